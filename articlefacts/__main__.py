@@ -1,0 +1,6 @@
+"""``python -m articlefacts``: see :mod:`articlefacts.cli`."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

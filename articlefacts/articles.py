@@ -1,0 +1,268 @@
+"""Reading articles: the text file, its layout (title, byline, headings, body,
+furniture) and its metadata row.
+
+Offsets everywhere index the text exactly as
+``pathlib.Path(p).read_text(encoding="utf-8")`` returns it (universal newlines,
+so CRLF files index their LF-translated text; a UTF-8 byte-order mark stays as
+character 0). UTF-16 files with a byte-order mark are decoded as UTF-16 and
+their offsets index that decoded text. Anything else that is not UTF-8 is an
+:class:`InputError`.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024  # a 5 MB article is fine; 20 MB is surely not an article
+METADATA_NAME = "articles.csv"
+METADATA_COLUMNS = ("article_id", "file", "title", "author", "outlet", "published", "url")
+
+
+def decode_article(data: bytes, path: str | Path) -> str:
+    """Decode an article file's bytes as ``read_text(encoding="utf-8")`` would.
+
+    Raises InputError for empty, binary or non-UTF-8 content.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"broken UTF-16 text ({exc.reason} at byte {exc.start})") from None
+    else:
+        if b"\x00" in data[:65536]:
+            raise InputError(path, "binary file, not text (it contains NUL bytes)")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            bad = data[exc.start]
+            raise InputError(path, f"not UTF-8 text (byte 0x{bad:02x} at offset {exc.start}; "
+                                   f"Latin-1 or Windows-1252?); save it as UTF-8") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # universal newlines, as read_text
+    if not text.strip("\ufeff \t\n\v\f\u00a0"):
+        raise InputError(path, "empty article (no text)")
+    return text
+
+
+def read_article_text(path: str | Path) -> str:
+    """Read one article file; InputError names the file and what is wrong with it."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(p, "no such file")
+    if not p.is_file():
+        raise InputError(p, "not a file")
+    size = p.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(p, f"too large for an article ({size / 2**20:.0f} MB; the limit is "
+                            f"{MAX_BYTES // 2**20} MB)")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
+    return decode_article(data, p)
+
+
+# --------------------------------------------------------------------------- layout
+
+FURNITURE_START = re.compile(
+    r"^(?:most (?:commented|read|popular|viewed|shared)|related (?:articles?|coverage|stories|content|news|"
+    r"links|reading)|read (?:more|next|also)\b|more (?:from|on|stories|news)\b|recommended(?: for you| stories)?$|"
+    r"share this|reporting by\b|editing by\b|writing by\b|additional reporting\b|our standards\b|"
+    r"(?:copyright|©)|all rights reserved|sign up\b|subscribe\b|follow us\b|tags?:|topics:|"
+    r"you (?:may|might) also like|trending\b|latest (?:news|stories)$|comments?$|leave a comment)",
+    re.I)
+FURNITURE_LINE = re.compile(r"^(?:advertisement|advert|ad|sponsored(?: content)?|click here\b.*|"
+                            r"share(?: on \w+)?|print|email)$", re.I)
+FINAL_PUNCT = ".!?:;,\"”’')»…"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each part of an article sits, as (start, end) character spans."""
+
+    title: tuple[int, int] | None
+    byline: tuple[int, int] | None
+    headings: tuple[tuple[int, int], ...]
+    paragraphs: tuple[tuple[int, int], ...]
+    furniture: tuple[tuple[int, int], ...]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines, stripped of surrounding white space."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip(" \t\ufeff\u00a0\v\f")
+        if stripped:
+            lead = len(line) - len(line.lstrip(" \t\ufeff\u00a0\v\f"))
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return spans
+
+
+def is_short_unpunctuated(line: str, max_words: int = 15) -> bool:
+    """A heading-like line: few words and no sentence punctuation at its end."""
+    return len(line.split()) <= max_words and len(line) <= 140 and line[-1] not in FINAL_PUNCT
+
+
+def parse_layout(text: str) -> Layout:
+    """Split an article into title, byline, section headings, body paragraphs and furniture.
+
+    Line 1 is the title; line 2 a byline when short and unpunctuated (or "By ...");
+    short unpunctuated lines between paragraphs are headings; from the first
+    furniture marker ("Most Commented", "Related coverage", "Reporting by", ...)
+    to the end is page furniture.
+    """
+    lines = _lines(text)
+    if not lines:
+        return Layout(None, None, (), (), ())
+    title, rest = lines[0], lines[1:]
+    byline = None
+    if rest:
+        second = text[rest[0][0]:rest[0][1]]
+        if second.lower().startswith("by ") and len(second) <= 140 or is_short_unpunctuated(second, 12):
+            byline, rest = rest[0], rest[1:]
+    headings, paragraphs, furniture = [], [], []
+    trailing = False
+    for span in rest:
+        line = text[span[0]:span[1]]
+        if trailing or FURNITURE_START.match(line):
+            trailing = True
+            furniture.append(span)
+        elif FURNITURE_LINE.match(line):
+            furniture.append(span)
+        elif is_short_unpunctuated(line):
+            headings.append(span)
+        else:
+            paragraphs.append(span)
+    return Layout(title, byline, tuple(headings), tuple(paragraphs), tuple(furniture))
+
+
+# --------------------------------------------------------------------------- metadata
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its id (the file stem), text, metadata row and publication date."""
+
+    article_id: str
+    text: str
+    published: dt.date | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    path: str = ""
+
+
+def parse_published(value: str) -> dt.date | None:
+    """An ISO date (``2024-10-21``, optionally followed by a time) or None when blank.
+
+    Raises ValueError for anything else.
+    """
+    value = (value or "").strip()
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?", value)
+    if not m:
+        raise ValueError(f"published date {value!r} is not YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        raise ValueError(f"published date {value!r} is not a real date") from None
+
+
+@dataclass(frozen=True)
+class MetadataRow:
+    """One row of articles.csv with the line it came from."""
+
+    line: int
+    fields: dict[str, str]
+
+
+def read_metadata(path: str | Path) -> dict[str, MetadataRow]:
+    """Read an ``articles.csv`` into {article_id: row}.
+
+    The table needs an ``article_id`` or ``file`` column and a ``published``
+    column. A structurally broken table (unreadable, wrong columns, ragged rows,
+    unclosed quote) raises InputError naming the file and line.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(p, "no such metadata file")
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(p, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
+    if "\x00" in text:
+        raise InputError(p, "binary file, not a CSV table")
+    if not text.strip():
+        raise InputError(p, "empty metadata table (no header row)")
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    rows: dict[str, MetadataRow] = {}
+    try:
+        header = [h.strip() for h in next(reader)]
+        if "published" not in header or not ({"article_id", "file"} & set(header)):
+            raise InputError(f"{p} line 1", "the header needs 'published' and 'article_id' or 'file' columns "
+                                            f"(found: {', '.join(header) or 'none'})")
+        for record in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) != len(header):
+                raise InputError(f"{p} line {line}", f"{len(record)} fields where the header has {len(header)}")
+            fields = dict(zip(header, (c.strip() for c in record)))
+            aid = fields.get("article_id") or Path(fields.get("file", "")).stem
+            if not aid:
+                raise InputError(f"{p} line {line}", "row has neither article_id nor file")
+            rows[aid] = MetadataRow(line, fields)
+    except csv.Error as exc:
+        raise InputError(f"{p} line {reader.line_num}", f"broken CSV ({exc})") from None
+    return rows
+
+
+def load_article(path: str | Path, row: MetadataRow | None, metadata_path: str | Path = "") -> Article:
+    """Read an article file and attach its metadata row (which may be None).
+
+    An invalid published date raises InputError naming the metadata file and line.
+    """
+    p = Path(path)
+    text = read_article_text(p)
+    published = None
+    fields = dict(row.fields) if row else {}
+    if row is not None:
+        try:
+            published = parse_published(fields.get("published", ""))
+        except ValueError as exc:
+            raise InputError(f"{metadata_path} line {row.line}", str(exc)) from None
+    return Article(article_id=p.stem, text=text, published=published, meta=fields, path=str(p))
+
+
+def find_articles(paths: list[str | Path]) -> list[Path]:
+    """Expand files and folders into a sorted list of ``.txt`` article files.
+
+    Raises InputError for a path that does not exist or a folder with no ``.txt``.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            txts = sorted(q for q in p.glob("*.txt") if q.is_file())
+            if not txts:
+                raise InputError(p, "folder holds no .txt articles")
+            found.extend(txts)
+        elif p.is_file():
+            found.append(p)
+        else:
+            raise InputError(p, "no such file or folder")
+    seen, unique = set(), []
+    for p in found:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique

@@ -1,0 +1,493 @@
+"""Claims: each body sentence with its source, source type, cue and certainty.
+
+Attribution looks for the first attribution expression in a sentence, outside
+quotation marks: "according to X", "X said/told/noted/warned/...", "..., X
+said", "..., said X, a professor at Y", "X's estimate", "X put the toll at",
+"X, citing Y,", reporting nouns ("reports from X", "an NIS release"). Sources
+are shortened to their name, pronouns and anaphoric descriptions ("it", "the
+agency") carry their antecedent in brackets. Certainty follows SCHEMA.md:
+any hedge makes a sentence ``hedged``; else an attributed one is ``reported``;
+else ``asserted``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sources import DOCUMENT, shorten, source_type
+
+
+@dataclass
+class Claim:
+    """One row of the claims table (before ids are given)."""
+
+    start: int
+    end: int
+    source: str = "author"
+    source_type: str = "author"
+    cue: str = ""
+    certainty: str = "asserted"
+    context: str = ""  # title and apposition of the source, for typing
+
+
+SPEECH = ("said|says|say|saying|told|tells|tell|noted|notes|note|reported|reports|report|stated|states|added|"
+          "adds|announced|announces|confirmed|confirms|confirm|claimed|claims|claim|estimated|estimates|estimate|"
+          "warned|warns|warn|argued|argues|argue|suggested|suggests|suggest|speculated|speculates|speculate|"
+          "anticipated|anticipates|anticipate|believed|believes|believe|expected|expects|expect|predicted|predicts|"
+          "predict|assessed|assesses|assess|concluded|concludes|conclude|found|finds|revealed|reveals|reveal|"
+          "disclosed|discloses|disclose|acknowledged|acknowledges|acknowledge|admitted|admits|admit|denied|denies|"
+          "deny|insisted|insists|insist|explained|explains|explain|wrote|writes|write|observed|observes|observe|"
+          "alleged|alleges|allege|calculated|calculates|calculate|dismissed|dismisses|dismiss|called|calls|call|"
+          "informed|informs|inform|urged|urges|urge|declared|declares|declare|accused|accuses|accuse|testified|"
+          "testifies|tweeted|posted|stipulates|stipulated|provides|reads|recalled|recalls|remarked|commented|"
+          "replied|responded|mentioned|emphasized|emphasised|stressed|asserted|asserts|contended|contends|"
+          "maintained|maintains|forecast|forecasts|projected|projects|citing|briefed|showed|shows|indicated")
+CUE = re.compile(rf"\b(?:{SPEECH})\b")
+HEDGING_CUES = {"estimate", "estimated", "estimates", "warned", "warns", "warn", "argued", "argues", "argue",
+                "suggested", "suggests", "suggest", "speculated", "speculates", "speculate", "anticipated",
+                "anticipates", "anticipate", "believed", "believes", "believe", "expected", "expects", "expect",
+                "predicted", "predicts", "predict", "forecast", "forecasts", "projected", "projects"}
+WEAK_CUES = {"showed", "shows", "indicated", "briefed", "projects", "projected", "informed", "informs", "inform",
+             "find", "finds", "found", "state", "note", "report", "call", "calls", "tell", "write", "reads"}
+DOC_CUES = {"states", "stated", "stipulates", "stipulated", "provides", "reads", "found", "finds", "urged", "says",
+            "said", "shows", "showed", "concluded", "concludes", "declares", "declared", "noted", "notes"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+SOURCE_NOUNS = re.compile(
+    r"\b(?:experts?|analysts?|officials?|media|reports?|sources?|diplomats?|lawmakers?|legislators?|defectors?|"
+    r"residents?|witnesses|witness|researchers?|observers?|scholars?|people|person|government|ministry|agency|"
+    r"authorities|military|army|forces|spokes(?:man|woman|person)|commanders?|intelligence|press|newspapers?|"
+    r"broadcasters?|outlets?|envoy|ambassador|president|minister|leaders?|documents?|statement|historians?|"
+    r"economists?|professors?|specialists?|agencies|services|department|office|council|committee|institute|"
+    r"think\s+tanks?|monitors?|groups?|prisoners?|soldiers|troops|families|relatives|accounts?|data|study|survey|"
+    r"report|decree|treaty|agreement|pact|law|White House|Pentagon|Kremlin)\b", re.I)
+NEGATED = re.compile(r"\b(?:not|never|n't|no\s+longer|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not|"
+                     r"would\s+not|could\s+not)\s+(?:\w+\s+)?$", re.I)
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally)\s+(?:\w+ly\s+)?$", re.I)
+TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|publicly|repeatedly|again|later|"
+                              r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|"
+                              r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
+                              r"privately|on\s+\w+|last\s+\w+|this\s+\w+))+$", re.I)
+LEADING = re.compile(r"^(?:(?:and|but|so|yet|then|meanwhile|also|later|separately|however|instead|still|while|"
+                     r"as|when|whereas|although|though|because|since|after|before|if|thus|moreover|furthermore|"
+                     r"indeed|now|today|recently|earlier)\s+|(?:\w+\s+){0,3}(?:later|earlier|ago|afterwards|"
+                     r"before)\s+|(?:on|in|by|since|during|until|at|last|this|next|early|late|mid-?\w*)\s+"
+                     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{4}|[A-Z][a-z]+|the\s+\w+|\w+)\s+)+", re.I)
+NP_CUT = re.compile(r"\s+(?:who|which|whose|that|where|when)\b.*$|\s+\w+ed\s+by\b.*$|\s+(?:citing|quoted|cited|"
+                    r"speaking|writing|in\s+a\s+(?:statement|report|briefing|interview|press\s+release|post))\b.*$",
+                    re.I)
+REPORTING_NOUN = re.compile(r"^(?:(?:a|an|the|its|their|his|her)\s+)?(?:new\s+|recent\s+|latest\s+|closed-door\s+|"
+                            r"separate\s+|official\s+|joint\s+|written\s+)?(?:press\s+releases?|releases?|statements?|"
+                            r"reports?|briefings?|announcements?|assessments?|estimates?|data|figures|findings|"
+                            r"analysis|analyses|remarks|comments|testimony|tally|count|posts?|interview)\s+"
+                            r"(?:from|by|of|issued\s+by|released\s+by|published\s+by)\s+", re.I)
+ISSUER_NOUN = re.compile(r"^(?:(?:a|an|the)\s+)?(?P<issuer>.+?)\s+(?:press\s+release|release|statement|briefing|"
+                         r"announcement|tally|count|assessment|estimate|estimates|analysis|report|reports)$", re.I)
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+TIME_TAIL = re.compile(r"(?:,?\s+(?:(?:on|in|at|during|last|this|earlier|late|early|published|released|reported|"
+                       r"issued|dated|of)\s+)+(?:" + _MONTHS + r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4}|"
+                       r"week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                       r"the\s+(?:week|month|year|weekend|time|day)|(?:this|last)\s+(?:week|month|year))\b.*)$")
+ANAPHORA = re.compile(r"^(?:the|this|that)\s+(?P<noun>agency|ministry|department|service|newspaper|paper|outlet|"
+                      r"broadcaster|government|office|institute|group|company|bank|council|committee|report|"
+                      r"think\s+tank|organisation|organization|alliance|spy\s+agency|military|army|command|"
+                      r"document|treaty|agreement|pact|study|survey|official|lawmaker|analyst|researcher|"
+                      r"president|minister|leader|envoy|spokesman|spokeswoman|diplomat|source|agency's)$", re.I)
+
+MODAL_HEDGE = re.compile(r"\b(?:may|might|could|perhaps|probably|possibly|possible|likely|unlikely|reportedly|"
+                         r"allegedly|believed|believes?|believing|estimated|suspected|suspects?|expected|expects?|"
+                         r"expecting|speculat\w*|suggest\w*|argue[sd]?|arguing|warn\w*|anticipat\w*|predict\w*|"
+                         r"appears?\s+to|seems?\s+to|seemingly|apparently|unclear|uncertain|not\s+clear|unconfirmed|"
+                         r"unverified|presumably|forecasts?|projected|could\s+not\s+be\s+(?:independently\s+)?"
+                         r"verified|assumed|assumes?|purportedly|rumou?red)\b")
+ESTIMATE_NOUN = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s)\s+(?:[\w-]+\s+){0,2}estimates?\b|"
+                           r"\b(?:according\s+to|an?)\s+(?:[\w-]+\s+){0,3}estimates?\b|\bestimates?\s+(?:that|by|from)\b",
+                           re.I)
+IF_CLAUSE = re.compile(r"\b(?:if|unless)\b", re.I)
+WOULD = re.compile(r"\b(?:would|'d)\b", re.I)
+LAW_CONTENT = re.compile(r"\b(?:treaty|agreement|pact|law|clause|article|charter|decree|constitution|convention|"
+                         r"accord|statute|resolution)\b", re.I)
+
+
+# --------------------------------------------------------------------------- quotes
+
+def quote_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
+    """For each sentence of a paragraph: (starts inside a quote, ends inside a quote)."""
+    out, inside = [], False
+    for s, e in spans:
+        start_inside = inside
+        for ch in text[s:e]:
+            if ch == "“":
+                inside = True
+            elif ch == "”":
+                inside = False
+            elif ch == '"':
+                inside = not inside
+        out.append((start_inside, inside))
+    return out
+
+
+def mask_quotes(sentence: str, starts_inside: bool) -> str:
+    """The sentence with quoted words blanked (same length), so cues inside quotes are ignored."""
+    chars = list(sentence)
+    inside = starts_inside
+    for i, ch in enumerate(chars):
+        if ch in "“”\"":
+            if ch == "“":
+                inside = True
+            elif ch == "”":
+                inside = False
+            else:
+                inside = not inside
+            continue
+        if inside:
+            chars[i] = " " if not ch.isspace() else ch
+    return "".join(chars)
+
+
+# --------------------------------------------------------------------------- attribution
+
+@dataclass
+class Attribution:
+    pos: int
+    source: str
+    cue: str
+    context: str = ""
+
+
+def _clean_np(np: str) -> str:
+    np = np.strip(" ,;:-—–\"“”")
+    np = NP_CUT.sub("", np)
+    np = TIME_TAIL.sub("", np)
+    np = TRAILING_ADVERBS.sub("", np)
+    np = re.sub(r"\s+of\s+\d{4}$", "", np)
+    return np.strip(" ,;:-—–\"“”")
+
+
+def _leading_trim(seg: str) -> str:
+    seg = seg.strip()
+    prev = None
+    while prev != seg:
+        prev = seg
+        seg = LEADING.sub("", seg).strip()
+    return seg
+
+
+FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|may|might|must|"
+                    r"should)\b", re.I)
+THAT_CUES = {"found", "finds", "shows", "showed", "indicated", "revealed", "reveals", "concluded", "concludes"}
+SINGULAR_ONLY = re.compile(r"^(?:says|tells|notes|reports|states|adds|announces|confirms|claims|estimates|warns|argues|"
+                           r"suggests|speculates|anticipates|believes|expects|predicts|assesses|concludes|finds|"
+                           r"reveals|discloses|acknowledges|admits|denies|insists|explains|writes|observes|alleges|"
+                           r"calculates|dismisses|calls|informs|urges|declares|accuses|testifies|recalls|asserts|"
+                           r"contends|maintains|forecasts|projects|shows|stipulates|provides|reads)$")
+PLURAL_NP = re.compile(r"(?:s|media|people|police|staff|personnel|military|intelligence)(?:\s*\([^)]*\))?$|"
+                       r"^(?:they|we|you|i)$", re.I)
+
+
+def _agrees(np: str, cue: str) -> bool:
+    """Subject-verb agreement: 'Experts say', 'the NIS says', never 'Kim Jong Un say'."""
+    if PAST_OR_ANY.match(cue):
+        return True
+    plural = bool(PLURAL_NP.search(np)) and not re.search(r"(?:ss|us|News|Times|Affairs|States|Nations)$", np)
+    if SINGULAR_ONLY.match(cue):
+        return not plural or np.lower() in ("he", "she", "it") or bool(re.search(r"[A-Z]\w*s$", np))
+    return plural or bool(re.search(r"\b(?:and|both)\b", np))
+
+
+PAST_OR_ANY = re.compile(r"^(?:\w+ed|said|told|found|wrote|put|forecast|citing|saying)$")
+
+
+def _is_source_np(np: str) -> bool:
+    if not np or len(np) > 120 or FINITE.search(np):
+        return False
+    low = np.lower()
+    if low in PRONOUNS:
+        return True
+    words = np.split()
+    if words[0].lower() in ("this", "that", "these", "those", "which", "what", "there", "here", "such"):
+        return False
+    if words[0].lower() in ("a", "an") and not SOURCE_NOUNS.search(np):
+        return False
+    if re.search(r"\d", words[-1]) or words[-1].lower() in ("a", "an", "the", "of", "and", "to", "in"):
+        return False
+    if any(w[0].isupper() for w in words if w[:1].isalpha()) or SOURCE_NOUNS.search(np):
+        return True
+    return False
+
+
+def _subject_before(masked: str, pos: int) -> tuple[str, str]:
+    """The naming phrase right before a cue at ``pos``: (phrase, apposition), or ('', '')."""
+    head = masked[:pos].rstrip()
+    if re.search(r"\b(?:that|which|who|whom)$", head, re.I):
+        return "", ""  # a relative clause: "disasters that claim many lives"
+    segs = re.split(r"(?<=[,;:—–])\s+|\s+(?=[—–]\s)|\s+that\s+|[“”\"]", head)
+    segs = [s for s in segs]
+    apposition = ""
+    while segs:
+        seg = segs.pop().strip().strip(",;:—–").strip()
+        if not seg:
+            if apposition:
+                continue
+            continue
+        if re.match(r"^(?:a|an|the)\s+[a-z]", seg) and segs and re.search(r"[A-Z][\w’'\-]+$", segs[-1].strip(" ,")) \
+                and not SOURCE_NOUNS.search(seg.split()[1]) or re.match(r"^(?:who|which)\b", seg):
+            apposition = seg
+            continue
+        if re.match(r"^(?:a|an)\s+[a-z]", seg) and segs and re.search(r"\b[A-Z][\w’'\-]+$", segs[-1].strip(" ,")):
+            apposition = seg
+            continue
+        seg = re.split(r"\s+(?:and|but|while|whereas|as|so)\s+(?=[A-Z]|the\b|a\b|its\b|his\b|her\b|some\b|"
+                       r"many\b|most\b|several\b)", seg)[-1]
+        seg = _leading_trim(seg)
+        np = _clean_np(seg)
+        # keep the noun phrase closest to the cue: drop a clause before it ("... approved X on Oct. 24 and the
+        # Pentagon")
+        np = re.split(r"\s+(?:and|but)\s+(?:then\s+)?(?=[a-z]*\s*[A-Z]|the\b)", np)[-1]
+        np = _leading_trim(np)
+        return np, apposition
+    return "", ""
+
+
+def _after_np(masked: str, pos: int) -> tuple[str, str]:
+    """The naming phrase after an inverted cue ("..., said Hanna Erikstad, a professor ...")."""
+    rest = masked[pos:]
+    m = re.match(r"\s*((?:(?:a|an|the)\s+)?[\w’'.\-]+(?:\s+(?!on\b|in\b|at\b|last\b|this\b|that\b)[\w’'.\-]+){0,6}?)"
+                 r"(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|last|this|that|told|said|adding|citing)\b))", rest)
+    if not m:
+        return "", ""
+    np = _clean_np(m.group(1))
+    app = re.match(r"\s*,\s*([^,.;]+)", rest[m.end():])
+    return np, app.group(1).strip() if app else ""
+
+
+def _np_before_verb(masked: str, pos: int) -> str:
+    """The subject of the clause a possessive or 'put' cue sits in."""
+    np, _ = _subject_before(masked, pos)
+    return np
+
+
+def find_attribution(masked: str) -> Attribution | None:
+    """The first attribution in a sentence whose quoted words are masked."""
+    cands: list[Attribution] = []
+    for m in re.finditer(r"\b[Aa]ccording\s+to\s+", masked):
+        tail = masked[m.end():]
+        np = re.split(r",|;|\.(?=\s|$)|\s+(?:that|who|which)\b", tail)[0]
+        app = re.match(r"[^,]*,\s*([^,.;]+)", tail)
+        np = _clean_np(np)
+        np = REPORTING_NOUN.sub("", np)
+        iss = ISSUER_NOUN.match(np)
+        if iss and not DOCUMENT.search(np):
+            np = iss.group("issuer")
+        if np:
+            cands.append(Attribution(m.start(), np, "according to", app.group(1) if app else ""))
+        break
+    for m in re.finditer(r"(?P<poss>\b[\w’'.\- ]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<cue>estimates?|assessments?)\b"
+                         r"|\b(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?P<cue2>estimates?)\b", masked):
+        if m.group("poss"):
+            np = _leading_trim(m.group("poss").strip())
+            np = re.split(r",\s*", np)[-1]
+            if _is_source_np(np) and m.group("cue").startswith("estimate"):
+                cands.append(Attribution(m.start(), np, "estimate"))
+        else:
+            np = _np_before_verb(masked, m.start())
+            np = re.sub(r"\s+\w+$", "", np) if len(np.split()) > 1 and np.split()[-1].endswith("ed") else np
+            np = np.split()[0] if np and np.split()[0].lower() in PRONOUNS else np
+            if _is_source_np(np):
+                cands.append(Attribution(m.start(), np, "estimate"))
+    for m in re.finditer(r"\bput\s+(?:the|that|this|its|his|her|their)\b(?:\s+[\w’'-]+){0,4}?\s+(?:at|higher|"
+                         r"lower|far|much)\b", masked):
+        np = _np_before_verb(masked, m.start())
+        if _is_source_np(np):
+            cands.append(Attribution(m.start(), np, "put"))
+    for m in re.finditer(r"(?P<np>[^,;]+?),\s+citing\s+[^,]+,", masked):
+        np = _clean_np(_leading_trim(m.group("np")))
+        if _is_source_np(np):
+            cands.append(Attribution(m.start("np"), np, "citing"))
+    for m in CUE.finditer(masked):
+        word = m.group(0)
+        before = masked[:m.start()]
+        if NEGATED.search(before) or PASSIVE.search(before):
+            continue
+        if word == "citing":
+            continue
+        after = masked[m.end():m.end() + 30]
+        if word in ("called", "calls", "call") and (re.match(r"\s+(?:the\s+)?[\"“A-Z]|\s+for\b|\s+on\b|\s+up\b", after)):
+            continue
+        if word in ("report", "reports", "estimate", "estimates", "claim", "claims", "call", "calls", "find",
+                    "state", "note", "notes", "deal") and re.search(r"\b(?:a|an|the|its|their|his|her|of|in)\s+"
+                                                                    r"(?:[\w-]+\s+)?$", before):
+            continue
+        inverted = re.search(r"[,”\"—–]\s*$", before)
+        if inverted and word in ("said", "says", "added", "wrote", "noted", "warned", "stated", "explained",
+                                 "asked", "argued", "insisted"):
+            np, app = _after_np(masked, m.end())
+            if np and _is_source_np(np) and not re.match(r"(?i)that\b", np):
+                cands.append(Attribution(m.start(), np, word, app))
+                continue
+        if word in THAT_CUES and not re.match(r"\s+that\b", after):
+            continue
+        if word.endswith("ing") and word != "citing":
+            continue
+        np, app = _subject_before(masked, m.start())
+        if word in ("found", "shows", "showed", "states", "reads", "provides", "stipulates") and np and \
+                np.lower() not in PRONOUNS and not SOURCE_NOUNS.search(np) and not DOCUMENT.search(np):
+            pass
+        if not _is_source_np(np) or not _agrees(np, word):
+            continue
+        if word in WEAK_CUES and not (SOURCE_NOUNS.search(np) or np.lower() in PRONOUNS or
+                                      re.search(r"\b[A-Z]", np)):
+            continue
+        if re.match(r"\s+(?:to|into|from|with|in|by|at|for)\b", after) and word in ("found", "called", "briefed",
+                                                                                    "reported", "informed"):
+            continue
+        cands.append(Attribution(m.start() - len(np), np, word, app))
+    # the participle "saying"/"adding" as a last resort: the sentence subject speaks
+    if not cands:
+        m = re.search(r",\s+(saying|adding|claiming|noting|warning|arguing)\b", masked)
+        if m:
+            np = _leading_trim(re.split(r"\s+(?:put|has|have|had|was|were|is|are|[a-z]+ed)\b", masked)[0])
+            np = _clean_np(np)
+            if _is_source_np(np):
+                cands.append(Attribution(0, np, m.group(1)))
+    if not cands:
+        return None
+    return min(cands, key=lambda a: a.pos)
+
+
+# --------------------------------------------------------------------------- certainty
+
+def certainty(sentence: str, attributed: bool, cue: str, document_source: bool) -> str:
+    """hedged, reported or asserted, as SCHEMA.md defines them."""
+    if MODAL_HEDGE.search(sentence) or cue in HEDGING_CUES or ESTIMATE_NOUN.search(sentence):
+        return "hedged"
+    if IF_CLAUSE.search(sentence) and not (document_source or (attributed and LAW_CONTENT.search(sentence))):
+        return "hedged"
+    if not attributed and WOULD.search(sentence):
+        return "hedged"
+    return "reported" if attributed else "asserted"
+
+
+# --------------------------------------------------------------------------- the article pass
+
+class SourceMemory:
+    """Sources and documents named so far in an article, for antecedents and types."""
+
+    def __init__(self) -> None:
+        self.sources: list[tuple[str, str, str, int]] = []  # (source, type, context, offset)
+        self.types: dict[str, str] = {}
+
+    def add(self, source: str, stype: str, context: str, pos: int) -> None:
+        self.sources.append((source, stype, context, pos))
+        for tok in re.findall(r"[A-Z][\w’'\-]+", re.sub(r"\s*\(.*\)$", "", source)):
+            self.types.setdefault(tok, stype)
+
+    def type_of_name(self, name: str) -> str | None:
+        toks = re.findall(r"[A-Z][\w’'\-]+", name)
+        if toks and all(t in self.types for t in toks):
+            return self.types[toks[-1]]
+        return None
+
+    def last(self, want: str | None = None) -> tuple[str, str, str, int] | None:
+        for src in reversed(self.sources):
+            if want is None or src[1] == want:
+                return src
+        return None
+
+
+ANAPHOR_TYPE = {"agency": "intelligence", "spy agency": "intelligence", "ministry": "government",
+                "department": "government", "government": "government", "military": "military", "army": "military",
+                "command": "military", "newspaper": "media", "paper": "media", "outlet": "media",
+                "broadcaster": "media", "institute": "expert", "think tank": "expert", "alliance": "international_org"}
+DOC_NOUN = re.compile(r"\b(?P<np>(?:the|a|an|this|its)\s+(?:[\w’'-]+\s+){0,3}?(?P<n>agreement|treaty|pact|law|decree|"
+                      r"document|report|charter|constitution|accord|deal|statement|resolution|study|survey))\b",
+                      re.I)
+
+
+def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory) -> str:
+    """'the agency' -> 'the NIS'; 'It' -> 'the agreement'. Empty when nothing fits."""
+    low = np.lower()
+    window = text[max(0, before - 600):before]
+    if low in ("it", "this", "that") and cue in DOC_CUES:
+        docs = list(DOC_NOUN.finditer(window))
+        if docs:
+            d = docs[-1]
+            return "the " + d.group("n").lower()
+    if low in ("he", "she"):
+        for src, *_ in reversed(memory.sources):
+            if re.search(r"[A-Z][a-z]+\s+[A-Z]", src) or re.fullmatch(r"[A-Z][\w’'\-]+", src):
+                return src
+        names = re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][\w’'\-]+){1,2})\b", window)
+        return names[-1] if names else ""
+    if low in ("it", "they"):
+        src = memory.last()
+        if src:
+            return src[0] if src[0].lower().startswith("the ") else f"the {src[0]}" if re.match(r"[A-Z]{2,}",
+                                                                                              src[0]) else src[0]
+        return ""
+    m = ANAPHORA.match(np)
+    if m:
+        noun = m.group("noun").lower()
+        # a noun phrase ending in that noun in the text just before ("Russia's defence ministry")
+        cands = list(re.finditer(rf"((?:[A-Z][\w’'\-]*(?:['’]s)?\s+)+(?:[a-z\-]+\s+)?{re.escape(noun)})\b", window))
+        want = ANAPHOR_TYPE.get(noun)
+        src = memory.last(want) if want else None
+        text_pos = before - len(window) + cands[-1].start() if cands else -1
+        if src and src[3] > text_pos:
+            stripped = re.sub(r"\s*\([^)]*\)$", "", src[0])
+            short = re.search(r"\(([^)]+)\)$", src[0])
+            name = short.group(1) if short else stripped
+            return name if name.lower().startswith("the ") else f"the {name}" if re.match(r"[A-Z]{2,}", name) \
+                else name
+        if cands:
+            return cands[-1].group(1)
+    return ""
+
+
+def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> list[Claim]:
+    """One Claim per body sentence (questions excluded by the caller), in text order."""
+    memory = SourceMemory()
+    claims: list[Claim] = []
+    by_para: dict[tuple[int, int], list[tuple[int, int]]] = {p: [] for p in paragraphs}
+    for s in sentences:
+        for p in paragraphs:
+            if p[0] <= s[0] < p[1]:
+                by_para[p].append(s)
+                break
+    for p in paragraphs:
+        spans = by_para[p]
+        states = quote_states(text, spans)
+        found: list[Attribution | None] = []
+        for (s, e), (inside_start, _) in zip(spans, states):
+            masked = mask_quotes(text[s:e], inside_start)
+            found.append(find_attribution(masked))
+        # a quote that runs over several sentences takes the speaker named where it closes
+        for i, ((s, e), (inside_start, inside_end)) in enumerate(zip(spans, states)):
+            if found[i] is None and inside_end:
+                for j in range(i + 1, len(spans)):
+                    if not states[j][1]:
+                        found[i] = found[j]
+                        break
+        for (s, e), att in zip(spans, found):
+            sentence = text[s:e]
+            claim = Claim(s, e)
+            if att is not None:
+                raw, context = shorten(att.source)
+                context = " ".join(x for x in (context, att.context) if x)
+                source = raw
+                if raw.lower() in PRONOUNS or ANAPHORA.match(raw):
+                    ante = _antecedent(text, s, raw, att.cue, memory)
+                    if ante:
+                        source = f"{raw} ({ante})"
+                        context = f"{context} {ante}".strip()
+                known = memory.type_of_name(source) if not context else None
+                stype = known or source_type(source, context)
+                if raw.lower() in ("it", "this") and att.cue in DOC_CUES and DOCUMENT.search(source.rstrip(")")):
+                    stype = "other"
+                claim.source, claim.source_type, claim.cue, claim.context = source, stype, att.cue.lower(), context
+                memory.add(source, stype, context, s)
+            doc = claim.source_type == "other" and bool(DOCUMENT.search(claim.source.rstrip(")")))
+            claim.certainty = certainty(sentence, att is not None, claim.cue, doc)
+            claims.append(claim)
+    claims.sort(key=lambda c: c.start)
+    return claims

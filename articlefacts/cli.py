@@ -1,0 +1,89 @@
+"""The command line: ``python -m articlefacts extract PATH... [--metadata CSV] --out DIR``.
+
+User errors print one line naming the file and the problem and exit 2; a
+batch in which some articles failed still writes the others and exits 1.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from .errors import InputError, OutputError
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .extract import combine, default_jobs, extract_paths
+    from .tables import write_tables
+
+    jobs = args.jobs or default_jobs()
+    outcomes, warnings = extract_paths(args.paths, args.metadata, jobs=jobs)
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    failed = 0
+    for o in outcomes:
+        if o.error:
+            failed += 1
+            print(f"error: {o.error}", file=sys.stderr)
+        elif o.warning:
+            print(f"warning: {o.warning}", file=sys.stderr)
+    tables = combine(outcomes)
+    written = write_tables(tables.figures, tables.claims, args.out)
+    ok = len(outcomes) - failed
+    if not args.quiet:
+        print(f"{ok} of {len(outcomes)} articles: {len(tables.figures)} figures, {len(tables.claims)} claims -> "
+              f"{', '.join(str(p) for p in written)}")
+    return 1 if failed else 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import run_report
+
+    return run_report(seeds=args.seeds, reports_dir=args.reports, notebooks_dir=args.notebooks,
+                      quiet=args.quiet, jobs=args.jobs)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from .bench import run_bench
+
+    return run_bench(out_dir=args.out, n_articles=args.articles, with_report=not args.skip_report)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with its three commands."""
+    p = argparse.ArgumentParser(prog="python -m articlefacts",
+                                description="Figures and claims from articles on North Korea's troops in Russia.")
+    sub = p.add_subparsers(dest="command", required=True)
+    e = sub.add_parser("extract", help="write figures.csv and claims.csv for articles")
+    e.add_argument("paths", nargs="+", help="article .txt files or folders of them")
+    e.add_argument("--metadata", help="metadata CSV (default: articles.csv beside the articles)")
+    e.add_argument("--out", required=True, help="output folder")
+    e.add_argument("--jobs", type=int, default=0, help="worker processes (default: up to 2)")
+    e.add_argument("--quiet", action="store_true", help="no summary line")
+    e.set_defaults(func=_extract)
+    r = sub.add_parser("report", help="run every notebook over seeds/ into reports/<date>/")
+    r.add_argument("--seeds", default="seeds")
+    r.add_argument("--reports", default="reports")
+    r.add_argument("--notebooks", default="notebooks")
+    r.add_argument("--jobs", type=int, default=0, help="notebooks run at once (default: up to 2)")
+    r.add_argument("--quiet", action="store_true", help="no progress lines (CI)")
+    r.set_defaults(func=_report)
+    b = sub.add_parser("bench", help="measure extraction throughput and report time")
+    b.add_argument("--out", default="reports")
+    b.add_argument("--articles", type=int, default=240)
+    b.add_argument("--skip-report", action="store_true", help="skip timing make report against its floor")
+    b.set_defaults(func=_bench)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; user errors become one line on stderr and exit status 2."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (InputError, OutputError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130

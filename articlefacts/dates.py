@@ -1,0 +1,444 @@
+"""Date expressions: finding them in text and resolving them to ISO intervals.
+
+Resolution follows SCHEMA.md: a unit is taken whole ("late October" = the
+month, "mid-1966" = the year, "the early 1960s" = the decade); a month or day
+without a year is its nearest occurrence that fits the tense (the latest past
+one, or the coming one for a forward reference); "last week" is Monday-Sunday
+of the week before publication; weekdays are the latest such day on or before
+publication; seasons are three months ("the winter of 2024" = 2024-12..2025-02);
+chained dates ("five days later", "the following week") count from the
+previous date in the text.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from .numbers import NUMBER_WORD, to_number
+
+Interval = tuple[dt.date, dt.date]
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+               "oct": 10, "nov": 11, "dec": 12})
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+SEASONS = {"winter": 12, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # first month
+
+_MFULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+MONTH = rf"(?:(?:{_MFULL})\b|(?:{_MABBR})\b\.?)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+MOD = r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-|(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+NUM = rf"(?:\d+|(?i:{NUMBER_WORD})|[Aa]n?|[Oo]ne)"
+UNIT = r"(?:day|week|month|year|fortnight)"
+SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
+FUTURE = re.compile(r"\b(?:will|would|'ll|shall|going to|plans?|planned|planning|intends?|intended|intending|"
+                    r"expects?|expected|expecting|aims?|aimed|set to|due to|scheduled|hopes?|hoped|"
+                    r"upcoming|coming|next|could|may|might|to be)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateSpec:
+    """What a date expression says, before it is anchored to a calendar.
+
+    ``kind`` is one of: day, month, year, decade, weekday, deictic (this/last/next
+    week|month|year|weekend, yesterday, tomorrow), chain (N units later/earlier,
+    the following week, the same day), ago, season, part (half or quarter of a
+    year), range (``a`` to ``b``).
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    n: float = 0
+    unit: str = ""
+    which: str = ""
+    a: "DateSpec | None" = None
+    b: "DateSpec | None" = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in the text: its span and its spec."""
+
+    start: int
+    end: int
+    spec: DateSpec
+
+
+# --------------------------------------------------------------------------- finding
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))
+
+
+PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
+    (rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b", "iso"),
+    (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b", "mdy"),
+    (rf"\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?", "dmy"),
+    (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)(?![:.]\d)", "md"),
+    (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
+    (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})", "m"),
+    (rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<wd>{WEEKDAY})\b", "weekday"),
+    (rf"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?(?P<dec>\d{{3}}0)s\b", "decade"),
+    (rf"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?['’](?P<dec2>\d0)s\b", "decade"),
+    (rf"(?P<mod>\b{MOD})?\b(?P<y>{YEAR})\b(?![-–]\d\d-)(?!s\b)(?![.,]\d)", "year"),
+    (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+"
+     r"(?P<unit>week|month|year|weekend)\b", "deictic"),
+    (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+"
+     r"(?:the\s+|this\s+)(?P<unit>year|month)\b", "deictic_this"),
+    (r"\b(?P<word>[Yy]esterday|[Tt]omorrow)\b", "deictic_day"),
+    (r"\b[Tt]he\s+(?P<dir>following|next|previous|preceding|prior)\s+(?P<unit>day|week|month|year|weekend)\b",
+     "chain_the"),
+    (r"\b[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)\b", "chain_the"),
+    (r"\b(?:[Tt]he\s+)?[Ss]ame\s+(?P<unit>day|week|month|year|evening|morning|night|afternoon)\b", "chain_same"),
+    (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|"
+     r"after\s+(?:that|this|the|its|his|her|their)(?:\s+(?!and\b|to\b|in\b|on\b)[a-z]+)?|after\b)", "chain_n"),
+    (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+ago\b", "ago"),
+    (rf"\b(?:[Tt]he\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})\b",
+     "season"),
+    (rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<season>{SEASON})\b", "season_rel"),
+    (r"\b[Tt]he\s+(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>" + YEAR + r")|(?P<rel>this|last|next|the)"
+     r"\s+year)\b", "half"),
+    (r"\b[Tt]he\s+(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(?P<y>" + YEAR +
+     r")|(?P<rel>this|last|next|the)\s+year)\b", "quarter"),
+    (rf"\b(?P<q>[QH][1-4])\s+(?P<y>{YEAR})\b", "qh"),
+]]
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "final": 4, "last": 4}
+MODAL_MONTH = re.compile(r"(?:in|on|since|by|until|from|to|between|and|of|early|mid-?|late|last|this|next|through|"
+                         r"during|before|after|end|beginning|start|middle|,)\s*$", re.I)
+
+
+def _spec(name: str, m: re.Match) -> DateSpec | None:
+    g = m.groupdict()
+    if name == "iso":
+        return DateSpec("day", int(g["y"]), int(g["m"]), int(g["d"]))
+    if name in ("mdy", "dmy", "md"):
+        return DateSpec("day", int(g["y"]) if g.get("y") else None, _month(g["mon"]), _day(g["d"]))
+    if name in ("my", "m"):
+        return DateSpec("month", int(g["y"]) if g.get("y") else None, _month(g["mon"]))
+    if name == "weekday":
+        return DateSpec("weekday", day=WEEKDAYS[g["wd"].lower()], which=(g["rel"] or "").lower())
+    if name == "decade":
+        start = int(g["dec"]) if g.get("dec") else 1900 + int(g["dec2"])
+        return DateSpec("decade", start)
+    if name == "year":
+        return DateSpec("year", int(g["y"]))
+    if name == "deictic":
+        return DateSpec("deictic", unit=g["unit"], which=g["rel"].lower())
+    if name == "deictic_this":
+        return DateSpec("deictic", unit=g["unit"], which="this")
+    if name == "deictic_day":
+        return DateSpec("chain", n=-1 if g["word"].lower() == "yesterday" else 1, unit="day", which="publication")
+    if name == "chain_the":
+        d = g["dir"].lower()
+        sign = -1 if d in ("previous", "preceding", "prior", "before", "earlier") else 1
+        unit = "week" if g["unit"] == "weekend" else g["unit"]
+        return DateSpec("chain", n=sign, unit=unit, which="whole")
+    if name == "chain_same":
+        unit = g["unit"] if g["unit"] in ("day", "week", "month", "year") else "day"
+        return DateSpec("chain", n=0, unit=unit)
+    if name in ("chain_n", "ago"):
+        try:
+            n = 1.0 if g["n"].lower() in ("a", "an", "one") else to_number(g["n"])
+        except ValueError:
+            return None
+        unit = "week" if g["unit"] == "fortnight" else g["unit"]
+        n = n * 2 if g["unit"] == "fortnight" else n
+        if name == "ago":
+            return DateSpec("chain", n=-n, unit=unit, which="publication")
+        sign = -1 if g["dir"].lower() in ("earlier", "before") else 1
+        return DateSpec("chain", n=sign * n, unit=unit)
+    if name == "season":
+        return DateSpec("season", int(g["y"]), SEASONS[g["season"].lower()])
+    if name == "season_rel":
+        return DateSpec("season", None, SEASONS[g["season"].lower()], which=g["rel"].lower())
+    if name in ("half", "quarter", "qh"):
+        if name == "qh":
+            kind, idx = ("half" if g["q"][0] == "H" else "quarter"), int(g["q"][1])
+        else:
+            kind, idx = name, ORDINALS[g["ord"].lower()]
+        rel = (g.get("rel") or "").lower()
+        return DateSpec("part", int(g["y"]) if g.get("y") else None, n=idx, unit=kind,
+                        which="this" if rel == "the" else rel)
+    return None
+
+
+def _accept(text: str, name: str, m: re.Match) -> bool:
+    """Reject the readings that are not dates ("May" the modal, "2000 troops")."""
+    word = m.group("mon") if "mon" in m.groupdict() and m.group("mon") else ""
+    if word in ("May", "March") and name == "m" and not m.group("mod"):
+        before = text[max(0, m.start() - 20):m.start()]
+        if not MODAL_MONTH.search(before):
+            return False
+    if name == "year":
+        before = text[max(0, m.start() - 3):m.start()]
+        after = text[m.end():m.end() + 25]
+        if re.search(r"[$€£₩₽#]\s*$|\b(?:No|Article|Resolution|Section|Type|Model|Vision|Unit)\.?\s*$",
+                     text[max(0, m.start() - 12):m.start()]):
+            return False
+        if re.match(r"\s*(?:%|percent|per cent)", after) or before.endswith((",", ".")) and before[-2:-1].isdigit():
+            return False
+        from .lexicon import noun_after  # late import: the lexicon imports nothing from here
+        if noun_after(after):
+            return False
+    return True
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Date expressions in ``text[start:end]``, longest first where they overlap, then merged into
+    ranges ("from Oct. 8 to Oct. 13", "between December and February", "from 1964 to 1973")."""
+    end = len(text) if end is None else end
+    cands = []
+    for pat, name in PATTERNS:
+        for m in pat.finditer(text, start, end):
+            if not _accept(text, name, m):
+                continue
+            spec = _spec(name, m)
+            if spec is not None:
+                cands.append(DateMention(m.start(), m.end(), spec))
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[DateMention] = []
+    for c in cands:
+        if not any(c.start < o.end and o.start < c.end for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return _merge_ranges(text, chosen, end)
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|and|until|till|through|-|–|—)\s*$")
+_BARE_DAY_END = re.compile(rf"\s*(?:-|–|to|and|through)\s*(?P<d>{DAY})(?!\s*(?:,\s*)?\d)(?!\s*(?:{MONTH}))")
+_BARE_YEAR_END = re.compile(r"\s*(?:-|–)\s*(?P<y>\d\d)\b(?!\d)")
+
+
+def _merge_ranges(text: str, ms: list[DateMention], limit: int) -> list[DateMention]:
+    out: list[DateMention] = []
+    i = 0
+    while i < len(ms):
+        cur = ms[i]
+        opener = re.search(r"\b([Ff]rom|[Bb]etween)\s+$", text[max(0, cur.start - 9):cur.start])
+        start = cur.start - len(opener.group(0)) if opener else cur.start
+        # "Oct. 8-13", "between Oct. 8 and 13": a bare end day takes the month from the start
+        if cur.spec.kind == "day":
+            m = _BARE_DAY_END.match(text, cur.end, limit)
+            if m and (opener or m.group(0).strip()[0] in "-–"):
+                end_spec = replace(cur.spec, day=_day(m.group("d")))
+                out.append(DateMention(start, m.end(), DateSpec("range", a=cur.spec, b=end_spec)))
+                i += 1
+                continue
+        if cur.spec.kind == "year":
+            m = _BARE_YEAR_END.match(text, cur.end, limit)
+            if m:  # "1964-73"
+                end_year = cur.spec.year // 100 * 100 + int(m.group("y"))
+                out.append(DateMention(start, m.end(), DateSpec("range", a=cur.spec, b=DateSpec("year", end_year))))
+                i += 1
+                continue
+        if i + 1 < len(ms):
+            nxt = ms[i + 1]
+            gap = text[cur.end:nxt.start]
+            joined = _RANGE_JOIN.fullmatch(gap) or (opener and re.fullmatch(r"\s*(?:to|and|until|through)\s*", gap))
+            same_kind = cur.spec.kind in ("day", "month", "year", "season", "weekday", "decade") and \
+                nxt.spec.kind in ("day", "month", "year", "season", "weekday", "decade")
+            if joined and same_kind and (opener or gap.strip() in ("-", "–", "—", "to", "through", "until")):
+                out.append(DateMention(start, nxt.end, DateSpec("range", a=cur.spec, b=nxt.spec)))
+                i += 2
+                continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- resolving
+
+def month_interval(year: int, month: int) -> Interval:
+    """The first and last day of a month."""
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def week_of(day: dt.date) -> Interval:
+    """Monday..Sunday of the week holding ``day``."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def add_months(day: dt.date, n: int) -> dt.date:
+    """``day`` moved by n calendar months, clamped to the month's length."""
+    idx = day.year * 12 + day.month - 1 + n
+    y, m = divmod(idx, 12)
+    return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _nearest_month(month: int, pub: dt.date, forward: bool) -> int:
+    if forward:
+        return pub.year if month >= pub.month else pub.year + 1
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _nearest_day(month: int, day: int, pub: dt.date, forward: bool) -> dt.date | None:
+    for year in ((pub.year, pub.year + 1) if forward else (pub.year, pub.year - 1)):
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if (cand >= pub) if forward else (cand <= pub):
+            return cand
+    return None
+
+
+def _shift(iv: Interval, n: float, unit: str) -> Interval:
+    n_int = int(n)
+    if unit == "day":
+        delta = dt.timedelta(days=n)
+        return iv[0] + delta, iv[1] + delta
+    if unit == "week":
+        if iv[0] == iv[1] and n_int == n:
+            d = iv[0] + dt.timedelta(weeks=n)
+            return d, d
+        return week_of(iv[0] + dt.timedelta(weeks=n))
+    if unit == "month":
+        if iv[0] == iv[1]:
+            d = add_months(iv[0], n_int)
+            return d, d
+        s = add_months(iv[0], n_int)
+        return month_interval(s.year, s.month) if iv[0].day == 1 else (s, add_months(iv[1], n_int))
+    if unit == "year":
+        if iv[0] == iv[1]:
+            d = add_months(iv[0], 12 * n_int)
+            return d, d
+        return add_months(iv[0], 12 * n_int), add_months(iv[1], 12 * n_int)
+    raise ValueError(unit)
+
+
+def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None = None,
+            forward: bool = False) -> Interval | None:
+    """The ISO interval a date spec denotes, or None when it cannot be resolved.
+
+    ``published`` anchors relative dates, ``anchor`` (the previous date in the text)
+    anchors chained ones, ``forward`` says the sentence refers ahead ("by December").
+    """
+    pub = published
+    k = spec.kind
+    try:
+        if k == "day":
+            if spec.year:
+                d = dt.date(spec.year, spec.month, spec.day)
+                return d, d
+            if pub is None:
+                return None
+            d = _nearest_day(spec.month, spec.day, pub, forward)
+            return (d, d) if d else None
+        if k == "month":
+            year = spec.year or (pub and _nearest_month(spec.month, pub, forward))
+            return month_interval(year, spec.month) if year else None
+        if k == "year":
+            return dt.date(spec.year, 1, 1), dt.date(spec.year, 12, 31)
+        if k == "decade":
+            return dt.date(spec.year, 1, 1), dt.date(spec.year + 9, 12, 31)
+        if k == "season":
+            year = spec.year
+            if year is None:
+                if pub is None:
+                    return None
+                year = pub.year - 1 if spec.month == 12 and pub.month <= 2 else pub.year  # "this winter"
+                this_start, this_end = _season(year, spec.month)
+                if spec.which == "last" and this_end >= pub:
+                    year -= 1
+                elif spec.which == "next" and this_start <= pub:
+                    year += 1
+            return _season(year, spec.month)
+        if k == "part":
+            year = spec.year
+            if year is None:
+                if pub is None:
+                    return None
+                year = pub.year + {"last": -1, "next": 1}.get(spec.which, 0)
+            size = 6 if spec.unit == "half" else 3
+            first = 1 + size * (int(spec.n) - 1)
+            return dt.date(year, first, 1), month_interval(year, first + size - 1)[1]
+        if k == "weekday":
+            if pub is None:
+                return None
+            back = (pub.weekday() - spec.day) % 7
+            if spec.which == "last" and back == 0:
+                back = 7
+            if spec.which == "next" or (forward and not spec.which):
+                d = pub + dt.timedelta(days=(spec.day - pub.weekday()) % 7 or (7 if spec.which == "next" else 0))
+            else:
+                d = pub - dt.timedelta(days=back)
+            return d, d
+        if k == "deictic":
+            if pub is None:
+                return None
+            step = {"last": -1, "next": 1}.get(spec.which, 0)
+            if spec.unit in ("week", "weekend"):
+                mon, sun = week_of(pub + dt.timedelta(weeks=step))
+                return (sun - dt.timedelta(days=1), sun) if spec.unit == "weekend" else (mon, sun)
+            if spec.unit == "month":
+                d = add_months(pub.replace(day=1), step)
+                return month_interval(d.year, d.month)
+            return dt.date(pub.year + step, 1, 1), dt.date(pub.year + step, 12, 31)
+        if k == "chain":
+            base = ((pub, pub) if pub else None) if spec.which == "publication" else anchor
+            if base is None:
+                return None
+            if spec.which == "publication" and spec.unit != "day":
+                return _whole(_shift((base[0], base[0]), spec.n, spec.unit)[0], spec.unit)
+            if spec.which == "whole" or (spec.n == 0 and spec.unit != "day"):
+                return _whole(_shift((base[0], base[0]), spec.n, spec.unit)[0], spec.unit)
+            return _shift(base, spec.n, spec.unit)
+        if k == "range":
+            a_spec, b_spec = spec.a, spec.b
+            if b_spec.kind in ("day", "month") and not b_spec.year and a_spec.year:
+                b_spec = replace(b_spec, year=a_spec.year)
+                if (b_spec.month or 0) < (a_spec.month or 0):
+                    b_spec = replace(b_spec, year=a_spec.year + 1)
+            if a_spec.kind in ("day", "month") and not a_spec.year and b_spec.year:
+                a_spec = replace(a_spec, year=b_spec.year)
+                if (a_spec.month or 0) > (b_spec.month or 0):
+                    a_spec = replace(a_spec, year=b_spec.year - 1)
+            a = resolve(a_spec, pub, anchor, forward)
+            b = resolve(b_spec, pub, anchor, forward)
+            if not a or not b:
+                return None
+            start, end = a[0], b[1]
+            if end < start and a_spec.kind in ("day", "month") and not a_spec.year:
+                start = add_months(start, -12)
+            if end < start and b_spec.kind in ("day", "month") and not b_spec.year:
+                end = add_months(end, 12)
+            return (start, end) if start <= end else None
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return None
+
+
+def _season(year: int, first_month: int) -> Interval:
+    """Three months from ``first_month`` of ``year`` (winter runs into the next year)."""
+    s = dt.date(year, first_month, 1)
+    e = add_months(s, 2)
+    return s, month_interval(e.year, e.month)[1]
+
+
+def _whole(day: dt.date, unit: str) -> Interval:
+    """The whole day, week, month or year holding ``day``."""
+    if unit == "week":
+        return week_of(day)
+    if unit == "month":
+        return month_interval(day.year, day.month)
+    if unit == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    return day, day
+
+
+def is_forward(sentence_prefix: str) -> bool:
+    """True when the words before a date in its sentence refer ahead ("plans to ... by")."""
+    return bool(FUTURE.search(sentence_prefix))

@@ -1,0 +1,698 @@
+"""Figures: every quantitative expression in an article body, normalised.
+
+One pass per paragraph finds date expressions first (``dates``), then number
+atoms (digits, number words, vague quantities, fractions, multipliers) outside
+them; atoms are joined into ranges, given their qualifiers, units and rates.
+A second pass over the article, in text order, fills what needs context:
+elided nouns ("about 1,000 wounded" counts the soldiers named before), the
+rate of a conversion, chained dates, and the subject of each figure.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from .dates import DateMention, find_dates, is_forward, resolve
+from .numbers import (DIGITS, FRACTIONS, MULTIPLIER_WORDS, NUMBER_WORD, PLURAL_SCALES, SCALES, SHORT_SCALES,
+                      VAGUE_COUNT, parse_digits, words_to_number)
+
+KINDS = ("personnel", "money", "count", "date", "percent", "measure", "other")
+
+
+@dataclass
+class Figure:
+    """One row of the figures table (before ids are given)."""
+
+    start: int
+    end: int
+    kind: str
+    value_low: float | None = None
+    value_high: float | None = None
+    qualifier: str = ""
+    unit: str = ""
+    per: str = ""
+    date_start: str = ""
+    date_end: str = ""
+    subject: str = ""
+    # working fields, not written out
+    hint: str = ""           # kind suggested by context for an elided noun
+    elided: bool = False     # the counted noun is not written next to the number
+    partitive: str = ""      # "of its troops" -> "troops"; "of them" -> "them"
+    core: tuple[int, int] = (0, 0)  # the number itself, without qualifier or noun
+    noun_span: tuple[int, int] | None = None
+    date_mention: DateMention | None = field(default=None, repr=False)
+
+
+# --------------------------------------------------------------------------- atoms
+
+CUR_PRE = r"(?:US\$|A\$|C\$|HK\$|NT\$|S\$|\$|€|£|₩|₽|¥|₴|(?:USD|EUR|KRW|KPW|RUB|GBP|JPY|CNY|UAH)\s?)"
+SCALE_WORDS = "thousand|million|billion|trillion"
+_W = NUMBER_WORD
+_SC = "hundred|thousand|million|billion|trillion|dozen"
+WORDNUM = rf"(?:{_W}|a(?=[\s-]+(?:{_SC})\b))(?:[\s-]+(?:{_W}|{_SC})\b|\s+and\s+{_W}\b)*"
+ATOM = re.compile(
+    rf"(?P<cur>{CUR_PRE})?(?P<num>{DIGITS})(?:\s?(?P<scale>{SCALE_WORDS})\b|(?P<short>k|mn|m|bn|tn)\b)?"
+    rf"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
+    rf"|(?P<wcur>{CUR_PRE})?\b(?P<words>(?i:{WORDNUM}))\b(?P<wpct>\s(?:percent|per\s+cent)\b)?")
+VAGUE = re.compile(
+    r"\b(?i:(?P<few>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<fscale>hundred|thousand|million|billion|"
+    r"dozen)|(?P<plural>tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+of\s+(?P<pscale>thousands|"
+    r"millions))?)\b(?P<of>\s+of\b)?")
+FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|tenth)|"
+                      r"half))\b(?!-)")
+MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fold)\b"
+                        r"|\b(?P<mword>(?i:twice|doubled|doubling|tripled|tripling|trebled|quadrupled|"
+                        r"(?:two|three|four|five|ten|hundred)-?fold|double|triple))\b")
+
+LABEL_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|Article|Articles|Art|Section|Chapter|Resolution|Clause|Paragraph|Room|Unit|Flight|Route|"
+    r"Highway|Type|Model|Mark|Mk|Phase|Stage|Level|Grade|Class|Building|Block|Gate|Platform|Page|Annex|Protocol|"
+    r"Camp|Hill|Line|Pier|Terminal|Vol|Volume|Part|Rule|Order|Decree|Zone|Sector|Division|Corps|Brigade|Regiment|"
+    r"Battalion|Army|Fleet|Squadron|Wing|Group|Vision|Agenda|Title|Bill|Law|Act|Tier|Step|Item|Exhibit|Figure|"
+    r"Table|Appendix|Amendment|Lot|Batch|Code|Version|Windows|iPhone|Galaxy|Episode|Season|Round|Game|Match|"
+    r"Apollo|Soyuz|Su|MiG|Tu|Il|Ka|Mi|Kh|Iskander|Hwasong|KN|Pukguksong|Chollima|Unha|Kwangmyongsong|COVID|Covid|"
+    r"Boeing|Airbus)\.?\s?|[#№])$")
+ONE_IDIOM_AFTER = re.compile(r"\s*(?:-|of\b|another\b|by\b|side\b|day\b|time\b|point\b|way\b|thing\b|hand\b|or\s+"
+                             r"another\b|or\s+two\b|more\b|last\b|another|too\b)", re.I)
+GROUP_REFERENTS = set("""leaders countries nations sides men governments states parties presidents allies neighbours
+neighbors koreas militaries armies powers leaders' countries' sides' women sessions""".split())
+
+QUAL_PRE = re.compile(
+    r"(?:\b(?:just|only|well|slightly|a\s+little|far|much|roughly|nearly|almost)\s+)?\b(?P<q>about|around|roughly|"
+    r"approximately|approx\.|some|nearly|almost|close\s+to|an\s+estimated|estimated|up\s+to|as\s+many\s+as|"
+    r"as\s+much\s+as|as\s+high\s+as|as\s+few\s+as|as\s+little\s+as|as\s+low\s+as|less\s+than|fewer\s+than|under|"
+    r"below|no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of|at\s+least|more\s+than|over|above|"
+    r"in\s+excess\s+of|exceeded|exceeding|exceeds|exceed|upwards\s+of|a\s+minimum\s+of|at\s+a\s+minimum|"
+    r"topped|surpassed|passed)\s+$", re.I)
+QUALIFIER_OF = {
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "approx.": "approx",
+    "some": "approx", "nearly": "approx", "almost": "approx", "close to": "approx", "an estimated": "approx",
+    "estimated": "approx",
+    "up to": "upper_bound", "as many as": "upper_bound", "as much as": "upper_bound", "as high as": "upper_bound",
+    "less than": "upper_bound", "fewer than": "upper_bound", "under": "upper_bound", "below": "upper_bound",
+    "no more than": "upper_bound", "not more than": "upper_bound", "at most": "upper_bound",
+    "a maximum of": "upper_bound",
+    "at least": "lower_bound", "more than": "lower_bound", "over": "lower_bound", "above": "lower_bound",
+    "in excess of": "lower_bound", "exceeded": "lower_bound", "exceeding": "lower_bound", "exceeds": "lower_bound",
+    "exceed": "lower_bound", "upwards of": "lower_bound", "a minimum of": "lower_bound",
+    "at a minimum": "lower_bound", "as few as": "lower_bound", "as little as": "lower_bound",
+    "as low as": "lower_bound", "topped": "lower_bound", "surpassed": "lower_bound", "passed": "lower_bound",
+}
+NOT_SPAN_PRE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
+QUAL_POST = re.compile(r"(?P<post>\s+or\s+(?:more|so|fewer|less|above|over)\b|-?plus\b|\+|-odd\b)", re.I)
+POST_OF = {"or more": "lower_bound", "or above": "lower_bound", "or over": "lower_bound", "plus": "lower_bound",
+           "-plus": "lower_bound", "+": "lower_bound", "or so": "approx", "-odd": "approx",
+           "or fewer": "upper_bound", "or less": "upper_bound"}
+CHANGE_VERB = re.compile(r"\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increased?|increasing|fell|fall(?:s|en)?|"
+                         r"dropped|drops?|declined?|climbed?|jumped?|revised|raised?|cut|reduced?|expanded?|swelled|"
+                         r"went|gone|changed?|doubled|halved|moved?|shrank|surged?|soared?|slipped|up|down|"
+                         r"estimate\s+\w+)\b[^.;]*$", re.I)
+CURRENCY_AFTER = re.compile(r"\s*(?P<nat>North\s+Korean\s+|South\s+Korean\s+|Korean\s+|Russian\s+|US\s+|U\.S\.\s+|"
+                            r"American\s+|Canadian\s+|Australian\s+|Hong\s+Kong\s+|Ukrainian\s+)?(?P<cw>dollars?|won|"
+                            r"rubles?|roubles?|euros?|yuan|renminbi|yen|hryvnias?|hryvnas|pounds\s+sterling|"
+                            r"rupees|francs)\b|\s*(?P<code>USD|EUR|KRW|KPW|RUB|GBP|JPY|CNY|UAH)\b")
+RATE = re.compile(r"(?P<sep>\s*,?\s*)(?:(?:a|an|per|each|every)\s+(?P<noun>[a-z]+)|(?P<adv>monthly|annually|yearly|"
+                  r"daily|weekly|apiece|hourly))\b")
+HYPHEN_UNIT = re.compile(r"-(?P<u>year|day|week|month|hour|minute|decade|mile|kilometre|kilometer|km)s?"
+                         r"(?P<old>-old)?\b|-(?P<strong>strong|man|member|person)\b")
+
+
+@dataclass
+class Atom:
+    start: int
+    end: int
+    value: float
+    currency: str = ""
+    percent: bool = False
+    words: bool = False
+    kind: str = ""           # "" for plain numbers, else other/fraction/vague forced kinds
+    unit: str = ""
+    qualifier: str = ""
+    span_start: int | None = None
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> bool:
+    before = text[floor:pos].rstrip()
+    return not before or before[-1] in ".!?\"“‘'(—–-:"
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for s, e in spans)
+
+
+def _valid_words(s: str) -> str:
+    """The longest prefix of a number-word run that reads as one number."""
+    toks = re.findall(r"[A-Za-z]+|[\s-]+", s)
+    best, prev = "", None
+    acc = ""
+    for tok in toks:
+        acc += tok
+        if not tok.strip(" -\t"):
+            continue
+        t = tok.lower()
+        cls = ("unit" if t in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine") else
+               "teen" if t in ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                               "eighteen", "nineteen", "zero") else
+               "tens" if t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety") else
+               "and" if t == "and" else "a" if t == "a" else "scale")
+        ok = (prev is None or (prev == "tens" and cls == "unit") or prev == "scale" and cls != "scale"
+              or prev in ("unit", "teen", "tens", "a") and cls == "scale" or prev == "and" and cls != "scale"
+              or prev == "scale" and cls == "scale")
+        if cls == "and" and prev != "scale":
+            break
+        if not ok:
+            break
+        prev = cls
+        if cls != "and":
+            best = acc
+    return best.rstrip(" -")
+
+
+def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Atom]:
+    """Number atoms in ``text[start:end]`` outside the ``taken`` spans (dates)."""
+    atoms: list[Atom] = []
+    used: list[tuple[int, int]] = list(taken)
+
+    def add(a: Atom) -> None:
+        if not _overlaps(a.start, a.end, used):
+            atoms.append(a)
+            used.append((a.start, a.end))
+
+    for m in VAGUE.finditer(text, start, end):
+        if m.group("few"):
+            base = VAGUE_COUNT[re.sub(r"\s+", " ", m.group("few").lower())]
+            scale = m.group("fscale").lower()
+            value = base * (12 if scale == "dozen" else SCALES[scale])
+            stop = m.end("fscale")
+        else:
+            value = PLURAL_SCALES[m.group("plural").lower()]
+            if m.group("pscale"):
+                value *= PLURAL_SCALES[m.group("pscale").lower()] / 2
+            elif m.group("plural").lower() == "tens":
+                continue  # "tens" alone is not a quantity
+            stop = m.end("pscale") if m.group("pscale") else m.end("plural")
+            if not m.group("of") and not m.group("pscale") and not re.match(r"\s+(?:were|are|have|had|more|of)\b",
+                                                                            text[stop:stop + 8]):
+                if not re.match(r"\s+[a-z]+s\b", text[stop:stop + 30]):
+                    continue
+        a = Atom(m.start(), stop, value, qualifier="lower_bound")
+        if m.group("of"):
+            a.span_start = m.start()
+        add(a)
+    for m in MULTIPLIER.finditer(text, start, end):
+        if m.group("mword"):
+            w = m.group("mword").lower()
+            if w in ("double", "triple"):
+                before = text[max(start, m.start() - 20):m.start()]
+                after = text[m.end():m.end() + 8]
+                if not (QUAL_PRE.search(before) or re.match(r"\s+(?:the|that|its|their|what|his|her)\b", after)):
+                    continue
+            value = MULTIPLIER_WORDS.get(w.replace("-", ""), MULTIPLIER_WORDS.get(w, 0)) or \
+                float(words_to_number(w.replace("fold", "").strip("-")))
+        else:
+            raw = m.group("mnum")
+            try:
+                value = parse_digits(raw) if raw[0].isdigit() else words_to_number(_valid_words(raw))
+            except ValueError:
+                continue
+            if value == 1 or re.match(r"(?i)a\b", raw):
+                continue
+            if raw[0].isdigit() and re.search(r"[A-Za-z-]$", text[max(start, m.start() - 1):m.start()]):
+                continue
+        add(Atom(m.start(), m.end(), value, kind="other", unit="times"))
+    for m in FRACTION.finditer(text, start, end):
+        frac = re.sub(r"[\s-]+", " ", m.group("frac").lower())
+        before = text[max(start, m.start() - 12):m.start()].lower()
+        if frac == "half" and re.search(r"(?:first|second|other|latter|former|and\s+a|one|an?)\s+$", before):
+            continue
+        if frac.endswith("quarter") and re.match(r"\s+(?:century|of\s+(?:the\s+)?(?:year|19|20))",
+                                                   text[m.end():m.end() + 14]):
+            continue
+        value = FRACTIONS.get(frac) or FRACTIONS.get(frac.replace(" ", "-"))
+        if value is None:
+            continue
+        add(Atom(m.start(), m.end(), value, kind="other", unit="fraction"))
+    for m in ATOM.finditer(text, start, end):
+        if m.group("num"):
+            s, e = m.start(), m.end()
+            prev = text[s - 1] if s > 0 else " "
+            prev2 = text[s - 2] if s > 1 else " "
+            nxt = text[e] if e < len(text) else " "
+            if prev.isalnum() or prev in "#№/" or (prev == "-" and prev2.isalpha()) or prev in ".,:" and prev2.isdigit():
+                continue
+            if nxt.isalpha() and not re.match(r"(?:mm|km|kg|cm)\b", text[e:e + 3]):
+                continue
+            if nxt in ":/" and e + 1 < len(text) and text[e + 1].isdigit():
+                continue
+            if LABEL_BEFORE.search(text[max(start, s - 16):s]) and not m.group("cur"):
+                continue
+            try:
+                value = parse_digits(m.group("num"))
+            except ValueError:
+                continue
+            scale = (m.group("scale") or m.group("short") or "").lower()
+            if scale:
+                value *= SCALES.get(scale) or SHORT_SCALES[scale]
+            cur = lx.CURRENCY_SYMBOLS.get((m.group("cur") or "").strip(), (m.group("cur") or "").strip())
+            add(Atom(s, e, value, currency=cur, percent=bool(m.group("pct"))))
+        else:
+            words = _valid_words(m.group("words"))
+            if not words:
+                continue
+            s = m.start("words")
+            e = s + len(words)
+            low = words.lower()
+            if low in ("a", "and"):
+                continue
+            try:
+                value = words_to_number(words)
+            except ValueError:
+                continue
+            prev = text[s - 1] if s > 0 else " "
+            if prev == "-" or text[e:e + 1] == "-" and not HYPHEN_UNIT.match(text, e):
+                continue
+            if words[0].isupper() and not _sentence_start(text, s, start):
+                continue  # "Group of Seven", "the Big Three"
+            after = text[e:e + 40]
+            before = text[max(start, s - 12):s]
+            if low == "one":
+                qual = QUAL_PRE.search(text[max(start, s - 30):s])
+                if re.search(r"\b(?:the|no|any|every|each|this|that|at)\s+$", before, re.I) or \
+                        ONE_IDIOM_AFTER.match(after) and not qual:
+                    continue
+                head = lx.noun_after(after)
+                if not head and not qual:
+                    continue
+            if value in (2, 3, 4) and re.search(r"\b(?:the|these|those|both)\s+$", before, re.I):
+                nxt_word = re.match(r"\s+([A-Za-z’']+)", after)
+                if nxt_word and nxt_word.group(1).lower() in GROUP_REFERENTS:
+                    continue
+            wcur = lx.CURRENCY_SYMBOLS.get((m.group("wcur") or "").strip(), "")
+            add(Atom(m.start(), e, value, currency=wcur, percent=bool(m.group("wpct")), words=True))
+            if m.group("wpct"):
+                atoms[-1].end = m.end()
+    atoms.sort(key=lambda a: a.start)
+    return atoms
+
+
+# --------------------------------------------------------------------------- assembling figures
+
+def _pre_qualifier(text: str, pos: int, floor: int) -> tuple[str, int]:
+    """The qualifier written before ``pos`` and where its span starts."""
+    window = text[max(floor, pos - 40):pos]
+    m = QUAL_PRE.search(window)
+    if not m:
+        m2 = NOT_SPAN_PRE.search(window)
+        return "", (pos - len(window) + m2.start() if m2 else pos)
+    q = re.sub(r"\s+", " ", m.group("q").lower())
+    return QUALIFIER_OF.get(q, ""), pos - len(window) + m.start()
+
+
+def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
+    gap = text[a.end:b.start]
+    before = text[max(floor, a.start - 45):a.start]
+    between = re.search(r"\b[Bb]etween\s+(?:" + CUR_PRE.replace("\\s?", "") + r")?$", before)
+    if QUAL_PRE.search(gap):
+        return False
+    if between and re.fullmatch(r"\s+and\s+", gap):
+        return True
+    if not re.fullmatch(r"\s*(?:to|-|–|—)\s*|\s+or\s+", gap):
+        return False
+    if a.kind or b.kind:
+        return False
+    if re.fullmatch(r"\s+or\s+", gap) and not (a.words and b.words):
+        return False
+    if re.search(r"\b[Ff]rom\s+(?:" + CUR_PRE.replace("\\s?", "") + r")?$", before):
+        clause = text[floor:a.start]
+        clause = re.split(r"[.;:]\s", clause)[-1]
+        if CHANGE_VERB.search(clause):
+            return False
+    return True
+
+
+def _currency_after(text: str, pos: int) -> tuple[str, int] | None:
+    m = CURRENCY_AFTER.match(text, pos)
+    if not m:
+        return None
+    if m.group("code"):
+        return m.group("code"), m.end()
+    cw = m.group("cw").lower()
+    code = lx.CURRENCY_WORDS.get(cw) or lx.CURRENCY_WORDS.get(cw + "s") or lx.CURRENCY_WORDS.get(cw.rstrip("s"), "")
+    nat = re.sub(r"\s+", " ", (m.group("nat") or "").strip().lower())
+    if code == "KRW" and nat.startswith("north"):
+        code = "KPW"
+    if code == "USD" and nat in ("canadian",):
+        code = "CAD"
+    if code == "USD" and nat in ("australian",):
+        code = "AUD"
+    if code == "USD" and nat == "hong kong":
+        code = "HKD"
+    if cw == "won" and not re.search(r"\d|million|billion|thousand", text[max(0, m.start() - 15):m.start()]):
+        return None
+    return (code, m.end()) if code else None
+
+
+def _rates(text: str, pos: int, limit: int) -> tuple[list[str], int]:
+    rates, end = [], pos
+    for _ in range(3):
+        m = RATE.match(text, end, limit)
+        if not m:
+            break
+        if m.group("adv"):
+            rates.append(lx.RATE_ADVERBS[m.group("adv")])
+        else:
+            noun = m.group("noun")
+            if noun not in lx.RATE_NOUNS and noun.rstrip("s") not in lx.RATE_NOUNS:
+                break
+            if m.group(0).lstrip(" ,").startswith(("each", "every")) and noun not in lx.TIME_UNITS:
+                break
+            rates.append(lx.normalise_rate(noun.rstrip("s") if noun not in lx.RATE_NOUNS else noun))
+        end = m.end()
+    return rates, end
+
+
+def _pick_rate(rates: list[str]) -> str:
+    """One noun for ``per``: the time unit when there is one, else the other."""
+    for r in rates:
+        if r in ("month", "year", "week", "day", "hour"):
+            return r
+    return rates[0] if rates else ""
+
+
+def _bounds(q: str, low: float, high: float) -> tuple[float | None, float | None]:
+    if q == "upper_bound":
+        return None, high
+    if q == "lower_bound":
+        return low, None
+    return low, high
+
+
+def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]:
+    """Turn a paragraph's atoms into figures: ranges, qualifiers, units, rates."""
+    figs: list[Figure] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = None
+        if i + 1 < len(atoms) and _join_range(text, a, atoms[i + 1], start):
+            b = atoms[i + 1]
+            i += 1
+        i += 1
+        first, last = a, (b or a)
+        qual, span_start = _pre_qualifier(text, first.start, start)
+        if a.span_start is not None:
+            span_start = min(span_start, a.span_start)
+        if b is not None:
+            between = re.search(r"\b[Bb]etween\s+$|\b[Ff]rom\s+$", text[max(start, first.start - 9):first.start])
+            if between:
+                span_start = min(span_start, first.start - len(between.group(0)))
+            qual = "range"
+        low_v, high_v = first.value, last.value
+        if b is not None:
+            # "$2-3 million": a scale or currency written once applies to both ends
+            if last.value >= 1000 * first.value and not re.search(r"\d,\d{3}|thousand|million|billion", text[a.start:a.end]):
+                m_scale = re.search(rf"({SCALE_WORDS}|k|m|bn)\b", text[last.start:last.end], re.I)
+                if m_scale:
+                    low_v = first.value * (SCALES.get(m_scale.group(1).lower()) or SHORT_SCALES[m_scale.group(1).lower()])
+        fig_end = last.end
+        post = QUAL_POST.match(text, fig_end, end)
+        if post and qual != "range":
+            key = re.sub(r"\s+", " ", post.group("post").strip().lower())
+            qual = POST_OF.get(key, POST_OF.get(key.lstrip("-"), qual))
+            fig_end = post.end()
+        if not qual:
+            qual = a.qualifier or "exact"
+        # the noun after the number: "(4,000) more troops" reads past "more"
+        if a.kind in ("other",):
+            kind, unit = a.kind, a.unit
+            if re.match(r"\s+(?:what|as\s+much|as\s+many|that|the)\b", text[fig_end:fig_end + 12]) is None:
+                pass
+        else:
+            kind, unit = "", ""
+        currency = first.currency or last.currency
+        percent = first.percent or last.percent
+        noun_span = None
+        partitive = ""
+        hint = ""
+        if not kind:
+            if not currency:
+                cur = _currency_after(text, fig_end)
+                if cur:
+                    currency, fig_end = cur
+            if currency:
+                kind, unit = "money", currency
+            elif percent:
+                kind, unit = "percent", "%"
+            else:
+                hm = HYPHEN_UNIT.match(text, fig_end)
+                if hm:
+                    if hm.group("strong"):
+                        kind, unit = "personnel", "troops" if hm.group("strong") == "strong" else "people"
+                    else:
+                        u = hm.group("u")
+                        kind, unit = "measure", lx.TIME_UNITS.get(u, lx.MEASURE_UNITS.get(u, u + "s"))
+                    fig_end = hm.end()
+                else:
+                    rest = text[fig_end:end]
+                    skip = re.match(r"\s+(?:more|additional|further|extra|other|new|fresh)\b", rest)
+                    offset = skip.end() if skip else 0
+                    na = lx.noun_after(rest[offset:])
+                    if na:
+                        n_end, head = na
+                        noun_span = (fig_end + offset, fig_end + offset + n_end)
+                        fig_end = noun_span[1]
+                        if head in lx.TIME_UNITS:
+                            kind, unit = "measure", lx.TIME_UNITS[head]
+                        elif head in lx.MEASURE_UNITS:
+                            kind, unit = "measure", lx.MEASURE_UNITS[head]
+                        elif head in lx.PERSONNEL:
+                            kind, unit = "personnel", head
+                        else:
+                            kind, unit = "count", head
+                    else:
+                        if a.span_start is not None and re.match(r"\s+of\b", rest):
+                            na3 = lx.noun_after(rest[len(re.match(r"\s+of", rest).group(0)):])
+                            if na3:
+                                off = len(re.match(r"\s+of", rest).group(0))
+                                noun_span = (fig_end + off, fig_end + off + na3[0])
+                                fig_end = noun_span[1]
+                                head = na3[1]
+                                kind = "personnel" if head in lx.PERSONNEL else "count"
+                                unit = head
+                        pm = None if kind else re.match(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|all|whom)\s+)?"
+                                      r"(?P<rest>.{0,60})", rest)
+                        if pm:
+                            pn = re.match(r"them\b|those\b|whom\b", pm.group("rest"))
+                            if pn:
+                                partitive = "them"
+                            else:
+                                na2 = lx.noun_after(" " + pm.group("rest"))
+                                if na2:
+                                    partitive = na2[1]
+                        pw = re.match(r"\s+(\w+)", rest)
+                        if pw and pw.group(1).lower() in lx.PARTICIPLES:
+                            hint = "personnel"
+        if kind == "measure" and qual == "lower_bound" and re.search(
+                r"\bover\s+$", text[max(start, first.start - 12):first.start]):
+            qual, span_start = "exact", first.start  # "over three days of fighting": a span of time, not a bound
+        # rates: "$2,000 a month per soldier", "$500 per person"
+        rates, rate_end = _rates(text, fig_end, end)
+        per = ""
+        if rates and kind in ("money", "personnel", "count", "measure", "other", ""):
+            per = _pick_rate(rates)
+            fig_end = rate_end
+        lo, hi = _bounds(qual, low_v, high_v)
+        fig = Figure(span_start, fig_end, kind, lo, hi, qual, unit, per, hint=hint,
+                     elided=not kind, partitive=partitive, core=(first.start, last.end), noun_span=noun_span)
+        figs.append(fig)
+    return figs
+
+
+# --------------------------------------------------------------------------- the article pass
+
+def _prev_kind_unit(figs: list[Figure], kinds: tuple[str, ...] = ("personnel", "count")) -> tuple[str, str] | None:
+    for f in reversed(figs):
+        if f.kind in kinds and f.unit and not f.unit in lx.COLLECTIVE:
+            return f.kind, f.unit
+    return None
+
+
+def _hint_backward(text: str, sent_start: int, pos: int) -> tuple[str, str] | None:
+    """The nearest word before ``pos`` in its sentence that says what is counted."""
+    words = list(re.finditer(r"[A-Za-z][A-Za-z'’\-]*", text[sent_start:pos]))
+    for wm in reversed(words):
+        w = wm.group(0).lower().rstrip("'’s") if wm.group(0).lower().endswith(("'s", "’s")) else wm.group(0).lower()
+        if w in lx.SPEAKERS:
+            continue
+        if w in lx.PARTICIPLES or w in ("casualty", "casualties", "toll", "deaths", "death"):
+            return "personnel", "casualties" if w in ("casualty", "casualties", "toll") else w
+        if w in lx.COLLECTIVE:
+            return "personnel", ""
+        if w in lx.PERSONNEL and w.endswith("s"):
+            return "personnel", w
+    return None
+
+
+def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[Figure], before: list[Figure]) -> None:
+    if fig.partitive and fig.partitive != "them":
+        head = fig.partitive
+        fig.kind = "personnel" if head in lx.PERSONNEL else "count"
+        fig.unit = head
+        return
+    same = _prev_kind_unit(in_sentence)
+    hint = None if same else _hint_backward(text, sent_start, fig.core[0])
+    earlier = _prev_kind_unit(before)
+    if same:
+        fig.kind, fig.unit = same
+    elif fig.hint == "personnel" or hint:
+        fig.kind = "personnel"
+        named = hint[1] if hint and hint[1] not in lx.PARTICIPLES else ""
+        fig.unit = named or (earlier[1] if earlier and earlier[0] == "personnel" else "people")
+    elif earlier:
+        fig.kind, fig.unit = earlier
+    else:
+        fig.kind, fig.unit = "other", ""
+
+
+CLAUSE_CUT = re.compile(r",\s+|;\s+|\s+(?:and|but|while|whereas)\s+(?=[A-Z]|the\b|a\b|its\b|his\b|her\b|their\b)")
+CUE_THAT = re.compile(r"^.*\b(?:said|says|say|told\s+\w+(?:\s+\w+)?|reported|estimated|calculated|noted|"
+                      r"warned|claimed|added|stated|found|believes?|suggests?|according\s+to\s+[^,]+)\s+(?:that\s+)?",
+                      re.I)
+VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|could|may|might|can|do|does|did|received?|"
+                     r"said|says|say|told|tells|gave|put|"
+                     r"receives|paid|pays|pay|earn(?:s|ed)?|get|gets|got|comes?|came|cost(?:s)?|spent|spend(?:s)?|"
+                     r"put|puts|gave|give[sn]?|made|make[sn]?|rose|fell|grew|ran|reached|sent|took|kept|"
+                     r"[a-z]+ed)$")
+
+
+SUBORDINATE = re.compile(r"^(?:(?:even\s+)?if|when|while|although|though|because|since|as|after|before|once|"
+                         r"unless|until|whereas|and|but|or|so|then|yet|which|who|that|of\s+course|by\s+our\s+"
+                         r"arithmetic|on\s+our\s+arithmetic|in\s+return|as\s+a\s+result|moreover|furthermore|"
+                         r"however|meanwhile)\b[\s,]*", re.I)
+LEADING_PP = re.compile(r"^(?:in|on|at|by|for|from|to|after|before|during|since|until|with|about|around|over|"
+                        r"under|between|across|within|through)\b", re.I)
+
+
+def _np_until_verb(seg: str) -> str:
+    out = []
+    for w in seg.split():
+        bare = w.strip(",.;:“”\"'()").lower()
+        if out and VERBISH.match(bare):
+            break
+        if re.search(r"\d", w) and out:
+            break
+        out.append(w.strip(",;:“”\""))
+    return " ".join(out).strip()
+
+
+def clause_subject(text: str, sent: tuple[int, int], pos: int) -> str:
+    """Who or what a figure at ``pos`` is about: the subject of its clause, in words from the text."""
+    head = text[sent[0]:pos]
+    for seg in reversed(CLAUSE_CUT.split(head)):
+        seg = CUE_THAT.sub("", seg.strip())
+        prev = None
+        while prev != seg:
+            prev = seg
+            seg = SUBORDINATE.sub("", seg).strip()
+        if not seg or LEADING_PP.match(seg) or VERBISH.match(seg.split()[0].lower().strip(",")):
+            continue
+        cand = _np_until_verb(seg)
+        if cand and re.search(r"[A-Za-z]{2}", cand) and not re.search(r"[$€£₩₽%]|\d", cand):
+            return cand[:120]
+    return ""
+
+
+def _first_np(text: str, sent: tuple[int, int]) -> str:
+    """The sentence's opening noun phrase, the last resort for a subject."""
+    seg = SUBORDINATE.sub("", text[sent[0]:sent[1]]).strip()
+    return _np_until_verb(re.split(r"[,;:]", seg)[0])[:120]
+
+
+def _noun_subject(text: str, fig: Figure, limit: int) -> str:
+    s, e = fig.noun_span
+    words = text[s:e].strip()
+    pp = re.match(r"\s+((?:from|of|under|in|at|with|on)\s+(?:the\s+|its\s+|their\s+|so-called\s+)*"
+                  r"(?:\d+(?:st|nd|rd|th)\s+)?[A-Z][A-Za-z’'\-]+(?:\s+[A-Z][A-Za-z’'\-]*){0,4})", text[e:limit])
+    if pp and not re.match(r"(?:in|at|on)\s+(?:the\s+)?(?:\d|January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December)", pp.group(1)):
+        words = f"{words} {pp.group(1)}"
+    return words
+
+
+def extract_figures(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[int, int]],
+                    published: dt.date | None) -> list[Figure]:
+    """All figures in the body paragraphs, in text order, with dates resolved.
+
+    ``sentences`` are all body sentence spans (questions included), used for
+    tense, elided nouns and subjects.
+    """
+    figs: list[Figure] = []
+    for ps, pe in paragraphs:
+        dates = find_dates(text, ps, pe)
+        taken = [(d.start, d.end) for d in dates]
+        atoms = find_atoms(text, ps, pe, taken)
+        para = assemble(text, ps, pe, atoms)
+        for d in dates:
+            para.append(Figure(d.start, d.end, "date", core=(d.start, d.end), date_mention=d))
+        para.sort(key=lambda f: f.start)
+        # a date span never swallows a number figure, nor the reverse
+        figs.extend(para)
+    _contextualise(text, figs, sentences, published)
+    return figs
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s, e = sentences[mid]
+        if pos < s:
+            hi = mid - 1
+        elif pos >= e:
+            lo = mid + 1
+        else:
+            return s, e
+    return pos, pos
+
+
+def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int]],
+                   published: dt.date | None) -> None:
+    anchor = None
+    for idx, fig in enumerate(figs):
+        sent = _sentence_of(sentences, fig.start)
+        in_sentence = [f for f in figs[:idx] if f.start >= sent[0]]
+        if fig.kind == "date":
+            spec = fig.date_mention.spec
+            forward = is_forward(text[sent[0]:fig.start])
+            iv = resolve(spec, published, anchor, forward)
+            if iv:
+                fig.date_start, fig.date_end = iv[0].isoformat(), iv[1].isoformat()
+                anchor = iv if spec.kind != "range" else (iv[1], iv[1]) if spec.a.kind == "day" else iv
+            continue
+        if fig.elided:
+            _resolve_elided(text, fig, sent[0], in_sentence, figs[max(0, idx - 12):idx])
+            if fig.partitive == "them":
+                fig.subject = next((f.subject for f in reversed(figs[:idx]) if f.kind == fig.kind and f.subject), "")
+        # a conversion carries the rate of the amount it converts ("$2,000 a month, roughly 2.76 million won")
+        if fig.kind == "money" and not fig.per:
+            prev = next((f for f in reversed(in_sentence) if f.kind == "money"), None)
+            if prev and prev.per:
+                gap = text[prev.end:fig.start]
+                if len(gap) < 40 and re.search(r"(?:,\s*(?:or|which\s+is|which\s+was|about|roughly|around|"
+                                               r"approximately|some|nearly|equivalent\s+to|worth)?\s*|\(\s*|\s+or\s+)"
+                                               r"(?:about\s+|roughly\s+|around\s+|approximately\s+|some\s+|nearly\s+)?$",
+                                               gap):
+                    fig.per = prev.per
+                    fig.subject = prev.subject
+        if not fig.subject:
+            if fig.noun_span and fig.kind in ("personnel", "count"):
+                fig.subject = _noun_subject(text, fig, sent[1])
+            elif fig.elided and fig.kind in ("personnel", "count"):
+                prev = next((f for f in reversed(figs[:idx]) if f.kind == fig.kind and f.unit == fig.unit
+                             and f.subject), None)
+                fig.subject = prev.subject if prev else fig.unit
+            if not fig.subject:
+                fig.subject = (clause_subject(text, sent, fig.start) or _first_np(text, sent) or fig.unit
+                               or "unspecified")

@@ -1,0 +1,113 @@
+"""Word lists for reading quantities: who and what gets counted, units, currencies,
+and the function words that end a noun phrase. Plain data plus two lookups."""
+from __future__ import annotations
+
+import re
+
+PERSONNEL = set("""troops troop soldiers soldier servicemen serviceman servicemembers men man women woman people persons
+person personnel staff workers worker labourers laborers labourer laborer residents resident civilians civilian
+citizens citizen technicians technician engineers engineer specialists specialist advisers adviser advisors
+advisor officers officer commanders commander generals general fighters fighter combatants militants mercenaries
+mercenary volunteers volunteer recruits recruit conscripts conscript draftees reservists cadets pilots pilot crew
+crewmen sailors sailor marines marine guards guard commandos commando infantry infantrymen paratroopers snipers
+gunners operators instructors trainees students children child adults refugees defectors defector prisoners
+prisoner pows captives hostages detainees casualties casualty deaths death dead victims bodies diplomats
+delegates members member agents agent spies scientists doctors nurses medics koreans russians ukrainians
+americans chinese nationals foreigners migrants inhabitants voters protesters demonstrators employees wounded
+killed injured fatalities fatality forces soldiers' individuals heroes veterans""".split())
+# Nouns that name a group of people without counting it; an elided number near them counts people.
+COLLECTIVE = set("""contingent force deployment army toll manpower garrison""".split())
+# People who speak rather than get counted: never the antecedent of an elided number.
+SPEAKERS = set("""officials official lawmakers lawmaker legislators diplomats analysts experts sources spokesman
+spokeswoman spokesperson researchers observers reporters journalists""".split())
+PARTICIPLES = set("killed wounded dead injured captured missing hurt died".split())
+TIME_UNITS = {"second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes",
+              "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks",
+              "weeks": "weeks", "month": "months", "months": "months", "year": "years", "years": "years",
+              "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
+              "fortnight": "weeks"}
+MEASURE_UNITS = {"km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+                 "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+                 "kg": "kg", "kilograms": "kg", "kilogram": "kg", "tonnes": "tonnes", "tonne": "tonnes",
+                 "tons": "tons", "ton": "tons", "litres": "litres", "liters": "litres", "barrels": "barrels",
+                 "hectares": "hectares", "feet": "feet", "foot": "feet", "mm": "mm", "cm": "cm",
+                 "square": "square", "acres": "acres", "megawatts": "MW", "mw": "MW", "kilotons": "kilotons",
+                 "kilotonnes": "kilotons", "pounds": "pounds", "lbs": "pounds", "gallons": "gallons"}
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD",
+                    "€": "EUR", "£": "GBP", "₩": "KRW", "₽": "RUB", "¥": "JPY", "₴": "UAH"}
+CURRENCY_CODES = {"USD", "EUR", "KRW", "KPW", "RUB", "GBP", "JPY", "CNY", "UAH", "CHF", "INR"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "won": "KRW",
+                  "rubles": "RUB", "ruble": "RUB", "roubles": "RUB", "rouble": "RUB", "yuan": "CNY",
+                  "renminbi": "CNY", "yen": "JPY", "hryvnias": "UAH", "hryvnia": "UAH", "hryvnas": "UAH",
+                  "pounds sterling": "GBP", "rupees": "INR", "francs": "CHF"}
+RATE_NOUNS = {"month": "month", "year": "year", "week": "week", "day": "day", "annum": "year", "hour": "hour",
+              "person": "person", "soldier": "person", "head": "person", "capita": "person", "troop": "person",
+              "man": "person", "worker": "person", "recruit": "person", "fighter": "person",
+              "individual": "person", "family": "family", "household": "household", "unit": "unit"}
+RATE_ADVERBS = {"monthly": "month", "annually": "year", "yearly": "year", "daily": "day", "weekly": "week",
+                "apiece": "person", "hourly": "hour"}
+STOP = set("""a an the this that these those there here their its his her our your my them they it he she we you
+i who whom whose which what when where while why how and or but nor so yet if than then as of in on at by for
+from to with without within into onto over under above below between among through during before after since
+until till via per each every all both some any no not only also just even still already again more most less
+least much many few several such own other another same is are was were be been being am has have had having do
+does did will would shall should can could may might must said says say told tells reported according including
+included include includes plus minus versus vs altogether total overall respectively apiece alone either neither
+whereas although though because like unlike near around about across along against toward towards upon""".split())
+NOUN_ENDINGS_NOT_PLURAL = ("ss", "us", "is", "'s", "’s", "ous")
+NOT_NOUNS = set("""was has is its this thus always perhaps as less across towards afterwards besides overseas
+sometimes whereas nevertheless regardless unless yes news series species means""".split())
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def is_plural_noun(word: str) -> bool:
+    """A lower-case word that looks like a plural count noun ('brigades', 'purposes')."""
+    w = word.lower()
+    if w in PERSONNEL or w in TIME_UNITS or w in MEASURE_UNITS:
+        return True
+    if w in NOT_NOUNS or w in STOP or len(w) < 4:
+        return False
+    return w.endswith("s") and not w.endswith(NOUN_ENDINGS_NOT_PLURAL)
+
+
+def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
+    """The counted noun right after a number: (characters consumed, head noun, lower case).
+
+    Reads modifier words ("North Korean special forces") up to the last noun
+    before a function word or punctuation: "1,500 troops from" -> troops,
+    "four landing ships and" -> ships. None when no noun follows ("10,000 there").
+    """
+    pos, head, head_end, n = 0, "", 0, 0
+    while n < max_words:
+        m = re.match(r"[ \t]+|-", text[pos:])
+        if not m:
+            break
+        wm = WORD.match(text, pos + m.end())
+        if not wm:
+            break
+        word = wm.group(0)
+        low = word.lower()
+        if low in STOP or (low in NOT_NOUNS):
+            break
+        n += 1
+        pos = wm.end()
+        if low in PARTICIPLES:
+            continue  # "about 1,000 wounded": a participle, the counted noun is elided
+        known = low in PERSONNEL or low in TIME_UNITS or low in MEASURE_UNITS
+        if head and not known:
+            break  # past the head noun only another known noun continues it ("forces troops")
+        if known or is_plural_noun(low):
+            head, head_end = low, pos
+            if low in TIME_UNITS or low in MEASURE_UNITS:
+                break
+        elif word[0].isupper() or re.fullmatch(r"[a-z][a-z\-]*", word):
+            continue
+        else:
+            break
+    return (head_end, head) if head else None
+
+
+def normalise_rate(noun: str) -> str:
+    """'soldier' -> 'person', 'annum' -> 'year'; other nouns as written, lower case."""
+    return RATE_NOUNS.get(noun.lower(), noun.lower())

@@ -1,0 +1,111 @@
+"""Who a source is: shortening a naming phrase to its name and typing it.
+
+``source_type`` reads the whole phrase as written (title and apposition
+included: "NATO Secretary General Mark Rutte", "Bruce Bennett, a researcher at
+RAND") and answers intelligence, government, military, international_org,
+media, expert or other, by the first rule that fits.
+"""
+from __future__ import annotations
+
+import re
+
+TYPES = ("intelligence", "government", "military", "international_org", "media", "expert", "author", "other")
+
+DOCUMENT = re.compile(r"\b(?:documents?|report|decree|treaty|agreement|pact|law|charter|constitution|clause|"
+                      r"article|memo|memorandum|letter|study|survey|paper|filing|cable|resolution|statute|"
+                      r"convention|accord|deal|order|bill|text|transcript|records?|data|white\s+paper)$", re.I)
+INTELLIGENCE = re.compile(r"\b(?:intelligence|spy|spies|NIS|CIA|MI6|GUR|HUR|SBU|FSB|SVR|GRU|DIA|ODNI|Mossad|"
+                          r"espionage|Budanov)\b", re.I)
+GOV_PERSON = re.compile(r"\b(?:envoy|ambassador|minister|president|spokes(?:man|woman|person)|diplomats?|"
+                        r"lawmakers?|legislators?|senators?|congressman|congresswoman|officials?|secretary\s+of\s+state|"
+                        r"prime\s+minister|premier|chancellor|governor|mayor|deputy|MP|MPs)\b", re.I)
+GOVERNMENT = re.compile(
+    r"\b(?:government|ministry|ministries|department|parliament|parliamentary|Duma|Congress|Senate|State\s+"
+    r"Department|Pentagon|White\s+House|Kremlin|Blue\s+House|presidential\s+office|authorities|administration|"
+    r"cabinet|embassy|Bank\s+of|central\s+bank|regime|leader|leaders|president|Federation\s+Council|"
+    r"National\s+Assembly|Foreign\s+Office|Home\s+Office|Downing\s+Street|Elysee|Élysée|"
+    r"Seoul|Washington|Kyiv|Kiev|Moscow|Beijing|Pyongyang|Tokyo|Brussels|London|Paris|Berlin|"
+    r"Kim\s+Jong[\s-]Un|Kim\s+Yo[\s-]Jong|Putin|Zelensky|Zelenskyy|Zelenskiy|Biden|Trump|Yoon|Suk[\s-]Yeol|"
+    r"Xi|Jinping|Shoigu|Lavrov|Blinken|Lloyd\s+Austin|Peskov|Kirby|Sullivan|Choe\s+Son[\s-]Hui|Belousov|"
+    r"Sybiha|Kuleba|Umerov|Kamala\s+Harris|Lee\s+Jae[\s-]myung|Han\s+Duck[\s-]soo|Cho\s+Tae[\s-]yul|Kishida|"
+    r"Ishiba|Scholz|Macron|Starmer|Sunak|Rubio|Hegseth|Vance|Medvedev|Mishustin|Matviyenko|Volodin|"
+    r"Zakharova|Shin\s+Won[\s-]sik|Kim\s+Yong[\s-]hyun)\b", re.I)
+COUNTRY = re.compile(r"^(?:the\s+)?(?:United\s+States|U\.?S\.?|America|South\s+Korea|North\s+Korea|Russia|Ukraine|"
+                     r"China|Japan|Britain|the\s+UK|UK|France|Germany|Poland|Korea|Kazakhstan|Belarus|Iran|"
+                     r"Taiwan|India|Israel|Turkey|Australia|Canada|EU member states|[A-Z][a-z]+ia)$")
+INTERNATIONAL = re.compile(r"\b(?:UN|U\.N\.|United\s+Nations|NATO|IAEA|European\s+Union|EU|OSCE|ICRC|Red\s+Cross|"
+                           r"World\s+Bank|IMF|WHO|Security\s+Council|ASEAN|G7|G20|G-7|G-20|Amnesty|Human\s+Rights\s+"
+                           r"Watch|Secretary[\s-]General|Guterres|Rutte|Stoltenberg|Grossi|von\s+der\s+Leyen)\b")
+MILITARY = re.compile(r"\b(?:military|militaries|army|armed\s+forces|forces|Joint\s+Chiefs|JCS|General\s+Staff|"
+                      r"commanders?|Adm\.|admiral|Gen\.|general|colonel|Col\.|Lt\.|lieutenant|navy|naval|air\s+force|"
+                      r"marines|brigade|troops|soldiers|defen[cs]e\s+forces|special\s+operations|battalion|"
+                      r"Gerasimov|Syrskyi|Syrsky|Paparo|Zaluzhnyi|Korean\s+People's\s+Army|KPA|USFK|INDOPACOM|"
+                      r"Indo-Pacific\s+Command|Command|garrison|captain|sergeant)\b")
+MEDIA = re.compile(
+    r"\b(?:media|news|newspapers?|KCNA|Yonhap|Reuters|AP|AFP|Associated\s+Press|TASS|RIA|Interfax|Xinhua|Kyodo|"
+    r"BBC|CNN|Bloomberg|Times|Post|Journal|Daily|Herald|Tribune|Guardian|Telegraph|Insider|Welle|Politico|Axios|"
+    r"NHK|Al\s+Jazeera|Radio|TV|television|broadcaster|broadcasters|outlets?|magazine|Economist|Nikkei|Monde|"
+    r"Spiegel|Asahi|Chosun|JoongAng|Hankyoreh|Dong-A|VOA|RFA|Sky\s+News|NBC|ABC|CBS|Fox|Izvestia|Kommersant|"
+    r"Vedomosti|Meduza|Mediazona|Ukrainska\s+Pravda|Kyiv\s+Independent|Pravda|Rodong\s+Sinmun|journalists?|"
+    r"reporters?|correspondents?|press|reports)\b")
+EXPERT = re.compile(
+    r"\b(?:experts?|analysts?|researchers?|scholars?|professors?|Prof\.|academics?|historians?|economists?|"
+    r"observers?|specialists?|think[\s-]tanks?|institute|RAND|CSIS|Brookings|Carnegie|IISS|ISW|Stimson|"
+    r"38\s*North|Chatham|SIPRI|RUSI|University|Foundation|Center\s+for|Centre\s+for|Council\s+on|fellow|lecturer|"
+    r"scientists?|consultancy|Bennett)\b", re.I)
+OTHER = re.compile(r"\b(?:defectors?|witnesses|witness|residents?|person|people|familiar|sources?|accounts?|"
+                   r"relatives|families|prisoners?|villagers|locals|activists?|NGO|group)\b", re.I)
+
+TITLE_WORDS = re.compile(
+    r"\b(?:President|Prime\s+Minister|Minister|Secretary(?:\s+General)?|Secretary\s+of\s+State|Secretary-General|"
+    r"spokes(?:man|woman|person)|leader|Adm\.|Admiral|Gen\.|General|Col\.|Lt\.|Maj\.|Capt\.|Sgt\.|Director|"
+    r"Chairman|Chairwoman|Chief|Ambassador|envoy|historian|professor|Professor|Prof\.|Dr\.|analyst|researcher|"
+    r"commander|Commander|lawmaker|legislator|Senator|Sen\.|Rep\.|Gov\.|Governor|Premier|Chancellor|Deputy|Vice|"
+    r"agency|news\s+agency|newspaper|broadcaster|daily|outlet|think\s+tank|official|economist|expert|adviser|"
+    r"advisor|correspondent|reporter|Mayor|King|Queen|Pope|ruler|dictator|strongman)\b")
+NAME = r"(?:[A-Z][\w’'\-.]*(?:\s+(?:[A-Z][\w’'\-.]*|de|van|von|bin|al|al-|da|di|del|la|le)){0,4})"
+
+
+def shorten(phrase: str) -> tuple[str, str]:
+    """The shortest naming phrase and the title dropped from it.
+
+    'Ukrainian President Volodymyr Zelensky' -> ('Volodymyr Zelensky', 'Ukrainian President');
+    'state news agency KCNA' -> ('KCNA', 'state news agency'); other phrases unchanged.
+    """
+    phrase = phrase.strip()
+    last = None
+    for m in TITLE_WORDS.finditer(phrase):
+        last = m
+    if last is not None:
+        rest = phrase[last.end():].strip()
+        if rest and re.fullmatch(NAME, rest) and rest.split()[0] not in ("The", "Of"):
+            return rest, phrase[:last.end()].strip()
+    return phrase, ""
+
+
+def source_type(phrase: str, context: str = "") -> str:
+    """The type of a source from its naming phrase (``context``: title and apposition)."""
+    full = f"{context} {phrase}".strip()
+    head = re.split(r"\s+(?:to|of|at|in|for|from|with|on)\s+", full, maxsplit=1)[0]
+    bare = re.sub(r"\s*\([^)]*\)\s*$", "", phrase).strip()
+    if DOCUMENT.search(bare) and not re.search(r"\b(?:reporters?|news)\b", bare, re.I):
+        return "other"
+    if INTELLIGENCE.search(full):
+        return "intelligence"
+    if GOV_PERSON.search(head) and not INTERNATIONAL.search(head):
+        return "government"
+    if re.search(r"\b(?:ministry|ministries|department|government|Pentagon)\b", head, re.I):
+        return "government"
+    if INTERNATIONAL.search(full):
+        return "international_org"
+    if MILITARY.search(full) and not re.search(r"\bmedia\b", full, re.I):
+        return "military"
+    if MEDIA.search(full):
+        return "media"
+    if EXPERT.search(full):
+        return "expert"
+    if GOVERNMENT.search(full) or COUNTRY.match(bare):
+        return "government"
+    if OTHER.search(full):
+        return "other"
+    return "other"

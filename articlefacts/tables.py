@@ -1,0 +1,79 @@
+"""Writing tables safely: to a temporary file beside the target, then renamed,
+so a failure (read-only folder, full disk) never leaves a half-written table."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from .errors import OutputError
+
+
+def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(tmp_path)`` and rename the result onto ``path``; OutputError on failure."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(target.parent, f"cannot write here ({exc.strerror or exc})") from None
+    tmp_path = Path(tmp)
+    try:
+        write(tmp_path)
+        os.replace(tmp_path, target)
+    except OSError as exc:
+        tmp_path.unlink(missing_ok=True)
+        raise OutputError(target, f"cannot be written ({exc.strerror or exc})") from None
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+
+
+def for_csv(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as CSV writes it: values as written numbers ('1500', '0.333333'), no '.0'."""
+    from .numbers import fmt_value
+
+    out = df.copy()
+    for col in ("value_low", "value_high"):
+        if col in out:
+            out[col] = [fmt_value(None if pd.isna(v) else float(v)) for v in out[col]]
+    return out
+
+
+def write_csv(df: pd.DataFrame, path: str | Path) -> None:
+    """A table as UTF-8 CSV with a header row, byte-identical for identical data."""
+    atomic_write(path, lambda tmp: for_csv(df).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
+
+
+def write_tables(figures: pd.DataFrame, claims: pd.DataFrame, out_dir: str | Path) -> list[Path]:
+    """figures.csv and claims.csv in ``out_dir``. Both are fully written to temporary
+    files first, so either both tables are replaced or neither is."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(out, f"cannot create the output folder ({exc.strerror or exc})") from None
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, df in (("figures.csv", figures), ("claims.csv", claims)):
+            target = out / name
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+                os.close(fd)
+            except OSError as exc:
+                raise OutputError(out, f"cannot write here ({exc.strerror or exc})") from None
+            staged.append((Path(tmp), target))
+            try:
+                for_csv(df).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+            except OSError as exc:
+                raise OutputError(target, f"cannot be written ({exc.strerror or exc})") from None
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+    return [t for _, t in staged]
