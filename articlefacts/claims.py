@@ -59,7 +59,9 @@ SOURCE_NOUNS = re.compile(
     r"broadcasters?|outlets?|envoy|ambassador|president|minister|leaders?|documents?|statement|historians?|"
     r"economists?|professors?|specialists?|agencies|services|department|office|council|committee|institute|"
     r"think\s+tanks?|monitors?|groups?|prisoners?|soldiers|troops|families|relatives|accounts?|data|study|survey|"
-    r"report|decree|treaty|agreement|pact|law|White House|Pentagon|Kremlin)\b", re.I)
+    r"report|decree|treaty|agreement|pact|law|White House|Pentagon|Kremlin|staff|command|headquarters|"
+    r"navy|spokesperson|police|prosecutors?|investigators?|monitors?|activists?|citizens|villagers|locals|"
+    r"insiders|people|figures|records|satellite\s+imagery|imagery|footage|polls?|surveys?)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|never|n't|no\s+longer|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not|"
                      r"would\s+not|could\s+not)\s+(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally)\s+(?:\w+ly\s+)?$", re.I)
@@ -189,6 +191,7 @@ def _agrees(np: str, cue: str) -> bool:
     """Subject-verb agreement: 'Experts say', 'the NIS says', never 'Kim Jong Un say'."""
     if PAST_OR_ANY.match(cue):
         return True
+    np = re.split(r"\s+(?:at|of|in|from|for|with|on|to|familiar)\s+", np, maxsplit=1)[0]
     plural = bool(PLURAL_NP.search(np)) and not re.search(r"(?:ss|us|News|Times|Affairs|States|Nations)$", np)
     if SINGULAR_ONLY.match(cue):
         return not plural or np.lower() in ("he", "she", "it") or bool(re.search(r"[A-Z]\w*s$", np))
@@ -224,18 +227,23 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
     segs = re.split(r"(?<=[,;:—–])\s+|\s+(?=[—–]\s)|\s+that\s+|[“”\"]", head)
     segs = [s for s in segs]
     apposition = ""
+    comma_before_cue = head.endswith(",")  # "Bennett, a researcher at RAND, told": the apposition is closed
     while segs:
-        seg = segs.pop().strip().strip(",;:—–").strip()
+        raw_seg = segs.pop()
+        seg = raw_seg.strip().strip(",;:—–").strip()
+        closed = comma_before_cue or apposition
+        comma_before_cue = False
         if not seg:
             if apposition:
                 continue
             continue
-        if re.match(r"^(?:a|an|the)\s+[a-z]", seg) and segs and re.search(r"[A-Z][\w’'\-]+$", segs[-1].strip(" ,")) \
-                and not SOURCE_NOUNS.search(seg.split()[1]) or re.match(r"^(?:who|which)\b", seg):
+        if closed and segs and re.match(r"^(?:a|an|the)\s+[a-z]", seg) and \
+                re.search(r"\b[A-Z][\w’'\-]+$", segs[-1].strip(" ,")):
             apposition = seg
             continue
-        if re.match(r"^(?:a|an)\s+[a-z]", seg) and segs and re.search(r"\b[A-Z][\w’'\-]+$", segs[-1].strip(" ,")):
-            apposition = seg
+        if closed and segs and re.match(r"^(?:[a-z]+ing|[a-z]+ed\s+by|speaking|writing|who|which)\b", seg) and \
+                not re.match(r"^(?:according|including)\b", seg):
+            apposition = apposition or seg  # "A senior official, speaking on condition of anonymity, said"
             continue
         seg = re.split(r"\s+(?:and|but|while|whereas|as|so)\s+(?=[A-Z]|the\b|a\b|its\b|his\b|her\b|some\b|"
                        r"many\b|most\b|several\b)", seg)[-1]
@@ -245,6 +253,9 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
         # Pentagon")
         np = re.split(r"\s+(?:and|but)\s+(?:then\s+)?(?=[a-z]*\s*[A-Z]|the\b)", np)[-1]
         np = _leading_trim(np)
+        np = REPORTING_NOUN.sub("", np)
+        np = re.sub(r"\s+(?:reports?|statements?|releases?)$", "", np) if re.search(r"\b(?:media|news)\s+reports?$",
+                                                                                 np) else np
         return np, apposition
     return "", ""
 
@@ -429,7 +440,8 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory)
     if m:
         noun = m.group("noun").lower()
         # a noun phrase ending in that noun in the text just before ("Russia's defence ministry")
-        cands = list(re.finditer(rf"((?:[A-Z][\w’'\-]*(?:['’]s)?\s+)+(?:[a-z\-]+\s+)?{re.escape(noun)})\b", window))
+        cands = list(re.finditer(rf"((?:[A-Z][\w’'\-]*(?:['’]s)?\s+)+(?:[a-z\-]+\s+)?(?i:{re.escape(noun)}))\b",
+                                 window))
         want = ANAPHOR_TYPE.get(noun)
         src = memory.last(want) if want else None
         text_pos = before - len(window) + cands[-1].start() if cands else -1
@@ -486,7 +498,8 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
                     stype = "other"
                 claim.source, claim.source_type, claim.cue, claim.context = source, stype, att.cue.lower(), context
                 memory.add(source, stype, context, s)
-            doc = claim.source_type == "other" and bool(DOCUMENT.search(claim.source.rstrip(")")))
+            doc = claim.source_type == "other" and (bool(DOCUMENT.search(claim.source.rstrip(")"))) or
+                                                    claim.cue in ("states", "stipulates", "provides", "reads"))
             claim.certainty = certainty(sentence, att is not None, claim.cue, doc)
             claims.append(claim)
     claims.sort(key=lambda c: c.start)

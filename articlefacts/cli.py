@@ -43,6 +43,12 @@ def _report(args: argparse.Namespace) -> int:
                       quiet=args.quiet, jobs=args.jobs)
 
 
+def _accept(args: argparse.Namespace) -> int:
+    from .report import accept_notebooks
+
+    return accept_notebooks(args.notebooks)
+
+
 def _bench(args: argparse.Namespace) -> int:
     from .bench import run_bench
 
@@ -68,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--jobs", type=int, default=0, help="notebooks run at once (default: up to 2)")
     r.add_argument("--quiet", action="store_true", help="no progress lines (CI)")
     r.set_defaults(func=_report)
+    a = sub.add_parser("accept", help="re-execute notebooks in place (accept new outputs for nbval)")
+    a.add_argument("notebooks", nargs="+", help="notebook files")
+    a.set_defaults(func=_accept)
     b = sub.add_parser("bench", help="measure extraction throughput and report time")
     b.add_argument("--out", default="reports")
     b.add_argument("--articles", type=int, default=240)

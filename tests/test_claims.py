@@ -1,0 +1,139 @@
+"""Claims: sentences, attribution, source types and certainty, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import article, extract
+
+import articlefacts as af
+from articlefacts.sentences import split_sentences
+
+
+def claims(*paragraphs: str) -> list[dict]:
+    return extract(*paragraphs).claims.to_dict("records")
+
+
+def claim(sentence: str) -> dict:
+    rows = claims(sentence)
+    assert len(rows) == 1, [r["text"] for r in rows]
+    return rows[0]
+
+
+# --------------------------------------------------------------------------- sentences
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("U.S. officials met Adm. Kim on Oct. 8. Nothing was agreed.",
+     ["U.S. officials met Adm. Kim on Oct. 8.", "Nothing was agreed."]),
+    ("He cited No. 7 and the U.N. The meeting ended.", ["He cited No. 7 and the U.N.", "The meeting ended."]),
+    ("“We are ready,” he said. “The troops are trained.”", ["“We are ready,” he said.", "“The troops are trained.”"]),
+    ("KYIV, Nov 5 (Wire) - Ukraine said it struck a depot. Russia denied it.",
+     ["KYIV, Nov 5 (Wire) - Ukraine said it struck a depot.", "Russia denied it."]),
+    ("Dr. J. Smith of St. Petersburg spoke. It was 3.5 hours long.",
+     ["Dr. J. Smith of St. Petersburg spoke.", "It was 3.5 hours long."]),
+])
+def test_sentences_survive_abbreviations_datelines_and_quotes(paragraph, expected):
+    spans = split_sentences(paragraph)
+    assert [paragraph[s:e] for s, e in spans] == expected
+
+
+def test_questions_headings_and_furniture_make_no_claims():
+    text = ("Title\nBy Someone\nWhy did Kim send troops? Money is one answer.\nA Heading Here\n"
+            "Seoul said the ships left.\nShare this article\nAdvertisement\n")
+    rows = af.extract_article(text, "t", None).claims
+    assert list(rows["text"]) == ["Money is one answer.", "Seoul said the ships left."]
+
+
+# --------------------------------------------------------------------------- attribution
+
+@pytest.mark.parametrize("sentence, source, cue", [
+    ("According to Ukraine's military intelligence (HUR), the unit lost 200 men.",
+     "Ukraine's military intelligence (HUR)", "according to"),
+    ("The general staff said the brigade was withdrawn.", "The general staff", "said"),
+    ("The brigade was withdrawn in March, the general staff said.", "the general staff", "said"),
+    ("“They were not ready,” said Anna Petrova, a fellow at the Carnegie Endowment.", "Anna Petrova", "said"),
+    ("Defence Minister Andrei Belousov told reporters the treaty works.", "Andrei Belousov", "told"),
+    ("Yonhap, citing military sources, reported the launch.", "Yonhap", "citing"),
+    ("A senior US official, speaking on condition of anonymity, said the count was rising.",
+     "A senior US official", "said"),
+    ("Reports from Japanese media suggest a second wave is coming.", "Japanese media", "suggest"),
+])
+def test_sources_as_written_shortest_naming_phrase(sentence, source, cue):
+    c = claim(sentence)
+    assert (c["source"], c["cue"]) == (source, cue)
+
+
+def test_the_first_of_two_attributions_counts():
+    c = claim("Analysts believe the losses are high, while the Kremlin said nothing.")
+    assert (c["source"], c["source_type"]) == ("Analysts", "expert")
+
+
+def test_pronoun_and_anaphoric_sources_carry_their_antecedent():
+    rows = claims("The Defence Intelligence Agency published its assessment on Monday. "
+                  "The agency said the units rotate every month.")
+    assert rows[1]["source"].startswith("The agency (") and "Defence Intelligence Agency" in rows[1]["source"]
+    rows = claims("The pact was signed in June. It states that each side must help the other.")
+    assert rows[1]["source"] == "It (the pact)" and rows[1]["source_type"] == "other"
+
+
+def test_a_document_is_a_source_only_with_a_speech_act_verb():
+    assert claim("The decree urged all units to recruit more volunteers.")["source_type"] == "other"
+    assert claim("The decree raised the bonus to 400,000 rubles.")["source"] == "author"
+
+
+def test_a_quote_over_two_sentences_takes_the_speaker_for_both():
+    rows = claims("“We will not stop. We have the men,” said Pavel Ivanov, a Duma deputy.")
+    assert [r["source"] for r in rows] == ["Pavel Ivanov", "Pavel Ivanov"]
+
+
+def test_negated_cues_and_passives_do_not_attribute():
+    assert claim("The Kremlin did not deny the reports.")["source"] == "author"
+    assert claim("The troops are expected to arrive soon.")["source"] == "author"
+
+
+@pytest.mark.parametrize("sentence, stype", [
+    ("South Korea's National Intelligence Service said the troops moved.", "intelligence"),
+    ("The foreign ministry said the claims were false.", "government"),
+    ("Ukraine's General Staff said the strike hit a depot.", "military"),
+    ("NATO Secretary General Mark Rutte said the deployment is confirmed.", "international_org"),
+    ("The Associated Press reported the launch.", "media"),
+    ("Researchers at the Stimson Center say the data fit.", "expert"),
+    ("Defectors say the soldiers are unpaid.", "other"),
+])
+def test_source_types(sentence, stype):
+    assert claim(sentence)["source_type"] == stype
+
+
+# --------------------------------------------------------------------------- certainty
+
+@pytest.mark.parametrize("sentence, certainty", [
+    ("North Korea sent 3,000 more troops.", "asserted"),
+    ("Seoul said North Korea sent 3,000 more troops.", "reported"),
+    ("North Korea may have sent 3,000 more troops.", "hedged"),
+    ("North Korea reportedly sent 3,000 more troops.", "hedged"),
+    ("Officials estimate that 3,000 more troops were sent.", "hedged"),
+    ("Seoul said the claim could not be independently verified.", "hedged"),
+    ("If that is accurate, Kim is earning millions.", "hedged"),
+    ("The treaty would oblige Russia to intervene.", "hedged"),
+    ("Seoul said Pyongyang would send more troops.", "reported"),
+    ("It states that if either party is attacked, the other will help.", "reported"),
+    ("About 3,000 troops left, officials confirmed.", "reported"),
+])
+def test_certainty(sentence, certainty):
+    rows = claims(sentence)
+    assert rows[-1]["certainty"] == certainty
+
+
+def test_figures_and_claims_point_at_each_other():
+    tables = extract("Seoul said 1,500 troops left on Oct. 8. Nothing else moved.")
+    c = tables.claims.iloc[0]
+    ids = c["figure_ids"].split()
+    assert len(ids) == 2
+    assert set(tables.figures.loc[tables.figures["figure_id"].isin(ids), "claim_id"]) == {c["claim_id"]}
+    assert tables.claims.iloc[1]["figure_ids"] == ""
+
+
+def test_a_figure_in_a_question_has_no_claim():
+    text = article("Is Kim really sending 10,000 soldiers? Seoul thinks so.")
+    tables = af.extract_article(text, "t", None)
+    assert list(tables.figures["claim_id"]) == [""]
+    assert len(tables.claims) == 1
