@@ -11,6 +11,7 @@ else ``asserted``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -461,11 +462,11 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
     memory = SourceMemory()
     claims: list[Claim] = []
     by_para: dict[tuple[int, int], list[tuple[int, int]]] = {p: [] for p in paragraphs}
+    starts = [p[0] for p in paragraphs]
     for s in sentences:
-        for p in paragraphs:
-            if p[0] <= s[0] < p[1]:
-                by_para[p].append(s)
-                break
+        k = bisect.bisect_right(starts, s[0]) - 1
+        if k >= 0 and s[0] < paragraphs[k][1]:
+            by_para[paragraphs[k]].append(s)
     for p in paragraphs:
         spans = by_para[p]
         states = quote_states(text, spans)

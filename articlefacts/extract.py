@@ -5,6 +5,7 @@ state, so a batch can be spread over processes (``extract_paths(jobs=2)``).
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -66,10 +67,14 @@ def extract_article(text: str, article_id: str, published: dt.date | None = None
 
 def _tables(text: str, aid: str, figures: list[Figure], claims: list[Claim]) -> Tables:
     claim_ids = {(c.start, c.end): f"{aid}-c{i:03d}" for i, c in enumerate(claims, 1)}
+    starts = [c.start for c in claims]
     fig_rows, members = [], {cid: [] for cid in claim_ids.values()}
     for i, f in enumerate(figures, 1):
         fid = f"{aid}-f{i:03d}"
-        owner = next((cid for (s, e), cid in claim_ids.items() if s <= f.start and f.end <= e), "")
+        k = bisect.bisect_right(starts, f.start) - 1  # the last claim starting at or before the figure
+        owner = ""
+        if k >= 0 and f.end <= claims[k].end:
+            owner = claim_ids[(claims[k].start, claims[k].end)]
         if owner:
             members[owner].append(fid)
         fig_rows.append({

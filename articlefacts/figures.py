@@ -660,9 +660,12 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int]],
                    published: dt.date | None) -> None:
     anchor = None
+    first_in_sentence, current = 0, None
     for idx, fig in enumerate(figs):
         sent = _sentence_of(sentences, fig.start)
-        in_sentence = [f for f in figs[:idx] if f.start >= sent[0]]
+        if sent != current:  # figures come in text order: a new sentence starts a new run
+            current, first_in_sentence = sent, idx
+        in_sentence = figs[first_in_sentence:idx]
         if fig.kind == "date":
             spec = fig.date_mention.spec
             forward = is_forward(text[sent[0]:fig.start])

@@ -1,0 +1,223 @@
+"""Bad input and failures: one-line errors naming the file, non-zero exits, nothing half-written."""
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT, article
+
+import articlefacts as af
+from articlefacts import cli, tables
+
+SEED_ROW = ("article_id,file,title,author,outlet,published,url,note\n"
+            "good,good.txt,Good,A,B,2024-11-20,,\n")
+GOOD = article("Seoul said 1,500 troops left last week.")
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The command line as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "articlefacts", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def one_line_error(stderr: str, *needles: str) -> None:
+    lines = [ln for ln in stderr.splitlines() if ln.startswith("error:")]
+    assert lines, stderr
+    assert "Traceback" not in stderr
+    for needle in needles:
+        assert any(needle in ln for ln in lines), (needle, stderr)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text(GOOD, encoding="utf-8")
+    (d / "articles.csv").write_text(SEED_ROW, encoding="utf-8")
+    return d
+
+
+# --------------------------------------------------------------------------- paths
+
+def test_a_missing_path_is_one_line_naming_it(tmp_path):
+    res = run("extract", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out"))
+    assert res.returncode == 2
+    one_line_error(res.stderr, "nope.txt", "no such file")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_without_articles(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert cli.main(["extract", str(tmp_path / "empty"), "--out", str(tmp_path / "out")]) == 2
+    one_line_error(capsys.readouterr().err, "empty", "no .txt")
+
+
+# --------------------------------------------------------------------------- article files
+
+@pytest.mark.parametrize("name, data, problem", [
+    ("empty.txt", b"", "empty article"),
+    ("blank.txt", b"  \n\t\n  \n", "empty article"),
+    ("binary.txt", bytes(range(256)) * 4, "binary"),
+    ("latin1.txt", "Title\nBy X\nLe général a dit 3 000 soldats.\n".encode("latin-1"), "not UTF-8"),
+])
+def test_unreadable_articles_fail_alone_and_the_batch_goes_on(corpus, tmp_path, capsys, name, data, problem):
+    (corpus / name).write_bytes(data)
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(corpus), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    one_line_error(err, name, problem)
+    figs = pd.read_csv(out / "figures.csv")
+    assert set(figs["article_id"]) == {"good"}  # the good article was still extracted
+
+
+@pytest.mark.parametrize("bom, encoding", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF8, "utf-8")])
+def test_articles_with_a_byte_order_mark_are_read(tmp_path, bom, encoding):
+    p = tmp_path / "bom.txt"
+    p.write_bytes(bom + GOOD.encode(encoding))
+    text = af.articles.read_article_text(p)
+    tabs = af.extract_article(text, "bom", None)
+    row = tabs.figures.iloc[0]
+    assert row["text"] == "1,500 troops"
+    assert text[row["start"]:row["end"]] == row["text"]
+
+
+def test_crlf_offsets_index_the_text_as_read_text_returns_it(tmp_path):
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(GOOD.replace("\n", "\r\n").encode("utf-8"))
+    text = p.read_text(encoding="utf-8")  # SCHEMA: offsets index this string
+    assert af.articles.read_article_text(p) == text
+    figs = af.extract_article(text, "crlf", None).figures
+    assert all(text[r.start:r.end] == r.text for r in figs.itertuples())
+    assert list(figs["text"]) == ["1,500 troops", "last week"]
+
+
+def test_an_article_with_no_numbers_gives_empty_tables_with_columns(tmp_path, capsys):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "plain.txt").write_text(article("Nothing much happened."), encoding="utf-8")
+    assert cli.main(["extract", str(d / "plain.txt"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    figs = pd.read_csv(tmp_path / "out" / "figures.csv")
+    assert list(figs.columns) == af.FIGURE_COLUMNS and figs.empty
+    claims = pd.read_csv(tmp_path / "out" / "claims.csv")
+    assert list(claims["certainty"]) == ["asserted"]
+
+
+def test_a_huge_file_is_refused_in_one_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(af.articles, "MAX_BYTES", 1000)
+    p = tmp_path / "huge.txt"
+    p.write_text(article("x " * 2000), encoding="utf-8")
+    assert cli.main(["extract", str(p), "--out", str(tmp_path / "out")]) == 1
+    one_line_error(capsys.readouterr().err, "huge.txt", "too large")
+
+
+# --------------------------------------------------------------------------- metadata
+
+def test_an_article_without_a_metadata_row_runs_with_a_warning(corpus, tmp_path, capsys):
+    (corpus / "extra.txt").write_text(article("Troops left last week, and 300 more followed."), encoding="utf-8")
+    assert cli.main(["extract", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "warning:" in err and "extra.txt" in err and "no row" in err
+    figs = pd.read_csv(tmp_path / "out" / "figures.csv", keep_default_na=False)
+    extra = figs[figs["article_id"] == "extra"]
+    assert extra.loc[extra["kind"] == "date", "date_start"].tolist() == [""]  # "last week" unresolved
+    good = figs[figs["article_id"] == "good"]
+    assert good.loc[good["kind"] == "date", "date_start"].tolist() == ["2024-11-11"]
+
+
+def test_a_missing_default_metadata_table_is_a_warning(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    assert cli.main(["extract", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert "articles.csv: no metadata table" in capsys.readouterr().err
+
+
+def test_a_named_metadata_file_that_is_missing_is_an_error(corpus, tmp_path, capsys):
+    assert cli.main(["extract", str(corpus), "--metadata", str(tmp_path / "meta.csv"), "--out",
+                     str(tmp_path / "out")]) == 2
+    one_line_error(capsys.readouterr().err, "meta.csv", "no such metadata file")
+
+
+@pytest.mark.parametrize("table, where, problem", [
+    ("id,when\ngood,2024-11-20\n", "line 1", "header needs"),
+    ('article_id,file,published\ngood,"good.txt,2024-11-20\n', "line", "broken CSV"),
+    ("article_id,file,published\ngood,good.txt,2024-11-20,extra\n", "line 2", "4 fields"),
+])
+def test_a_broken_metadata_table_is_one_line_naming_file_and_line(corpus, tmp_path, capsys, table, where, problem):
+    (corpus / "articles.csv").write_text(table, encoding="utf-8")
+    assert cli.main(["extract", str(corpus), "--out", str(tmp_path / "out")]) == 2
+    one_line_error(capsys.readouterr().err, "articles.csv", where, problem)
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_invalid_date_fails_that_article_naming_file_and_line(corpus, tmp_path, capsys):
+    (corpus / "bad.txt").write_text(GOOD, encoding="utf-8")
+    with open(corpus / "articles.csv", "a", encoding="utf-8") as fh:
+        fh.write("bad,bad.txt,Bad,A,B,2024-13-45,,\n")
+    assert cli.main(["extract", str(corpus), "--out", str(tmp_path / "out")]) == 1
+    one_line_error(capsys.readouterr().err, "articles.csv line 3", "2024-13-45")
+    assert set(pd.read_csv(tmp_path / "out" / "figures.csv")["article_id"]) == {"good"}
+
+
+# --------------------------------------------------------------------------- outputs
+
+def _fail_writes(monkeypatch, err: int) -> None:
+    real = pd.DataFrame.to_csv
+    calls = {"n": 0}
+
+    def flaky(self, path, *a, **kw):
+        calls["n"] += 1
+        if calls["n"] == 2:  # the first table is written, the second hits the error
+            raise OSError(err, os.strerror(err))
+        return real(self, path, *a, **kw)
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", flaky)
+
+
+@pytest.mark.parametrize("err, words", [(errno.ENOSPC, "No space left"), (errno.EACCES, "Permission denied")])
+def test_a_failed_write_leaves_no_half_written_table(corpus, tmp_path, monkeypatch, capsys, err, words):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "figures.csv").write_text("old figures\n", encoding="utf-8")
+    _fail_writes(monkeypatch, err)
+    assert cli.main(["extract", str(corpus), "--out", str(out)]) == 2
+    one_line_error(capsys.readouterr().err, "claims.csv", words)
+    assert sorted(p.name for p in out.iterdir()) == ["figures.csv"]  # no temp files, no new claims.csv
+    assert (out / "figures.csv").read_text(encoding="utf-8") == "old figures\n"  # the old table is intact
+
+
+def test_an_output_folder_that_cannot_be_created(corpus, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert cli.main(["extract", str(corpus), "--out", str(blocker / "out")]) == 2
+    one_line_error(capsys.readouterr().err, "out", "cannot create")
+
+
+def test_the_same_inputs_give_byte_identical_tables(corpus, tmp_path):
+    for name in ("a", "b"):
+        assert cli.main(["extract", str(corpus), "--out", str(tmp_path / name), "--quiet", "--jobs", "1"]) == 0
+    for table in ("figures.csv", "claims.csv"):
+        assert (tmp_path / "a" / table).read_bytes() == (tmp_path / "b" / table).read_bytes()
+
+
+def test_two_processes_give_the_same_tables_as_one(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    for i in range(4):
+        (d / f"a{i}.txt").write_text(article(f"Seoul said {i + 1},000 troops left on Oct. {i + 3}."),
+                                     encoding="utf-8")
+    for jobs in ("1", "2"):
+        assert cli.main(["extract", str(d), "--out", str(tmp_path / jobs), "--quiet", "--jobs", jobs]) == 0
+    assert (tmp_path / "1" / "figures.csv").read_bytes() == (tmp_path / "2" / "figures.csv").read_bytes()
+
+
+def test_write_tables_is_atomic_per_pair(tmp_path):
+    figs = af.extract_article(GOOD, "g", None).figures
+    written = tables.write_tables(figs, af.extract_article(GOOD, "g", None).claims, tmp_path)
+    assert [p.name for p in written] == ["figures.csv", "claims.csv"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
