@@ -42,9 +42,14 @@ SPEECH = ("said|says|say|saying|told|tells|tell|noted|notes|note|reported|report
           "informed|informs|inform|urged|urges|urge|declared|declares|declare|accused|accuses|accuse|testified|"
           "testifies|tweeted|posted|stipulates|stipulated|provides|reads|recalled|recalls|remarked|commented|"
           "replied|responded|mentioned|emphasized|emphasised|stressed|asserted|asserts|contended|contends|"
-          "maintained|maintains|forecast|forecasts|projected|projects|citing|briefed|showed|shows|indicated")
+          "maintained|maintains|forecast|forecasts|projected|projects|citing|briefed|showed|shows|indicated|"
+          "cautioned|cautions|caution|thinks|think|thought|fears|fear|feared|conceded|concedes|disputed|disputes|"
+          "rejected|rejects|pegged|pegs|tallied|counted|described|describes|characterised|characterized|"
+          "pointed\s+out|points\s+out|highlighted|quoted|doubts|doubted")
 CUE = re.compile(rf"\b(?:{SPEECH})\b")
 HEDGING_CUES = {"estimate", "estimated", "estimates", "warned", "warns", "warn", "argued", "argues", "argue",
+                "cautioned", "cautions", "caution", "thinks", "think", "thought", "fears", "fear", "feared",
+                "doubts", "doubted",
                 "suggested", "suggests", "suggest", "speculated", "speculates", "speculate", "anticipated",
                 "anticipates", "anticipate", "believed", "believes", "believe", "expected", "expects", "expect",
                 "predicted", "predicts", "predict", "forecast", "forecasts", "projected", "projects"}
@@ -107,6 +112,10 @@ ESTIMATE_NOUN = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s)\s+(?:[\w-]+
                            r"\b(?:according\s+to|an?)\s+(?:[\w-]+\s+){0,3}estimates?\b|\bestimates?\s+(?:that|by|from)\b",
                            re.I)
 IF_CLAUSE = re.compile(r"\b(?:if|unless)\b", re.I)
+# a condition a treaty or law lays down is content, not a hedge: "Article 4 commits each side to help if ..."
+LAW_IF = re.compile(r"\b(?:treaty|agreement|pact|law|clause|article|charter|decree|constitution|convention|accord|"
+                    r"statute)\b.*\b(?:commits?|obliges?|obligates?|requires?|stipulates?|provides?|states?|allows?|"
+                    r"permits?|guarantees?|pledges?|binds?|mandates?|says)\b[^.]*\b(?:if|unless)\b", re.I)
 WOULD = re.compile(r"\b(?:would|'d)\b", re.I)
 LAW_CONTENT = re.compile(r"\b(?:treaty|agreement|pact|law|clause|article|charter|decree|constitution|convention|"
                          r"accord|statute|resolution)\b", re.I)
@@ -321,11 +330,15 @@ def find_attribution(masked: str) -> Attribution | None:
         before = masked[:m.start()]
         if NEGATED.search(before) or PASSIVE.search(before):
             continue
-        if word == "citing":
-            continue
+        if word == "citing" or word in ("think", "thought") and re.match(r"[\s-]+tanks?\b", after):
+            continue  # "think tank" is a noun
         after = masked[m.end():m.end() + 30]
         if word in ("called", "calls", "call") and (re.match(r"\s+(?:the\s+)?[\"“A-Z]|\s+for\b|\s+on\b|\s+up\b", after)):
             continue
+        if re.match(r"\s+(?:of|for|on|about|from|by)\b", after) and word in (
+                "reports", "report", "estimates", "estimate", "claims", "claim", "calls", "call", "fears", "fear",
+                "doubts", "counts", "notes", "states", "shows", "thought", "forecasts", "projects", "quoted"):
+            continue  # a noun: "estimates of the deployment", "reports from the front"
         if word in ("report", "reports", "estimate", "estimates", "claim", "claims", "call", "calls", "find",
                     "state", "note", "notes", "deal") and re.search(r"\b(?:a|an|the|its|their|his|her|of|in)\s+"
                                                                     r"(?:[\w-]+\s+)?$", before):
@@ -373,7 +386,8 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool) 
     """hedged, reported or asserted, as SCHEMA.md defines them."""
     if MODAL_HEDGE.search(sentence) or cue in HEDGING_CUES or ESTIMATE_NOUN.search(sentence):
         return "hedged"
-    if IF_CLAUSE.search(sentence) and not (document_source or (attributed and LAW_CONTENT.search(sentence))):
+    if IF_CLAUSE.search(sentence) and not (document_source or (attributed and LAW_CONTENT.search(sentence))
+                                           or LAW_IF.search(sentence)):
         return "hedged"
     if not attributed and WOULD.search(sentence):
         return "hedged"
@@ -481,6 +495,12 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
                     if not states[j][1]:
                         found[i] = found[j]
                         break
+        # a further quotation with no speaker of its own continues the previous speaker's quote
+        for i in range(1, len(spans)):
+            sentence = text[spans[i][0]:spans[i][1]]
+            if found[i] is None and found[i - 1] is not None and re.match(r"^[“\"]", sentence) \
+                    and re.search(r"[”\"]$", sentence) and re.search(r"[“\"]", text[spans[i - 1][0]:spans[i - 1][1]]):
+                found[i] = found[i - 1]
         for (s, e), att in zip(spans, found):
             sentence = text[s:e]
             claim = Claim(s, e)
@@ -488,12 +508,14 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
                 raw, context = shorten(att.source)
                 context = " ".join(x for x in (context, att.context) if x)
                 source = raw
+                known = None
                 if raw.lower() in PRONOUNS or ANAPHORA.match(raw):
                     ante = _antecedent(text, s, raw, att.cue, memory)
                     if ante:
                         source = f"{raw} ({ante})"
                         context = f"{context} {ante}".strip()
-                known = memory.type_of_name(source) if not context else None
+                        known = next((t for src, t, *_ in reversed(memory.sources) if src == ante), None)
+                known = known or (memory.type_of_name(source) if not context else None)
                 stype = known or source_type(source, context)
                 if raw.lower() in ("it", "this") and att.cue in DOC_CUES and DOCUMENT.search(source.rstrip(")")):
                     stype = "other"

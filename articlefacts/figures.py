@@ -63,6 +63,7 @@ VAGUE = re.compile(
 FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|tenth)|"
                       r"half))\b(?!-)")
 MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fold)\b"
+                        rf"|\b(?i:a\s+factor\s+of)\s+(?P<fnum>{DIGITS}|(?i:{WORDNUM}))\b"
                         r"|\b(?P<mword>(?i:twice|doubled|doubling|tripled|tripling|trebled|quadrupled|"
                         r"(?:two|three|four|five|ten|hundred)-?fold|double|triple))\b")
 
@@ -212,7 +213,7 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
             value = MULTIPLIER_WORDS.get(w.replace("-", ""), MULTIPLIER_WORDS.get(w, 0)) or \
                 float(words_to_number(w.replace("fold", "").strip("-")))
         else:
-            raw = m.group("mnum")
+            raw = m.group("mnum") or m.group("fnum")
             try:
                 value = parse_digits(raw) if raw[0].isdigit() else words_to_number(_valid_words(raw))
             except ValueError:
@@ -494,6 +495,8 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
                         pw = re.match(r"\s+(\w+)", rest)
                         if pw and pw.group(1).lower() in lx.PARTICIPLES:
                             hint = "personnel"
+                        elif pw and pw.group(1)[0].isupper() and not a.words and not kind and not partitive:
+                            continue  # "38 North", "Group 7 Summit": a number inside a name
         if kind == "measure" and qual == "lower_bound" and re.search(
                 r"\bover\s+$", text[max(start, first.start - 12):first.start]):
             qual, span_start = "exact", first.start  # "over three days of fighting": a span of time, not a bound

@@ -58,7 +58,18 @@ NOUN_ENDINGS_NOT_PLURAL = ("ss", "us", "is", "'s", "’s", "ous")
 NOT_NOUNS = set("""was has is its this thus always perhaps as less across towards afterwards besides overseas
 sometimes whereas nevertheless regardless unless yes news series species means""".split())
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:(?<=-)\d+[A-Za-z]*)?")
+# lower-case words that modify a counted noun ("special forces troops", "landing ships")
+MODIFIER = re.compile(r"^(?:[a-z\-]+(?:al|ic|ed|ing|ive|ary|ory|ish|an|ian|ese|ful|less|ous|ent|ant|ile|ar|ern|"
+                      r"ate|ite|ior|er|est|ly|ic)|key|new|old|top|main|more|extra|escort|artillery|tank|missile|"
+                      r"drone|air|land|sea|naval|army|navy|infantry|combat|contract|elite|regular|reserve|"
+                      r"front-line|frontline|rank-and-file|state|police|border|mine|rocket|shell|cargo|supply|"
+                      r"transport|attack|assault|fighter|bomber|cruise|ballistic|nuclear|satellite|factory|"
+                      r"labour|labor|work|rail|train|truck|freight|container|oil|fuel|gas|food|grain|rice|"
+                      r"ammunition|munitions|weapons|arms|defence|defense|intelligence|security|staff|"
+                      r"field|ground|unit|brigade|battalion|division|corps|military|civilian|young|"
+                      r"foreign|local|ethnic|fellow|such|own|few|other)$")
+LINK = {"and", "or", "&"}
 
 
 def is_plural_noun(word: str) -> bool:
@@ -88,6 +99,13 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
             break
         word = wm.group(0)
         low = word.lower()
+        if low in LINK and n and not head and text[pos - 1:pos].isalnum():
+            # "KN-23 and KN-24 ballistic missiles": a link between two capitalised modifiers
+            nxt = WORD.match(text, wm.end() + 1) if wm.end() < len(text) else None
+            if nxt and nxt.group(0)[0].isupper() and text[pos - 1:pos] != "" and \
+                    re.search(r"[A-Z][\w\-]*$", text[:pos]):
+                pos = wm.end()
+                continue
         if low in STOP or (low in NOT_NOUNS):
             break
         n += 1
@@ -101,7 +119,7 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
             head, head_end = low, pos
             if low in TIME_UNITS or low in MEASURE_UNITS:
                 break
-        elif word[0].isupper() or re.fullmatch(r"[a-z][a-z\-]*", word):
+        elif word[0].isupper() or MODIFIER.match(low) or re.search(r"-\d", word):
             continue
         else:
             break

@@ -18,6 +18,7 @@ INTELLIGENCE = re.compile(r"\b(?:intelligence|spy|spies|NIS|CIA|MI6|GUR|HUR|SBU|
                           r"espionage|Budanov)\b", re.I)
 GOV_PERSON = re.compile(r"\b(?:envoy|ambassador|minister|president|spokes(?:man|woman|person)|diplomats?|"
                         r"lawmakers?|legislators?|senators?|congressman|congresswoman|officials?|secretary\s+of\s+state|"
+                        r"prosecutors?|attorney\s+general|judges?|courts?|police|regulators?|"
                         r"prime\s+minister|premier|chancellor|governor|mayor|deputy|MP|MPs)\b", re.I)
 GOVERNMENT = re.compile(
     r"\b(?:government|ministry|ministries|department|parliament|parliamentary|Duma|Congress|Senate|State\s+"
@@ -37,7 +38,8 @@ INTERNATIONAL = re.compile(r"\b(?:UN|U\.N\.|United\s+Nations|NATO|IAEA|European\
                            r"World\s+Bank|IMF|WHO|Security\s+Council|ASEAN|G7|G20|G-7|G-20|Amnesty|Human\s+Rights\s+"
                            r"Watch|Secretary[\s-]General|Guterres|Rutte|Stoltenberg|Grossi|von\s+der\s+Leyen)\b")
 MILITARY = re.compile(r"\b(?:military|militaries|army|armed\s+forces|forces|Joint\s+Chiefs|JCS|General\s+Staff|"
-                      r"commanders?|Adm\.|admiral|Gen\.|general|colonel|Col\.|Lt\.|lieutenant|navy|naval|air\s+force|"
+                      r"commanders?|Adm\.|admiral|Gen\.|General\s+(?=[A-Z])|generals|colonel|Col\.|Lt\.|lieutenant|"
+                      r"navy|naval|air\s+force|"
                       r"marines|brigade|troops|soldiers|defen[cs]e\s+forces|special\s+operations|battalion|"
                       r"Gerasimov|Syrskyi|Syrsky|Paparo|Zaluzhnyi|Korean\s+People's\s+Army|KPA|USFK|INDOPACOM|"
                       r"Indo-Pacific\s+Command|Command|garrison|captain|sergeant)\b")
@@ -83,8 +85,36 @@ def shorten(phrase: str) -> tuple[str, str]:
     return phrase, ""
 
 
+ROLE_TYPES = [
+    (re.compile(r"\b(?:analysts?|researchers?|scholars?|professors?|academics?|historians?|economists?|experts?|"
+                r"fellows?|lecturers?|scientists?|specialists?|director\s+of\s+\w+\s+studies)$", re.I), "expert"),
+    (re.compile(r"\b(?:reporters?|journalists?|correspondents?|editors?|columnists?)$", re.I), "media"),
+    (re.compile(r"\b(?:spokes(?:man|woman|person)|ministers?|officials?|lawmakers?|legislators?|diplomats?|envoys?|"
+                r"ambassadors?|prosecutors?|senators?|president|governor|mayor|deputy|adviser|advisor)$", re.I),
+     "government"),
+    (re.compile(r"\b(?:commanders?|generals?|officers?|admiral|colonel|soldiers?|pilots?)$", re.I), "military"),
+    (re.compile(r"\b(?:defectors?|witnesses|witness|residents?|relatives?|prisoners?)$", re.I), "other"),
+]
+
+
+def role_type(apposition: str) -> str | None:
+    """The type a role noun gives: 'a military analyst at X' -> expert (the head noun wins)."""
+    head = re.split(r"\s+(?:at|of|for|with|in|from|on|to|who|which)\s+", apposition.strip(), maxsplit=1)[0]
+    head = re.sub(r"[,.;:]+$", "", head.strip())
+    if re.search(r"\b(?:Secretary|Attorney|Prosecutor|Inspector|Consul|Surgeon|Solicitor)[\s-]General$", head, re.I):
+        return None  # "NATO Secretary General": the organisation decides, not "General"
+    for pattern, stype in ROLE_TYPES:
+        if pattern.search(head):
+            return stype
+    return None
+
+
 def source_type(phrase: str, context: str = "") -> str:
     """The type of a source from its naming phrase (``context``: title and apposition)."""
+    if context and not INTELLIGENCE.search(context):
+        role = role_type(context)
+        if role:
+            return role
     full = f"{context} {phrase}".strip()
     head = re.split(r"\s+(?:to|of|at|in|for|from|with|on)\s+", full, maxsplit=1)[0]
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", phrase).strip()
