@@ -45,11 +45,12 @@ SPEECH = ("said|says|say|saying|told|tells|tell|noted|notes|note|reported|report
           "maintained|maintains|forecast|forecasts|projected|projects|citing|briefed|showed|shows|indicated|"
           "cautioned|cautions|caution|thinks|think|thought|fears|fear|feared|conceded|concedes|disputed|disputes|"
           "rejected|rejects|pegged|pegs|tallied|counted|described|describes|characterised|characterized|"
-          "pointed\s+out|points\s+out|highlighted|quoted|doubts|doubted")
+          "pointed\s+out|points\s+out|highlighted|quoted|doubts|doubted|reckons|reckon|reckoned|"
+          "tells|announces|admits|confirms")
 CUE = re.compile(rf"\b(?:{SPEECH})\b")
 HEDGING_CUES = {"estimate", "estimated", "estimates", "warned", "warns", "warn", "argued", "argues", "argue",
                 "cautioned", "cautions", "caution", "thinks", "think", "thought", "fears", "fear", "feared",
-                "doubts", "doubted",
+                "doubts", "doubted", "reckons", "reckon", "reckoned",
                 "suggested", "suggests", "suggest", "speculated", "speculates", "speculate", "anticipated",
                 "anticipates", "anticipate", "believed", "believes", "believe", "expected", "expects", "expect",
                 "predicted", "predicts", "predict", "forecast", "forecasts", "projected", "projects"}
@@ -102,12 +103,17 @@ ANAPHORA = re.compile(r"^(?:the|this|that)\s+(?P<noun>agency|ministry|department
                       r"document|treaty|agreement|pact|study|survey|official|lawmaker|analyst|researcher|"
                       r"president|minister|leader|envoy|spokesman|spokeswoman|diplomat|source|agency's)$", re.I)
 
-MODAL_HEDGE = re.compile(r"\b(?:may|might|could|perhaps|probably|possibly|possible|likely|unlikely|reportedly|"
+MODAL_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|perhaps|probably|possibly|possible|likely|unlikely|reportedly|"
+                         r"(?:is|are|was|were|be|been|being)\s+(?:said|thought|understood|reported|alleged|"
+                         r"rumou?red|estimated|believed|suspected|feared|expected)\s+to|doubts?|doubted|doubtful|"
+                         r"reckons?|reckoned|(?:cannot|can\s?not|can't|could\s+not|couldn't|(?:none|neither|nothing|no\s+\w+)\s+(?:of\s+\w+\s+)?can)"
+                         r"\s+(?:yet\s+)?be\s+"
+                         r"(?:independently\s+)?(?:verified|confirmed|checked)|"
                          r"allegedly|believed|believes?|believing|estimated|suspected|suspects?|expected|expects?|"
                          r"expecting|speculat\w*|suggest\w*|argue[sd]?|arguing|warn\w*|anticipat\w*|predict\w*|"
                          r"appears?\s+to|seems?\s+to|seemingly|apparently|unclear|uncertain|not\s+clear|unconfirmed|"
                          r"unverified|presumably|forecasts?|projected|could\s+not\s+be\s+(?:independently\s+)?"
-                         r"verified|assumed|assumes?|purportedly|rumou?red)\b")
+                         r"verified|assumed|assumes?|purportedly|rumou?red)\b", re.I)
 ESTIMATE_NOUN = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s)\s+(?:[\w-]+\s+){0,2}estimates?\b|"
                            r"\b(?:according\s+to|an?)\s+(?:[\w-]+\s+){0,3}estimates?\b|\bestimates?\s+(?:that|by|from)\b",
                            re.I)
@@ -202,8 +208,10 @@ def _agrees(np: str, cue: str) -> bool:
     if PAST_OR_ANY.match(cue):
         return True
     np = re.split(r"\s+(?:at|of|in|from|for|with|on|to|familiar)\s+", np, maxsplit=1)[0]
-    plural = bool(PLURAL_NP.search(np)) and not re.search(r"(?:ss|us|News|Times|Affairs|States|Nations)$", np)
-    if SINGULAR_ONLY.match(cue):
+    last = np.split()[-1] if np.split() else ""
+    plural = bool(PLURAL_NP.search(np)) and not re.search(r"(?:ss|us|News|Times|Affairs|States|Nations)$", np) \
+        and not (last.isupper() and len(last) > 1)  # "the NIS says": an acronym is one body
+    if SINGULAR_ONLY.match(cue) or (cue.endswith("s") and not cue.endswith("ss")):
         return not plural or np.lower() in ("he", "she", "it") or bool(re.search(r"[A-Z]\w*s$", np))
     return plural or bool(re.search(r"\b(?:and|both)\b", np))
 
@@ -234,6 +242,10 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
     head = masked[:pos].rstrip()
     if re.search(r"\b(?:that|which|who|whom)$", head, re.I):
         return "", ""  # a relative clause: "disasters that claim many lives"
+    # "The decree that created the scheme, ..., states": drop the relative clause on the subject
+    head = re.sub(r"(?<=[a-z])\s+(?:that|which|who)\s+(?:[a-z]+ed|[a-z]+s|is|are|was|were|has|have|had)\b[^,]*(?=,)",
+                  "", head)
+    coordinated = re.search(r"(?:,\s*|\s)and(?:\s+(?:also|then|later))?$", head)
     segs = re.split(r"(?<=[,;:—–])\s+|\s+(?=[—–]\s)|\s+that\s+|[“”\"]", head)
     segs = [s for s in segs]
     apposition = ""
@@ -246,6 +258,10 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
         if not seg:
             if apposition:
                 continue
+            continue
+        if closed and segs and re.match(r"^(?:[a-z]+ed|known\s+as|also\s+known|a\s+(?:former|senior)|[a-z]+\s+of)\b",
+                                         seg) and re.search(r"[A-Za-z)]$", segs[-1].strip(" ,")):
+            apposition = apposition or seg  # "..., published this week, found"; "Shoigu, secretary of X, says"
             continue
         if closed and segs and re.match(r"^(?:a|an|the)\s+[a-z]", seg) and \
                 re.search(r"\b[A-Z][\w’'\-]+$", segs[-1].strip(" ,")):
@@ -263,6 +279,11 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
         # Pentagon")
         np = re.split(r"\s+(?:and|but)\s+(?:then\s+)?(?=[a-z]*\s*[A-Z]|the\b)", np)[-1]
         np = _leading_trim(np)
+        if coordinated and not _is_source_np(np):
+            # "Zelensky released a video ... and said": the sentence's subject speaks
+            first = _leading_trim(re.split(r",\s+|\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b",
+                                           masked)[0])
+            return _clean_np(first), apposition
         np = REPORTING_NOUN.sub("", np)
         np = re.sub(r"\s+(?:reports?|statements?|releases?)$", "", np) if re.search(r"\b(?:media|news)\s+reports?$",
                                                                                  np) else np
@@ -273,6 +294,9 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
 def _after_np(masked: str, pos: int) -> tuple[str, str]:
     """The naming phrase after an inverted cue ("..., said Hanna Erikstad, a professor ...")."""
     rest = masked[pos:]
+    if re.match(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|she|they)\b",
+                rest, re.I) and not re.match(r"\s*(?:he|she|they)\s*[,.]", rest, re.I):
+        return "", ""
     m = re.match(r"\s*((?:(?:a|an|the)\s+)?[\w’'.\-]+(?:\s+(?!on\b|in\b|at\b|last\b|this\b|that\b)[\w’'.\-]+){0,6}?)"
                  r"(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|last|this|that|told|said|adding|citing)\b))", rest)
     if not m:
@@ -316,11 +340,18 @@ def find_attribution(masked: str) -> Attribution | None:
             np = np.split()[0] if np and np.split()[0].lower() in PRONOUNS else np
             if _is_source_np(np):
                 cands.append(Attribution(m.start(), np, "estimate"))
-    for m in re.finditer(r"\bput\s+(?:the|that|this|its|his|her|their)\b(?:\s+[\w’'-]+){0,4}?\s+(?:at|higher|"
-                         r"lower|far|much)\b", masked):
+    for m in re.finditer(r"\b(?P<cue>puts?|putting|pegged|pegs|placed|places)\s+(?:the|that|this|its|his|her|their)\b"
+                         r"(?:\s+[\w’'-]+){0,4}?\s+(?:at|higher|lower|far|much)\b"
+                         r"|\b(?P<cue2>gave|gives|give|offered|provided)\s+(?:a|an|the|its|his|her|their)\s+"
+                         r"(?:[\w’'-]+\s+){0,2}?(?:toll|figure|estimate|number|count|tally|total|date|death\s+toll)\b",
+                         masked):
         np = _np_before_verb(masked, m.start())
         if _is_source_np(np):
-            cands.append(Attribution(m.start(), np, "put"))
+            cands.append(Attribution(m.start(), np, (m.group("cue") or m.group("cue2")).lower()))
+    for m in re.finditer(r"\b[Bb]y\s+(?P<np>(?:some|one|most|several|many|other|official|independent|"
+                         r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*['’]s|its|their|his|her)\s+(?:[\w-]+\s+)?"
+                         r"(?:estimates?|counts?|accounts?|calculations?|reckoning|tally))\b", masked):
+        cands.append(Attribution(m.start(), m.group("np"), "estimates" if "estimate" in m.group("np") else "by"))
     for m in re.finditer(r"(?P<np>[^,;]+?),\s+citing\s+[^,]+,", masked):
         np = _clean_np(_leading_trim(m.group("np")))
         if _is_source_np(np):
@@ -330,9 +361,9 @@ def find_attribution(masked: str) -> Attribution | None:
         before = masked[:m.start()]
         if NEGATED.search(before) or PASSIVE.search(before):
             continue
+        after = masked[m.end():m.end() + 30]
         if word == "citing" or word in ("think", "thought") and re.match(r"[\s-]+tanks?\b", after):
             continue  # "think tank" is a noun
-        after = masked[m.end():m.end() + 30]
         if word in ("called", "calls", "call") and (re.match(r"\s+(?:the\s+)?[\"“A-Z]|\s+for\b|\s+on\b|\s+up\b", after)):
             continue
         if re.match(r"\s+(?:of|for|on|about|from|by)\b", after) and word in (
@@ -382,12 +413,18 @@ def find_attribution(masked: str) -> Attribution | None:
 
 # --------------------------------------------------------------------------- certainty
 
-def certainty(sentence: str, attributed: bool, cue: str, document_source: bool) -> str:
-    """hedged, reported or asserted, as SCHEMA.md defines them."""
+def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, cue_pos: int = 0) -> str:
+    """hedged, reported or asserted, as SCHEMA.md defines them.
+
+    An "if" hedges when it conditions the statement itself: in the author's own
+    sentence, or before the attribution ("Even if ..., Park said"); an "if" inside
+    what a source says or a law lays down is content ("Zelensky said Ukraine
+    would hand them over if ...").
+    """
     if MODAL_HEDGE.search(sentence) or cue in HEDGING_CUES or ESTIMATE_NOUN.search(sentence):
         return "hedged"
-    if IF_CLAUSE.search(sentence) and not (document_source or (attributed and LAW_CONTENT.search(sentence))
-                                           or LAW_IF.search(sentence)):
+    ifs = [m.start() for m in IF_CLAUSE.finditer(sentence)]
+    if ifs and not (document_source or LAW_IF.search(sentence)) and (not attributed or min(ifs) < cue_pos):
         return "hedged"
     if not attributed and WOULD.search(sentence):
         return "hedged"
@@ -488,6 +525,7 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
         for (s, e), (inside_start, _) in zip(spans, states):
             masked = mask_quotes(text[s:e], inside_start)
             found.append(find_attribution(masked))
+        own = {i for i, a in enumerate(found) if a is not None}  # attributed in their own words
         # a quote that runs over several sentences takes the speaker named where it closes
         for i, ((s, e), (inside_start, inside_end)) in enumerate(zip(spans, states)):
             if found[i] is None and inside_end:
@@ -501,9 +539,11 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
             if found[i] is None and found[i - 1] is not None and re.match(r"^[“\"]", sentence) \
                     and re.search(r"[”\"]$", sentence) and re.search(r"[“\"]", text[spans[i - 1][0]:spans[i - 1][1]]):
                 found[i] = found[i - 1]
-        for (s, e), att in zip(spans, found):
+        for idx, ((s, e), att) in enumerate(zip(spans, found)):
             sentence = text[s:e]
             claim = Claim(s, e)
+            if att is not None and att.source.lower() in ("we", "i", "our", "my", "us"):
+                att = None  # first-person analysis ("We estimate") is the author's
             if att is not None:
                 raw, context = shorten(att.source)
                 context = " ".join(x for x in (context, att.context) if x)
@@ -523,7 +563,8 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
                 memory.add(source, stype, context, s)
             doc = claim.source_type == "other" and (bool(DOCUMENT.search(claim.source.rstrip(")"))) or
                                                     claim.cue in ("states", "stipulates", "provides", "reads"))
-            claim.certainty = certainty(sentence, att is not None, claim.cue, doc)
+            cue_pos = att.pos if att is not None and idx in own else 0
+            claim.certainty = certainty(sentence, att is not None, claim.cue, doc, cue_pos)
             claims.append(claim)
     claims.sort(key=lambda c: c.start)
     return claims

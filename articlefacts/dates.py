@@ -84,6 +84,7 @@ def _day(s: str) -> int:
 PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b", "iso"),
     (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b", "mdy"),
+    (rf"\b(?P<d1>{DAY})\s*(?:-|–|—|to)\s*(?P<d2>{DAY})\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?", "ddmy"),
     (rf"\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?", "dmy"),
     (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)(?![:.]\d)", "md"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
@@ -103,7 +104,9 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?:[Tt]he\s+)?[Ss]ame\s+(?P<unit>day|week|month|year|evening|morning|night|afternoon)\b", "chain_same"),
     (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|"
      r"after\s+(?:that|this|the|its|his|her|their)(?:\s+(?!and\b|to\b|in\b|on\b)[a-z]+)?|after\b)", "chain_n"),
-    (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+ago\b", "ago"),
+    (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+ago(?:\s+today)?\b", "ago"),
+    (r"\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+(?P<unit>day|week|month|year)\b", "chain_same"),
+    (rf"\b(?P<rel2>[Tt]he)\s+(?:(?:early|late)\s+)?(?P<season>{SEASON})\b(?!\s+(?:of|\d))", "season_rel"),
     (rf"\b(?:[Tt]he\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})\b",
      "season"),
     (rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<season>{SEASON})\b", "season_rel"),
@@ -123,6 +126,10 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     g = m.groupdict()
     if name == "iso":
         return DateSpec("day", int(g["y"]), int(g["m"]), int(g["d"]))
+    if name == "ddmy":
+        y = int(g["y"]) if g.get("y") else None
+        a = DateSpec("day", y, _month(g["mon"]), _day(g["d1"]))
+        return DateSpec("range", a=a, b=replace(a, day=_day(g["d2"])))
     if name in ("mdy", "dmy", "md"):
         return DateSpec("day", int(g["y"]) if g.get("y") else None, _month(g["mon"]), _day(g["d"]))
     if name in ("my", "m"):
@@ -162,6 +169,11 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name == "season":
         return DateSpec("season", int(g["y"]), SEASONS[g["season"].lower()])
     if name == "season_rel":
+        if g.get("rel2"):  # "the spring": the latest such season begun by publication
+            if g["season"].lower() == "fall" and not re.search(r"\b(?:in|during|by|since|until|over|through)\s+$",
+                                                              m.string[max(0, m.start() - 12):m.start()]):
+                return None  # "the fall" of a city, not autumn
+            return DateSpec("season", None, SEASONS[g["season"].lower()], which="latest")
         return DateSpec("season", None, SEASONS[g["season"].lower()], which=g["rel"].lower())
     if name in ("half", "quarter", "qh"):
         if name == "qh":
@@ -319,6 +331,26 @@ def _shift(iv: Interval, n: float, unit: str) -> Interval:
     raise ValueError(unit)
 
 
+def resolve_in_context(spec: DateSpec, published: dt.date | None, context: dt.date | None) -> Interval | None:
+    """A month or day without a year, read beside an explicitly dated event in the same paragraph:
+    the occurrence nearest that date ("6 August 2024 - ... By mid-August" is August 2024)."""
+    if context is None or spec.kind not in ("day", "month") or spec.year:
+        return None
+    best = None
+    for year in (context.year - 1, context.year, context.year + 1):
+        try:
+            iv = (dt.date(year, spec.month, spec.day) if spec.kind == "day" else None)
+            iv = (iv, iv) if iv else month_interval(year, spec.month)
+        except ValueError:
+            continue
+        if published and iv[0] > published:
+            continue
+        dist = 0 if iv[0] <= context <= iv[1] else min(abs((iv[0] - context).days), abs((iv[1] - context).days))
+        if best is None or dist < best[0]:
+            best = (dist, iv)
+    return best[1] if best else None
+
+
 def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None = None,
             forward: bool = False) -> Interval | None:
     """The ISO interval a date spec denotes, or None when it cannot be resolved.
@@ -355,6 +387,11 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
                     year -= 1
                 elif spec.which == "next" and this_start <= pub:
                     year += 1
+                elif spec.which == "latest":
+                    if forward and this_start <= pub:
+                        year += 1
+                    elif not forward and this_start > pub:
+                        year -= 1
             return _season(year, spec.month)
         if k == "part":
             year = spec.year
@@ -391,8 +428,8 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             base = ((pub, pub) if pub else None) if spec.which == "publication" else anchor
             if base is None:
                 return None
-            if spec.which == "publication" and spec.unit != "day":
-                return _whole(_shift((base[0], base[0]), spec.n, spec.unit)[0], spec.unit)
+            if spec.which == "publication":  # "two weeks ago", "a year ago today": that day
+                return _shift((base[0], base[0]), spec.n, spec.unit)
             if spec.which == "whole" or (spec.n == 0 and spec.unit != "day"):
                 return _whole(_shift((base[0], base[0]), spec.n, spec.unit)[0], spec.unit)
             return _shift(base, spec.n, spec.unit)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
-from .dates import DateMention, find_dates, is_forward, resolve
+from .dates import DateMention, find_dates, is_forward, resolve, resolve_in_context
 from .numbers import (DIGITS, FRACTIONS, MULTIPLIER_WORDS, NUMBER_WORD, PLURAL_SCALES, SCALES, SHORT_SCALES,
                       VAGUE_COUNT, parse_digits, words_to_number)
 
@@ -43,6 +43,7 @@ class Figure:
     core: tuple[int, int] = (0, 0)  # the number itself, without qualifier or noun
     noun_span: tuple[int, int] | None = None
     date_mention: DateMention | None = field(default=None, repr=False)
+    para: int = 0            # index of the paragraph it sits in
 
 
 # --------------------------------------------------------------------------- atoms
@@ -67,6 +68,8 @@ MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fo
                         r"|\b(?P<mword>(?i:twice|doubled|doubling|tripled|tripling|trebled|quadrupled|"
                         r"(?:two|three|four|five|ten|hundred)-?fold|double|triple))\b")
 
+A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|meter|tonne|ton|year|month|week|day|"
+                   r"decade|hour)\s+(?:old\b|long\b|away\b|or\s+(?:more|so|less)\b))")
 LABEL_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|Article|Articles|Art|Section|Chapter|Resolution|Clause|Paragraph|Room|Unit|Flight|Route|"
     r"Highway|Type|Model|Mark|Mk|Phase|Stage|Level|Grade|Class|Building|Block|Gate|Platform|Page|Annex|Protocol|"
@@ -231,10 +234,18 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
         if frac.endswith("quarter") and re.match(r"\s+(?:century|of\s+(?:the\s+)?(?:year|19|20))",
                                                    text[m.end():m.end() + 14]):
             continue
+        if frac.startswith(("a ", "one ")) and not frac.endswith(("half", "s")):
+            nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 20])
+            if nxt and nxt.group(1) not in lx.STOP and not nxt.group(1).endswith("ed"):
+                continue  # "a third contingent", "a fifth wave": ordinals
         value = FRACTIONS.get(frac) or FRACTIONS.get(frac.replace(" ", "-"))
         if value is None:
             continue
         add(Atom(m.start(), m.end(), value, kind="other", unit="fraction"))
+    for m in A_UNIT.finditer(text, start, end):  # "a kilometre or more", "a year old": one of the unit
+        if re.search(r"(?:\d|hundred|thousand|million|billion|dozen)\s*$", text[max(start, m.start() - 12):m.start()]):
+            continue  # "$1,000 a month or so": a rate, the "or so" belongs to the amount
+        add(Atom(m.start(), m.start() + len(m.group("a")), 1.0, words=True))
     for m in ATOM.finditer(text, start, end):
         if m.group("num"):
             s, e = m.start(), m.end()
@@ -468,7 +479,7 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
                             kind, unit = "measure", lx.TIME_UNITS[head]
                         elif head in lx.MEASURE_UNITS:
                             kind, unit = "measure", lx.MEASURE_UNITS[head]
-                        elif head in lx.PERSONNEL:
+                        elif lx.is_personnel(head):
                             kind, unit = "personnel", head
                         else:
                             kind, unit = "count", head
@@ -480,8 +491,11 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
                                 noun_span = (fig_end + off, fig_end + off + na3[0])
                                 fig_end = noun_span[1]
                                 head = na3[1]
-                                kind = "personnel" if head in lx.PERSONNEL else "count"
-                                unit = head
+                                if head in lx.TIME_UNITS or head in lx.MEASURE_UNITS:
+                                    kind, unit = "measure", lx.TIME_UNITS.get(head) or lx.MEASURE_UNITS[head]
+                                else:
+                                    kind = "personnel" if lx.is_personnel(head) else "count"
+                                    unit = head
                         pm = None if kind else re.match(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|all|whom)\s+)?"
                                       r"(?P<rest>.{0,60})", rest)
                         if pm:
@@ -493,13 +507,24 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
                                 if na2:
                                     partitive = na2[1]
                         pw = re.match(r"\s+(\w+)", rest)
-                        if pw and pw.group(1).lower() in lx.PARTICIPLES:
-                            hint = "personnel"
+                        near = re.match(r"(?:\s+(?:were|was|have|had|has|been|are|is|be|reportedly|"
+                                        r"already|also|now))*\s+(\w+)", rest)
+                        if pw and pw.group(1).lower() in lx.PARTICIPLES or \
+                                near and near.group(1).lower() in lx.PARTICIPLES:
+                            hint = "personnel"  # "about 1,000 wounded", "some 4,700 were killed"
+                        elif re.search(r"\b(?:population|country|nation|city|town|province|region)\s+of\s+$",
+                                       text[max(start, first.start - 30):first.start], re.I):
+                            hint, kind, unit = "personnel", "personnel", "people"  # "a country of 26 million"
                         elif pw and pw.group(1)[0].isupper() and not a.words and not kind and not partitive:
                             continue  # "38 North", "Group 7 Summit": a number inside a name
         if kind == "measure" and qual == "lower_bound" and re.search(
                 r"\bover\s+$", text[max(start, first.start - 12):first.start]):
             qual, span_start = "exact", first.start  # "over three days of fighting": a span of time, not a bound
+        if qual == "exact" and noun_span is not None:  # "a mile or more", "2,000 troops or so"
+            post = QUAL_POST.match(text, fig_end, end)
+            if post and post.group("post").strip().startswith("or"):
+                qual = POST_OF.get(re.sub(r"\s+", " ", post.group("post").strip().lower()), qual)
+                fig_end = post.end()
         # rates: "$2,000 a month per soldier", "$500 per person"
         rates, rate_end = _rates(text, fig_end, end)
         per = ""
@@ -541,12 +566,13 @@ def _hint_backward(text: str, sent_start: int, pos: int) -> tuple[str, str] | No
 def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[Figure], before: list[Figure]) -> None:
     if fig.partitive and fig.partitive != "them":
         head = fig.partitive
-        fig.kind = "personnel" if head in lx.PERSONNEL else "count"
+        fig.kind = "personnel" if lx.is_personnel(head) else "count"
         fig.unit = head
         return
-    same = _prev_kind_unit(in_sentence)
+    same = _prev_kind_unit(in_sentence, ("personnel",) if fig.hint == "personnel" else ("personnel", "count"))
     hint = None if same else _hint_backward(text, sent_start, fig.core[0])
-    earlier = _prev_kind_unit(before)
+    earlier = _prev_kind_unit(before, ("personnel",)) if fig.hint == "personnel" or hint else \
+        _prev_kind_unit(before)
     if same:
         fig.kind, fig.unit = same
     elif fig.hint == "personnel" or hint:
@@ -632,7 +658,7 @@ def extract_figures(text: str, paragraphs: list[tuple[int, int]], sentences: lis
     tense, elided nouns and subjects.
     """
     figs: list[Figure] = []
-    for ps, pe in paragraphs:
+    for pi, (ps, pe) in enumerate(paragraphs):
         dates = find_dates(text, ps, pe)
         taken = [(d.start, d.end) for d in dates]
         atoms = find_atoms(text, ps, pe, taken)
@@ -640,6 +666,8 @@ def extract_figures(text: str, paragraphs: list[tuple[int, int]], sentences: lis
         for d in dates:
             para.append(Figure(d.start, d.end, "date", core=(d.start, d.end), date_mention=d))
         para.sort(key=lambda f: f.start)
+        for f in para:
+            f.para = pi
         # a date span never swallows a number figure, nor the reverse
         figs.extend(para)
     _contextualise(text, figs, sentences, published)
@@ -663,6 +691,7 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int]],
                    published: dt.date | None) -> None:
     anchor = None
+    context: tuple[int, dt.date] | None = None  # (paragraph, date) of the last explicitly dated figure
     first_in_sentence, current = 0, None
     for idx, fig in enumerate(figs):
         sent = _sentence_of(sentences, fig.start)
@@ -672,7 +701,25 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
         if fig.kind == "date":
             spec = fig.date_mention.spec
             forward = is_forward(text[sent[0]:fig.start])
-            iv = resolve(spec, published, anchor, forward)
+            iv = None
+            if not forward and context and context[0] == fig.para:
+                iv = resolve_in_context(spec, published, context[1])
+            nxt = figs[idx + 1] if idx + 1 < len(figs) else None
+            year_after = None  # "Oct. 18 last year": the year a deictic right after gives
+            if spec.kind in ("day", "month") and not spec.year and published and nxt is not None \
+                    and nxt.kind == "date" and nxt.date_mention.spec.kind == "deictic" \
+                    and nxt.date_mention.spec.unit == "year" and not text[fig.end:nxt.start].strip(" ,"):
+                year_after = published.year + {"last": -1, "next": 1}.get(nxt.date_mention.spec.which, 0)
+                iv = resolve(replace(spec, year=year_after), published)
+            iv = iv or resolve(spec, published, anchor, forward)
+            if spec.kind in ("day", "month") and spec.year and iv:
+                context = (fig.para, iv[0])  # an explicit year dates what follows in its paragraph
+            prev = figs[idx - 1] if idx else None
+            if spec.kind == "deictic" and prev is not None and prev.kind == "date" and prev.date_start \
+                    and not text[prev.end:fig.start].strip(" ,"):
+                if iv:
+                    fig.date_start, fig.date_end = iv[0].isoformat(), iv[1].isoformat()
+                continue  # it qualifies the date before it, which stays the anchor
             if iv:
                 fig.date_start, fig.date_end = iv[0].isoformat(), iv[1].isoformat()
                 anchor = iv if spec.kind != "range" else (iv[1], iv[1]) if spec.a.kind == "day" else iv

@@ -14,7 +14,12 @@ gunners operators instructors trainees students children child adults refugees d
 prisoner pows captives hostages detainees casualties casualty deaths death dead victims bodies diplomats
 delegates members member agents agent spies scientists doctors nurses medics koreans russians ukrainians
 americans chinese nationals foreigners migrants inhabitants voters protesters demonstrators employees wounded
-killed injured fatalities fatality forces soldiers' individuals heroes veterans""".split())
+killed injured fatalities fatality forces soldiers' individuals heroes veterans replacements reinforcements
+builders sappers deminers miners labourer riflemen crewmen airmen aviators troopers scouts drivers inmates convicts
+athletes delegates cooks guardsmen servicewomen seamen gunmen insurgents rebels partisans spies recruits
+conscripts newcomers dependants dependents relatives families orphans widows""".split())
+# agent-noun endings that count people ("specialists", "technicians", "trainees", "servicemen")
+PERSONNEL_ENDING = re.compile(r"^[a-z]{3,}(?:ists|ians|ees|men|women)$")
 # Nouns that name a group of people without counting it; an elided number near them counts people.
 COLLECTIVE = set("""contingent force deployment army toll manpower garrison""".split())
 # People who speak rather than get counted: never the antecedent of an elided number.
@@ -46,6 +51,7 @@ RATE_NOUNS = {"month": "month", "year": "year", "week": "week", "day": "day", "a
               "individual": "person", "family": "family", "household": "household", "unit": "unit"}
 RATE_ADVERBS = {"monthly": "month", "annually": "year", "yearly": "year", "daily": "day", "weekly": "week",
                 "apiece": "person", "hourly": "hour"}
+POPULATION = set("population country nation city town province region inhabitants".split())
 STOP = set("""a an the this that these those there here their its his her our your my them they it he she we you
 i who whom whose which what when where while why how and or but nor so yet if than then as of in on at by for
 from to with without within into onto over under above below between among through during before after since
@@ -119,11 +125,18 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
             head, head_end = low, pos
             if low in TIME_UNITS or low in MEASURE_UNITS:
                 break
+        elif word in ("North", "South", "East", "West") and not re.match(r"\s+[A-Z]", text[pos:]):
+            return None  # "38 North published ...": a name, not "North Korean soldiers"
         elif word[0].isupper() or MODIFIER.match(low) or re.search(r"-\d", word):
             continue
         else:
             break
     return (head_end, head) if head else None
+
+
+def is_personnel(noun: str) -> bool:
+    """A counted noun that counts people."""
+    return noun in PERSONNEL or bool(PERSONNEL_ENDING.match(noun))
 
 
 def normalise_rate(noun: str) -> str:

@@ -137,3 +137,34 @@ def test_a_figure_in_a_question_has_no_claim():
     tables = af.extract_article(text, "t", None)
     assert list(tables.figures["claim_id"]) == [""]
     assert len(tables.claims) == 1
+
+
+# --------------------------------------------------------------------------- more language (found on new articles)
+
+@pytest.mark.parametrize("sentence, source, cue", [
+    ("The NIS tells lawmakers that 2,000 more troops left.", "The NIS", "tells"),
+    ("Ukraine's HUR gave a higher toll on Friday.", "Ukraine's HUR", "gave"),
+    ("By some estimates, the North has earned $5 billion.", "some estimates", "estimates"),
+    ("General Kim visited the front and said the troops were ready.", "Kim", "said"),
+    ("The report, published on Monday, found that pay was delayed.", "The report", "found"),
+    ("The law that created the fund, which Reuters obtained, states that heroes get flats.", "The law", "states"),
+])
+def test_more_attribution_forms(sentence, source, cue):
+    c = claim(sentence)
+    assert (c["source"], c["cue"]) == (source, cue)
+
+
+def test_first_person_analysis_is_the_author():
+    c = claim("We estimate that the deployment costs $20 million a month.")
+    assert (c["source"], c["certainty"]) == ("author", "hedged")
+
+
+@pytest.mark.parametrize("sentence, certainty", [
+    ("Officials said the figure cannot be verified.", "hedged"),
+    ("The workers were said to earn $300 a month.", "hedged"),
+    ("Kyiv said it would free them if Moscow released its men.", "reported"),
+    ("Even if half of that is true, the count is large, Park said.", "hedged"),
+    ("I doubt it.", "hedged"),
+])
+def test_more_certainty(sentence, certainty):
+    assert claim(sentence)["certainty"] == certainty

@@ -218,3 +218,54 @@ def test_offsets_index_the_text_exactly():
     assert len(figs) == 3
     for row in figs.itertuples():
         assert text[row.start:row.end] == row.text
+
+
+# --------------------------------------------------------------------------- more language (found on new articles)
+
+@pytest.mark.parametrize("sentence, span, start, end", [
+    ("The ministry spoke three days ago.", "three days ago", "2024-11-17", "2024-11-17"),
+    ("Drills were held in the summer.", "the summer", "2024-06-01", "2024-08-31"),
+    ("Talks ran 3–5 March 2024 in Vladivostok.", "3–5 March 2024", "2024-03-03", "2024-03-05"),
+])
+def test_more_date_forms(sentence, span, start, end):
+    rows = [r for r in figure_rows(sentence) if r["kind"] == "date"]
+    assert [(r["text"], r["date_start"], r["date_end"]) for r in rows] == [(span, start, end)]
+
+
+def test_a_day_with_last_year_and_a_chain_from_it():
+    rows = figure_rows("Crews landed on Feb. 2 last year. A week later they moved west.", published=None)
+    assert [r["text"] for r in rows] == ["Feb. 2", "last year", "A week later"]
+    rows = figure_rows("Crews landed on Feb. 2 last year. A week later they moved west.")
+    assert [(r["date_start"], r["date_end"]) for r in rows] == [
+        ("2023-02-02", "2023-02-02"), ("2023-01-01", "2023-12-31"), ("2023-02-09", "2023-02-09")]
+
+
+def test_a_month_beside_a_dated_event_takes_its_year():
+    rows = figure_rows("3 June 2023 — The first ships arrive. By mid-June, the port is full.")
+    assert [(r["text"], r["date_start"]) for r in rows] == [("3 June 2023", "2023-06-03"),
+                                                            ("mid-June", "2023-06-01")]
+    rows = figure_rows("A soldier born in 1999 was captured on Sept. 9.")  # a bare year is not an event date
+    assert rows[-1]["date_start"] == "2024-09-09"
+
+
+def test_earlier_in_the_month_is_the_anchor_month():
+    rows = figure_rows("On Oct. 21 the NIS briefed lawmakers. Two soldiers captured earlier in the month were named.")
+    assert rows[-1]["text"] == "earlier in the month"
+    assert (rows[-1]["date_start"], rows[-1]["date_end"]) == ("2024-10-01", "2024-10-31")
+
+
+@pytest.mark.parametrize("sentence, kind, unit, low, qualifier", [
+    ("Counts differed by as much as a factor of four.", "other", "times", None, "upper_bound"),
+    ("Russia sent tens of thousands of tonnes of grain.", "measure", "tonnes", 20000, "lower_bound"),
+    ("Missiles now miss by metres, against a mile or more before.", "measure", "miles", 1, "lower_bound"),
+    ("The losses are heavy for a nation of 25 million.", "personnel", "people", 25_000_000, "exact"),
+    ("Some 400 specialists followed.", "personnel", "specialists", 400, "approx"),
+])
+def test_more_quantities(sentence, kind, unit, low, qualifier):
+    f = one(sentence)
+    assert (f["kind"], f["unit"], f["value_low"], f["qualifier"]) == (kind, unit, low, qualifier)
+
+
+def test_a_number_in_a_name_or_an_ordinal_fraction_is_not_a_figure():
+    assert figure_rows("Analysts at 38 North published images.") == []
+    assert figure_rows("A third battalion was formed.") == []
