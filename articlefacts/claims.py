@@ -45,7 +45,7 @@ SPEECH = ("said|says|say|saying|told|tells|tell|noted|notes|note|reported|report
           "maintained|maintains|forecast|forecasts|projected|projects|citing|briefed|showed|shows|indicated|"
           "cautioned|cautions|caution|thinks|think|thought|fears|fear|feared|conceded|concedes|disputed|disputes|"
           "rejected|rejects|pegged|pegs|tallied|counted|described|describes|characterised|characterized|"
-          "pointed\s+out|points\s+out|highlighted|quoted|doubts|doubted|reckons|reckon|reckoned|"
+          r"pointed\s+out|points\s+out|highlighted|quoted|doubts|doubted|reckons|reckon|reckoned|"
           "tells|announces|admits|confirms")
 CUE = re.compile(rf"\b(?:{SPEECH})\b")
 HEDGING_CUES = {"estimate", "estimated", "estimates", "warned", "warns", "warn", "argued", "argues", "argue",
