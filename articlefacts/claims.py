@@ -446,6 +446,9 @@ class SourceMemory:
             self.types.setdefault(tok, stype)
 
     def type_of_name(self, name: str) -> str | None:
+        """The type of a person named before ("Lee" after "Lee Seong-kweun, a legislator")."""
+        if not re.fullmatch(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}", name) or name.split()[0] in ("A", "An", "The"):
+            return None
         toks = re.findall(r"[A-Z][\w’'\-]+", name)
         if toks and all(t in self.types for t in toks):
             return self.types[toks[-1]]

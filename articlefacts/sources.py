@@ -31,11 +31,11 @@ GOVERNMENT = re.compile(
     r"Sybiha|Kuleba|Umerov|Kamala\s+Harris|Lee\s+Jae[\s-]myung|Han\s+Duck[\s-]soo|Cho\s+Tae[\s-]yul|Kishida|"
     r"Ishiba|Scholz|Macron|Starmer|Sunak|Rubio|Hegseth|Vance|Medvedev|Mishustin|Matviyenko|Volodin|"
     r"Zakharova|Shin\s+Won[\s-]sik|Kim\s+Yong[\s-]hyun)\b", re.I)
-COUNTRY = re.compile(r"^(?:the\s+)?(?:United\s+States|U\.?S\.?|America|South\s+Korea|North\s+Korea|Russia|Ukraine|"
+COUNTRY = re.compile(r"^(?:[Tt]he\s+)?(?:United\s+States|U\.?S\.?|America|South\s+Korea|North\s+Korea|Russia|Ukraine|"
                      r"China|Japan|Britain|the\s+UK|UK|France|Germany|Poland|Korea|Kazakhstan|Belarus|Iran|"
                      r"Taiwan|India|Israel|Turkey|Australia|Canada|EU member states|[A-Z][a-z]+ia)$")
 INTERNATIONAL = re.compile(r"\b(?:UN|U\.N\.|United\s+Nations|NATO|IAEA|European\s+Union|EU|OSCE|ICRC|Red\s+Cross|"
-                           r"World\s+Bank|IMF|WHO|Security\s+Council|ASEAN|G7|G20|G-7|G-20|Amnesty|Human\s+Rights\s+"
+                           r"World\s+Bank|IMF|WHO|ASEAN|G7|G20|G-7|G-20|Amnesty|Human\s+Rights\s+"
                            r"Watch|Secretary[\s-]General|Guterres|Rutte|Stoltenberg|Grossi|von\s+der\s+Leyen)\b")
 MILITARY = re.compile(r"\b(?:military|militaries|army|armed\s+forces|forces|Joint\s+Chiefs|JCS|General\s+Staff|"
                       r"commanders?|Adm\.|admiral|Gen\.|General\s+(?=[A-Z])|generals|colonel|Col\.|Lt\.|lieutenant|"
@@ -53,11 +53,8 @@ MEDIA = re.compile(
 EXPERT = re.compile(
     r"\b(?:experts?|analysts?|researchers?|scholars?|professors?|Prof\.|academics?|historians?|economists?|"
     r"observers?|specialists?|think[\s-]tanks?|institute|RAND|CSIS|Brookings|Carnegie|IISS|ISW|Stimson|"
-    r"38\s*North|Chatham|SIPRI|RUSI|University|Foundation|Center\s+for|Centre\s+for|Council\s+on|fellow|lecturer|"
+    r"38\s*North|Chatham|SIPRI|RUSI|University|Foundation|Center|Centre|Council\s+on|fellow|lecturer|open\s+source|"
     r"scientists?|consultancy|Bennett)\b", re.I)
-OTHER = re.compile(r"\b(?:defectors?|witnesses|witness|residents?|person|people|familiar|sources?|accounts?|"
-                   r"relatives|families|prisoners?|villagers|locals|activists?|NGO|group)\b", re.I)
-
 TITLE_WORDS = re.compile(
     r"\b(?:President|Prime\s+Minister|Minister|Secretary(?:\s+General)?|Secretary\s+of\s+State|Secretary-General|"
     r"spokes(?:man|woman|person)|leader|Adm\.|Admiral|Gen\.|General|Col\.|Lt\.|Maj\.|Capt\.|Sgt\.|Director|"
@@ -90,7 +87,8 @@ ROLE_TYPES = [
                 r"fellows?|lecturers?|scientists?|specialists?|director\s+of\s+\w+\s+studies)$", re.I), "expert"),
     (re.compile(r"\b(?:reporters?|journalists?|correspondents?|editors?|columnists?)$", re.I), "media"),
     (re.compile(r"\b(?:spokes(?:man|woman|person)|ministers?|officials?|lawmakers?|legislators?|diplomats?|envoys?|"
-                r"ambassadors?|prosecutors?|senators?|president|governor|mayor|deputy|adviser|advisor)$", re.I),
+                r"ambassadors?|prosecutors?|senators?|president|governor|mayor|deputy|adviser|advisor|secretary)$",
+                re.I),
      "government"),
     (re.compile(r"\b(?:commanders?|generals?|officers?|admiral|colonel|soldiers?|pilots?)$", re.I), "military"),
     (re.compile(r"\b(?:defectors?|witnesses|witness|residents?|relatives?|prisoners?)$", re.I), "other"),
@@ -109,6 +107,14 @@ def role_type(apposition: str) -> str | None:
     return None
 
 
+PLATFORM = re.compile(r"\b(?:channels?|Telegram|blogs?|bloggers?|website|podcast|newsletter|social\s+media|"
+                      r"X\s+account|posts?\s+on)\b", re.I)
+
+
+def _head(text: str) -> str:
+    return re.split(r"\s+(?:to|of|at|in|for|from|with|on)\s+", text.strip(), maxsplit=1)[0]
+
+
 def source_type(phrase: str, context: str = "") -> str:
     """The type of a source from its naming phrase (``context``: title and apposition)."""
     if context and not INTELLIGENCE.search(context):
@@ -116,15 +122,17 @@ def source_type(phrase: str, context: str = "") -> str:
         if role:
             return role
     full = f"{context} {phrase}".strip()
-    head = re.split(r"\s+(?:to|of|at|in|for|from|with|on)\s+", full, maxsplit=1)[0]
+    heads = f"{_head(phrase)} {_head(context)}"
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", phrase).strip()
     if DOCUMENT.search(bare) and not re.search(r"\b(?:reporters?|news)\b", bare, re.I):
         return "other"
+    if PLATFORM.search(_head(phrase)):
+        return "media"
     if INTELLIGENCE.search(full):
         return "intelligence"
-    if GOV_PERSON.search(head) and not INTERNATIONAL.search(head):
+    if GOV_PERSON.search(heads) and not INTERNATIONAL.search(_head(phrase)):
         return "government"
-    if re.search(r"\b(?:ministry|ministries|department|government|Pentagon)\b", head, re.I):
+    if re.search(r"\b(?:ministry|ministries|department|government|Pentagon)\b", heads, re.I):
         return "government"
     if INTERNATIONAL.search(full):
         return "international_org"
@@ -136,6 +144,4 @@ def source_type(phrase: str, context: str = "") -> str:
         return "expert"
     if GOVERNMENT.search(full) or COUNTRY.match(bare):
         return "government"
-    if OTHER.search(full):
-        return "other"
     return "other"
