@@ -167,6 +167,7 @@ def mask_quotes(sentence: str, starts_inside: bool) -> str:
 
 @dataclass
 class Attribution:
+    """An attribution found in a sentence: where it starts, the source as written, the cue."""
     pos: int
     source: str
     cue: str
@@ -441,6 +442,7 @@ class SourceMemory:
         self.types: dict[str, str] = {}
 
     def add(self, source: str, stype: str, context: str, pos: int) -> None:
+        """Remember a source, its type and where it was named."""
         self.sources.append((source, stype, context, pos))
         for tok in re.findall(r"[A-Z][\w’'\-]+", re.sub(r"\s*\(.*\)$", "", source)):
             self.types.setdefault(tok, stype)
@@ -455,6 +457,7 @@ class SourceMemory:
         return None
 
     def last(self, want: str | None = None) -> tuple[str, str, str, int] | None:
+        """The most recent source (of type ``want`` when given)."""
         for src in reversed(self.sources):
             if want is None or src[1] == want:
                 return src

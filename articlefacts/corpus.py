@@ -27,6 +27,7 @@ class Corpus:
 
     @property
     def tables(self) -> Tables:
+        """Figures and claims as a :class:`Tables` pair."""
         return Tables(self.figures, self.claims)
 
 

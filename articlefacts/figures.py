@@ -125,6 +125,7 @@ HYPHEN_UNIT = re.compile(r"-(?P<u>year|day|week|month|hour|minute|decade|mile|ki
 
 @dataclass
 class Atom:
+    """A number as written, before qualifiers, ranges and units are attached."""
     start: int
     end: int
     value: float
@@ -180,6 +181,7 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
     used: list[tuple[int, int]] = list(taken)
 
     def add(a: Atom) -> None:
+        """Keep an atom unless it overlaps one already taken."""
         if not _overlaps(a.start, a.end, used):
             atoms.append(a)
             used.append((a.start, a.end))
