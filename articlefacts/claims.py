@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .sources import DOCUMENT, shorten, source_type
+from .sources import DOCUMENT, PERSON, pattern_is_org, person_roles, shorten, source_type
 
 
 @dataclass
@@ -46,7 +46,10 @@ SPEECH = ("said|says|say|saying|told|tells|tell|noted|notes|note|reported|report
           "cautioned|cautions|caution|thinks|think|thought|fears|fear|feared|conceded|concedes|disputed|disputes|"
           "rejected|rejects|pegged|pegs|tallied|counted|described|describes|characterised|characterized|"
           r"pointed\s+out|points\s+out|highlighted|quoted|doubts|doubted|reckons|reckon|reckoned|"
-          "tells|announces|admits|confirms")
+          "tells|announces|admits|confirms|condemned|condemns|denounced|denounces|praised|praises|criticised|"
+          "criticized|criticises|criticizes|thanked|thanks|hailed|hails|vowed|vows|pledged|pledges|promised|"
+          "promises|threatened|threatens|demanded|demands|welcomed|welcomes|blamed|blames|replied|replies|"
+          "acknowledged|published|publishes|broadcast|aired|shared")
 CUE = re.compile(rf"\b(?:{SPEECH})\b")
 HEDGING_CUES = {"estimate", "estimated", "estimates", "warned", "warns", "warn", "argued", "argues", "argue",
                 "cautioned", "cautions", "caution", "thinks", "think", "thought", "fears", "fear", "feared",
@@ -68,7 +71,10 @@ SOURCE_NOUNS = re.compile(
     r"think\s+tanks?|monitors?|groups?|prisoners?|soldiers|troops|families|relatives|accounts?|data|study|survey|"
     r"report|decree|treaty|agreement|pact|law|White House|Pentagon|Kremlin|staff|command|headquarters|"
     r"navy|spokesperson|police|prosecutors?|investigators?|monitors?|activists?|citizens|villagers|locals|"
-    r"insiders|people|figures|records|satellite\s+imagery|imagery|footage|polls?|surveys?)\b", re.I)
+    r"insiders|people|figures|records|satellite\s+imagery|imagery|footage|polls?|surveys?|traders|merchants|"
+    r"brokers|dealers|smugglers|farmers|workers|version|article|posts?|channels?|videos?|website|site|blogs?|"
+    r"accounts?|pages?|ministers|commanders|guests?|correspondents?|reporters?|editors?|critics|"
+    r"commentators?|observers|bloggers?|veterans|families)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|never|n't|no\s+longer|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not|"
                      r"would\s+not|could\s+not)\s+(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally)\s+(?:\w+ly\s+)?$", re.I)
@@ -76,7 +82,7 @@ TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|p
                               r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|"
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
                               r"privately|on\s+\w+|last\s+\w+|this\s+\w+))+$", re.I)
-LEADING = re.compile(r"^(?:(?:and|but|so|yet|then|meanwhile|also|later|separately|however|instead|still|while|"
+LEADING = re.compile(r"^(?:(?:and|but|so|yet|then|meanwhile|also|later|separately|however|instead|still|while|even|"
                      r"as|when|whereas|although|though|because|since|after|before|if|thus|moreover|furthermore|"
                      r"indeed|now|today|recently|earlier)\s+|(?:\w+\s+){0,3}(?:later|earlier|ago|afterwards|"
                      r"before)\s+|(?:on|in|by|since|during|until|at|last|this|next|early|late|mid-?\w*)\s+"
@@ -97,7 +103,7 @@ TIME_TAIL = re.compile(r"(?:,?\s+(?:(?:on|in|at|during|last|this|earlier|late|ea
                        r"issued|dated|of)\s+)+(?:" + _MONTHS + r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4}|"
                        r"week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                        r"the\s+(?:week|month|year|weekend|time|day)|(?:this|last)\s+(?:week|month|year))\b.*)$")
-ANAPHORA = re.compile(r"^(?:the|this|that)\s+(?P<noun>agency|ministry|department|service|newspaper|paper|outlet|"
+ANAPHORA = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>agency|site|website|channel|monitor|ministry|department|service|newspaper|paper|outlet|"
                       r"broadcaster|government|office|institute|group|company|bank|council|committee|report|"
                       r"think\s+tank|organisation|organization|alliance|spy\s+agency|military|army|command|"
                       r"document|treaty|agreement|pact|study|survey|official|lawmaker|analyst|researcher|"
@@ -233,6 +239,8 @@ def _is_source_np(np: str) -> bool:
         return False
     if re.search(r"\d", words[-1]) or words[-1].lower() in ("a", "an", "the", "of", "and", "to", "in"):
         return False
+    if re.fullmatch(r"(?:the|a|an)\s+[a-z]+s\s+[A-Z][\w’'\-]*", np):
+        return False  # "the transfers Seoul (fears)": a reduced relative clause
     if any(w[0].isupper() for w in words if w[:1].isalpha()) or SOURCE_NOUNS.search(np):
         return True
     return False
@@ -241,6 +249,10 @@ def _is_source_np(np: str) -> bool:
 def _subject_before(masked: str, pos: int) -> tuple[str, str]:
     """The naming phrase right before a cue at ``pos``: (phrase, apposition), or ('', '')."""
     head = masked[:pos].rstrip()
+    rel = re.search(r"(?P<np>[^,;]+?),\s+(?:which|who)(?:\s+(?:also|has|have|had|later|then|once))*$", head)
+    if rel:  # "the NIS, which told parliament ...": the antecedent of the relative pronoun speaks
+        np = _clean_np(_leading_trim(re.split(r"\s+(?:to|from|by|with|at)\s+(?=the\b|[A-Z])", rel.group("np"))[-1]))
+        return (np, "") if _is_source_np(np) else ("", "")
     if re.search(r"\b(?:that|which|who|whom)$", head, re.I):
         return "", ""  # a relative clause: "disasters that claim many lives"
     # "The decree that created the scheme, ..., states": drop the relative clause on the subject
@@ -272,10 +284,18 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
                 not re.match(r"^(?:according|including)\b", seg):
             apposition = apposition or seg  # "A senior official, speaking on condition of anonymity, said"
             continue
+        if closed and segs and re.match(r"^(?:for\s+(?:his|her|its|their)\s+part|in\s+turn|however|in\s+a\s+\w+|"
+                                         r"meanwhile|too|also)$", seg, re.I):
+            continue  # "Ri, for his part, told ..."
         seg = re.split(r"\s+(?:and|but|while|whereas|as|so)\s+(?=[A-Z]|the\b|a\b|its\b|his\b|her\b|some\b|"
                        r"many\b|most\b|several\b)", seg)[-1]
+        sub = SUBORDINATE_NP.match(seg)
         seg = _leading_trim(seg)
         np = _clean_np(seg)
+        if sub and _clean_np(sub.group("rest")) == np and not coordinated:
+            return "", ""  # "... after Pyongyang announced bonuses": a subordinate clause, not an attribution
+        if closed and segs and not apposition and NAME_ONLY.fullmatch(np) and ROLE_END.search(segs[-1].strip(" ,")):
+            apposition = segs[-1].strip(" ,")  # "Our Seoul correspondent, Kwon Hyo-jin, told": the role types her
         # keep the noun phrase closest to the cue: drop a clause before it ("... approved X on Oct. 24 and the
         # Pentagon")
         np = re.split(r"\s+(?:and|but)\s+(?:then\s+)?(?=[a-z]*\s*[A-Z]|the\b)", np)[-1]
@@ -290,6 +310,15 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
                                                                                  np) else np
         return np, apposition
     return "", ""
+
+
+SUBORDINATE_NP = re.compile(r"^(?:even\s+)?(?:after|before|since|because|when|whenever|until|although|though|if|unless|"
+                            r"once|whether)\s+(?P<rest>.+)$", re.I)
+NAME_ONLY = re.compile(r"(?:(?:Dr|Maj|Gen|Col|Lt|Capt|Adm|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}")
+ROLE_END = re.compile(r"\b(?:correspondent|reporter|spokes(?:man|woman|person)|minister|secretary|official|envoy|"
+                      r"ambassador|analyst|researcher|professor|fellow|expert|economist|historian|director|chief|head|"
+                      r"commander|general|admiral|officer|lawmaker|legislator|adviser|advisor|president|leader|guest|"
+                      r"pastor|priest|activist|defector|editor|author|scholar|negotiator|diplomat|aide)$", re.I)
 
 
 def _after_np(masked: str, pos: int) -> tuple[str, str]:
@@ -330,6 +359,9 @@ def find_attribution(masked: str) -> Attribution | None:
         break
     for m in re.finditer(r"(?P<poss>\b[\w’'.\- ]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<cue>estimates?|assessments?)\b"
                          r"|\b(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?P<cue2>estimates?)\b", masked):
+        if re.search(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,3}$", masked[:m.start("poss") if m.group("poss") else
+                                                                      m.start()], re.I):
+            continue  # "Even if Kyiv's higher estimate is right, ...": the author reasons
         if m.group("poss"):
             np = _leading_trim(m.group("poss").strip())
             np = re.split(r",\s*", np)[-1]
@@ -341,8 +373,10 @@ def find_attribution(masked: str) -> Attribution | None:
             np = np.split()[0] if np and np.split()[0].lower() in PRONOUNS else np
             if _is_source_np(np):
                 cands.append(Attribution(m.start(), np, "estimate"))
-    for m in re.finditer(r"\b(?P<cue>puts?|putting|pegged|pegs|placed|places)\s+(?:the|that|this|its|his|her|their)\b"
-                         r"(?:\s+[\w’'-]+){0,4}?\s+(?:at|higher|lower|far|much)\b"
+    for m in re.finditer(r"\b(?P<cue>puts?|putting|pegged|pegs|placed|places)\s+(?:(?:the|that|this|its|his|her|their|a|an)"
+                         r"\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,8}?\s+(?:at\s+(?!(?:the|this|that|its|his|her|their|our|home|night|"
+                         r"once|first|last|times|risk|stake|war|sea|bay|odds|ease|work|hand|all)\b)|higher|lower|"
+                         r"far\s+(?:higher|lower)|much\s+(?:higher|lower))"
                          r"|\b(?P<cue2>gave|gives|give|offered|provided)\s+(?:a|an|the|its|his|her|their)\s+"
                          r"(?:[\w’'-]+\s+){0,2}?(?:toll|figure|estimate|number|count|tally|total|date|death\s+toll)\b",
                          masked):
@@ -384,6 +418,15 @@ def find_attribution(masked: str) -> Attribution | None:
                 continue
         if word in THAT_CUES and not re.match(r"\s+that\b", after):
             continue
+        if word in ("published", "reported", "released", "aired", "broadcast", "quoted", "cited", "called", "shared",
+                    "posted", "described") and re.search(r",\s*$", before):
+            continue  # "The report, published on Monday, ...": a participle, not the verb
+        if word in ("added", "adds", "shared", "published", "publishes", "broadcast", "aired", "thanks") and not \
+                re.match(r"\s+(?:that\b|in\s+a\b|on\s+\w+\b|,|\.|$|[\"“])", after):
+            continue  # "The EU added three generals to its list": not a speech act
+        if word in ("published", "publishes", "shared", "broadcast", "aired") and not re.match(r"\s+(?:that|in|on)\b",
+                                                                                          after):
+            continue
         if word.endswith("ing") and word != "citing":
             continue
         np, app = _subject_before(masked, m.start())
@@ -401,7 +444,8 @@ def find_attribution(masked: str) -> Attribution | None:
         cands.append(Attribution(m.start() - len(np), np, word, app))
     # the participle "saying"/"adding" as a last resort: the sentence subject speaks
     if not cands:
-        m = re.search(r",\s+(saying|adding|claiming|noting|warning|arguing)\b", masked)
+        m = re.search(r",\s+(saying|adding|claiming|noting|warning|arguing|insisting|stressing|suggesting|"
+                      r"stating|explaining|acknowledging|denying|telling|describing|calling)\b", masked)
         if m:
             np = _leading_trim(re.split(r"\s+(?:put|has|have|had|was|were|is|are|[a-z]+ed)\b", masked)[0])
             np = _clean_np(np)
@@ -439,7 +483,9 @@ class SourceMemory:
 
     def __init__(self) -> None:
         self.sources: list[tuple[str, str, str, int]] = []  # (source, type, context, offset)
+        self.mentions: list[tuple[str, str, str, int]] = []  # sources cited inside a sentence ("citing X")
         self.types: dict[str, str] = {}
+        self.gender: dict[str, str] = {}  # surname -> the pronoun used for it ("he"/"she")
 
     def add(self, source: str, stype: str, context: str, pos: int) -> None:
         """Remember a source, its type and where it was named."""
@@ -473,8 +519,24 @@ DOC_NOUN = re.compile(r"\b(?P<np>(?:the|a|an|this|its)\s+(?:[\w’'-]+\s+){0,3}?
                       re.I)
 
 
-def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory) -> str:
+def _bare(source: str) -> str:
+    """'he (Tomas Reinholt)' -> 'Tomas Reinholt'; other sources unchanged."""
+    m = re.fullmatch(r"\w+\s+\((.+)\)", source)
+    return m.group(1) if m else source
+
+
+def _surname(name: str) -> str:
+    return re.sub(r"^(?:Dr|Maj|Gen|Col|Lt|Capt|Adm|Prof|Mr|Mrs|Ms)\.\s+", "", name).split()[-1] if name else ""
+
+
+def _looks_like_person(name: str) -> bool:
+    return bool(re.fullmatch(PERSON, name) or re.fullmatch(r"[A-Z][a-z’'\-]+", name)) and not pattern_is_org(name)
+
+
+def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
+                roles: dict[str, str] | None = None) -> str:
     """'the agency' -> 'the NIS'; 'It' -> 'the agreement'. Empty when nothing fits."""
+    roles = roles or {}
     low = np.lower()
     window = text[max(0, before - 600):before]
     if low in ("it", "this", "that") and cue in DOC_CUES:
@@ -483,11 +545,25 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory)
             d = docs[-1]
             return "the " + d.group("n").lower()
     if low in ("he", "she"):
-        for src, *_ in reversed(memory.sources):
-            if re.search(r"[A-Z][a-z]+\s+[A-Z]", src) or re.fullmatch(r"[A-Z][\w’'\-]+", src):
-                return src
-        names = re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][\w’'\-]+){1,2})\b", window)
-        return names[-1] if names else ""
+        # the latest person quoted nearby, else the latest person the article introduced, whose pronoun fits
+        def fits(name: str) -> bool:
+            return memory.gender.get(_surname(name)) in (None, low)
+
+        quoted = [(pos, _bare(src)) for src, _, _, pos in memory.sources
+                  if _looks_like_person(_bare(src)) and fits(_bare(src))]
+        near = [c for c in quoted if c[0] >= before - 500]
+        if near:
+            return max(near)[1]
+        offset = before - len(window)
+        introduced = [(offset + m.start(), m.group(0)) for m in re.finditer(PERSON, window)
+                      if m.group(0) in roles and fits(m.group(0))]
+        best = max(introduced + quoted, default=None)
+        return best[1] if best else ""
+    if low == "they":
+        plural = [(pos, _bare(src)) for src, _, _, pos in memory.sources + memory.mentions
+                  if re.search(r"[a-z]s$|\b(?:media|police|staff|people)$", _bare(src))]
+        if plural:
+            return max(plural)[1]
     if low in ("it", "they"):
         src = memory.last()
         if src:
@@ -498,8 +574,8 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory)
     if m:
         noun = m.group("noun").lower()
         # a noun phrase ending in that noun in the text just before ("Russia's defence ministry")
-        cands = list(re.finditer(rf"((?:[A-Z][\w’'\-]*(?:['’]s)?\s+)+(?:[a-z\-]+\s+)?(?i:{re.escape(noun)}))\b",
-                                 window))
+        cands = list(re.finditer(rf"((?:(?!(?:The|This|That|These|Those|A|An|Its|Their)\s)[A-Z][\w’'\-]*(?:['’]s)?\s+)+"
+                                 rf"(?:[a-z\-]+\s+)?(?i:{re.escape(noun)}))\b", window))
         want = ANAPHOR_TYPE.get(noun)
         src = memory.last(want) if want else None
         text_pos = before - len(window) + cands[-1].start() if cands else -1
@@ -517,6 +593,7 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory)
 def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> list[Claim]:
     """One Claim per body sentence (questions excluded by the caller), in text order."""
     memory = SourceMemory()
+    roles = person_roles(text)
     claims: list[Claim] = []
     by_para: dict[tuple[int, int], list[tuple[int, int]]] = {p: [] for p in paragraphs}
     starts = [p[0] for p in paragraphs]
@@ -532,13 +609,25 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
             masked = mask_quotes(text[s:e], inside_start)
             found.append(find_attribution(masked))
         own = {i for i, a in enumerate(found) if a is not None}  # attributed in their own words
-        # a quote that runs over several sentences takes the speaker named where it closes
-        for i, ((s, e), (inside_start, inside_end)) in enumerate(zip(spans, states)):
-            if found[i] is None and inside_end:
-                for j in range(i + 1, len(spans)):
-                    if not states[j][1]:
-                        found[i] = found[j]
-                        break
+        # a quote that runs over several sentences takes the speaker named anywhere in the run, or else the
+        # speaker of the quote just before it ("“...,” said X. “More. And more.”")
+        i = 0
+        while i < len(spans):
+            if not states[i][1]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(spans) and states[j][1]:
+                j += 1
+            run = range(i, j + 1)
+            speaker = next((found[k] for k in run if found[k] is not None), None)
+            if speaker is None and i > 0 and found[i - 1] is not None and \
+                    re.search(r"[“”\"]", text[spans[i - 1][0]:spans[i - 1][1]]):
+                speaker = found[i - 1]
+            for k in run:
+                if found[k] is None:
+                    found[k] = speaker
+            i = j + 1
         # a further quotation with no speaker of its own continues the previous speaker's quote
         for i in range(1, len(spans)):
             sentence = text[spans[i][0]:spans[i][1]]
@@ -556,17 +645,23 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
                 source = raw
                 known = None
                 if raw.lower() in PRONOUNS or ANAPHORA.match(raw):
-                    ante = _antecedent(text, s, raw, att.cue, memory)
+                    ante = _antecedent(text, s, raw, att.cue, memory, roles)
                     if ante:
+                        if raw.lower() in ("he", "she"):
+                            memory.gender[_surname(ante)] = raw.lower()
                         source = f"{raw} ({ante})"
                         context = f"{context} {ante}".strip()
                         known = next((t for src, t, *_ in reversed(memory.sources) if src == ante), None)
+                if not context and raw in roles:
+                    context = roles[raw]  # introduced earlier: "Dr. Tomas Reinholt of the Vistula Institute"
                 known = known or (memory.type_of_name(source) if not context else None)
                 stype = known or source_type(source, context)
                 if raw.lower() in ("it", "this") and att.cue in DOC_CUES and DOCUMENT.search(source.rstrip(")")):
                     stype = "other"
                 claim.source, claim.source_type, claim.cue, claim.context = source, stype, att.cue.lower(), context
                 memory.add(source, stype, context, s)
+            for cited in re.finditer(r"\bciting\s+([^,.;]+)", sentence):
+                memory.mentions.append((cited.group(1).strip(), "", "", s + cited.start()))
             doc = claim.source_type == "other" and (bool(DOCUMENT.search(claim.source.rstrip(")"))) or
                                                     claim.cue in ("states", "stipulates", "provides", "reads"))
             cue_pos = att.pos if att is not None and idx in own else 0

@@ -145,3 +145,54 @@ def source_type(phrase: str, context: str = "") -> str:
     if GOVERNMENT.search(full) or COUNTRY.match(bare):
         return "government"
     return "other"
+
+
+_TITLE_ABBR = r"(?:(?:Dr|Maj|Gen|Col|Lt|Capt|Adm|Prof|Mr|Mrs|Ms|Sgt|Rev)\.\s+)?"
+PERSON = rf"{_TITLE_ABBR}[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){{1,3}}"
+ROLE_WORD = (r"(?:correspondent|reporter|spokes(?:man|woman|person)|minister|secretary|official|envoy|ambassador|"
+             r"analyst|researcher|professor|fellow|expert|economist|historian|director|chief|head|commander|general|"
+             r"admiral|officer|lawmaker|legislator|adviser|advisor|president|leader|guest|pastor|priest|activist|"
+             r"defector|editor|scholar|negotiator|diplomat|aide|soldier|prisoner|veteran|lecturer|scientist)")
+_P_APPOSITION = re.compile(rf"(?P<name>{PERSON})\s*,\s*(?P<role>(?:a|an|the|who|its|his|her|[A-Z][a-z]+['’]s)\b"
+                           r"[^,.;“”\"]{2,90})")
+_P_TITLE = re.compile(rf"(?P<role>\b[\w’'.\-]+(?:\s+[\w’'.\-]+){{0,3}}?\s+{ROLE_WORD})\s*,?\s+(?P<name>{PERSON})",
+                      re.I)
+_P_OF = re.compile(rf"(?P<name>{PERSON})\s+(?:of|at|from)\s+(?P<role>(?:the\s+)?[A-Z][^,.;“”\"]{{2,80}})")
+
+
+def _name_keys(name: str) -> list[str]:
+    bare = re.sub(rf"^{_TITLE_ABBR}", "", name).strip()
+    toks = bare.split()
+    return [name, bare, toks[-1], toks[0]] if len(toks) > 1 else [name, bare]
+
+
+def person_roles(text: str) -> dict[str, str]:
+    """Who the people named in an article are, from how it introduces them.
+
+    'Dr. Tomas Reinholt of the Vistula Institute' -> {'Tomas Reinholt': 'the Vistula Institute', 'Reinholt': ...};
+    'Our Seoul correspondent, Kwon Hyo-jin' -> {'Kwon Hyo-jin': 'Our Seoul correspondent', 'Kwon': ...}.
+    The first introduction of a name wins.
+    """
+    roles: dict[str, str] = {}
+    found = []
+    for pattern in (_P_APPOSITION, _P_TITLE, _P_OF):
+        for m in pattern.finditer(text):
+            role = m.group("role").strip()
+            if pattern is _P_TITLE and not re.search(ROLE_WORD + r"$", role, re.I):
+                continue
+            found.append((m.start("name"), m.group("name"), role))
+    for _, name, role in sorted(found):
+        if pattern_is_org(name):
+            continue
+        for key in _name_keys(name):
+            roles.setdefault(key, role)
+    return roles
+
+
+def pattern_is_org(name: str) -> bool:
+    """True for names of organisations or places, which are not people."""
+    return bool(re.search(r"\b(?:Ministry|Service|Agency|Institute|University|Council|Department|House|Staff|Forces|"
+                          r"News|Times|Post|Daily|Centre|Center|Party|Committee|Bank|Court|Office|Army|Navy|Group|"
+                          r"Korea|Russia|Ukraine|States|Union|Nations|Region|Oblast|Square|Street|River|Studies|Foundation|"
+                          r"Programme|Program|Project|Initiative|Review|Journal|Society|Association|Forum|"
+                          r"Peninsula|Security|Affairs|Policy|Research|Press|Media|Channel|Network)\b", name))
