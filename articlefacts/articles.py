@@ -74,7 +74,9 @@ FURNITURE_START = re.compile(
     r"links|reading)|read (?:more|next|also)\b|more (?:from|on|stories|news)\b|recommended(?: for you| stories)?$|"
     r"share this|reporting by\b|editing by\b|writing by\b|additional reporting\b|our standards\b|"
     r"(?:copyright|©)|all rights reserved|sign up\b|subscribe\b|follow us\b|tags?:|topics:|"
-    r"you (?:may|might) also like|trending\b|latest (?:news|stories)$|comments?$|leave a comment)",
+    r"you (?:may|might) also like|trending\b|latest (?:news|stories)$|comments?(?:\s*\(\d+\))?$|\d+\s+comments?$|"
+    r"leave a comment|listen (?:again|now|to|on)\b|watch (?:again|now|the|on)\b|episode \d+|download\b|"
+    r"newsletter|podcast|related (?:topics|posts))",
     re.I)
 FURNITURE_LINE = re.compile(r"^(?:advertisement|advert|ad|sponsored(?: content)?|click here\b.*|"
                             r"share(?: on \w+)?|print|email)$", re.I)
@@ -105,8 +107,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def is_short_unpunctuated(line: str, max_words: int = 15) -> bool:
-    """A heading-like line: few words and no sentence punctuation at its end."""
-    return len(line.split()) <= max_words and len(line) <= 140 and line[-1] not in FINAL_PUNCT
+    """A heading-like line: few words and no sentence punctuation at its end (a closing quote
+    after unpunctuated words counts as none: 'Claim 1: “Kim has sent 100,000 men”')."""
+    if len(line.split()) > max_words or len(line) > 140:
+        return False
+    if line[-1] in "”\"’'" and len(line) > 1 and line[-2] not in ".!?,;:…":
+        return not re.match(r"^[“\"‘']", line)  # a quoted sentence on its own is body text
+    return line[-1] not in FINAL_PUNCT
 
 
 def parse_layout(text: str) -> Layout:

@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .sources import DOCUMENT, PERSON, pattern_is_org, person_roles, shorten, source_type
+from .sources import DOCUMENT, PERSON, ROLE_WORD, pattern_is_org, person_roles, shorten, source_type
 
 
 @dataclass
@@ -81,11 +81,12 @@ PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally)
 TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|publicly|repeatedly|again|later|"
                               r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|"
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
-                              r"privately|on\s+\w+|last\s+\w+|this\s+\w+))+$", re.I)
+                              r"privately|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
+                              re.I)
 LEADING = re.compile(r"^(?:(?:and|but|so|yet|then|meanwhile|also|later|separately|however|instead|still|while|even|"
                      r"as|when|whereas|although|though|because|since|after|before|if|thus|moreover|furthermore|"
-                     r"indeed|now|today|recently|earlier)\s+|(?:\w+\s+){0,3}(?:later|earlier|ago|afterwards|"
-                     r"before)\s+|(?:on|in|by|since|during|until|at|last|this|next|early|late|mid-?\w*)\s+"
+                     r"indeed|now|today|recently|earlier)\s+|(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?|hours?|"
+                     r"minutes?|moments?|decades?)\s+(?:later|earlier|ago|afterwards|before)\s+|(?:on|in|by|since|during|until|at|last|this|next|early|late|mid-?\w*)\s+"
                      r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{4}|[A-Z][a-z]+|the\s+\w+|\w+)\s+)+", re.I)
 NP_CUT = re.compile(r"\s+(?:who|which|whose|that|where|when)\b.*$|\s+\w+ed\s+by\b.*$|\s+(?:citing|quoted|cited|"
                     r"speaking|writing|in\s+a\s+(?:statement|report|briefing|interview|press\s+release|post))\b.*$",
@@ -123,6 +124,8 @@ MODAL_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|perhaps|probably|possibly|
 ESTIMATE_NOUN = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s)\s+(?:[\w-]+\s+){0,2}estimates?\b|"
                            r"\b(?:according\s+to|an?)\s+(?:[\w-]+\s+){0,3}estimates?\b|\bestimates?\s+(?:that|by|from)\b",
                            re.I)
+SPECULATIVE_VERB = re.compile(r"(?:suggest|argue|warn|believe|expect|think|estimate|anticipate|speculate|predict|"
+                              r"fear|doubt|reckon)(?:s|ed)?", re.I)
 IF_CLAUSE = re.compile(r"\b(?:if|unless)\b", re.I)
 # a condition a treaty or law lays down is content, not a hedge: "Article 4 commits each side to help if ..."
 LAW_IF = re.compile(r"\b(?:treaty|agreement|pact|law|clause|article|charter|decree|constitution|convention|accord|"
@@ -239,6 +242,8 @@ def _is_source_np(np: str) -> bool:
         return False
     if re.search(r"\d", words[-1]) or words[-1].lower() in ("a", "an", "the", "of", "and", "to", "in"):
         return False
+    if re.search(r"['’]s?$", np):
+        return False  # "the channel's (claim)": a possessive, not the subject
     if re.fullmatch(r"(?:the|a|an)\s+[a-z]+s\s+[A-Z][\w’'\-]*", np):
         return False  # "the transfers Seoul (fears)": a reduced relative clause
     if any(w[0].isupper() for w in words if w[:1].isalpha()) or SOURCE_NOUNS.search(np):
@@ -276,6 +281,10 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
                                          seg) and re.search(r"[A-Za-z)]$", segs[-1].strip(" ,")):
             apposition = apposition or seg  # "..., published this week, found"; "Shoigu, secretary of X, says"
             continue
+        if closed and segs and re.search(rf"\b{ROLE_WORD}\b", seg, re.I) and re.fullmatch(
+                PERSON, re.split(r",\s*", segs[-1].strip(" ,"))[-1].split("after ")[-1].strip()):
+            apposition = apposition or seg  # "Valery Gerasimov, Russia's chief of general staff, told"
+            continue
         if closed and segs and re.match(r"^(?:a|an|the)\s+[a-z]", seg) and \
                 re.search(r"\b[A-Z][\w’'\-]+$", segs[-1].strip(" ,")):
             apposition = seg
@@ -289,10 +298,10 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
             continue  # "Ri, for his part, told ..."
         seg = re.split(r"\s+(?:and|but|while|whereas|as|so)\s+(?=[A-Z]|the\b|a\b|its\b|his\b|her\b|some\b|"
                        r"many\b|most\b|several\b)", seg)[-1]
-        sub = SUBORDINATE_NP.match(seg)
+        sub = SUBORDINATE_NP.search(seg)
         seg = _leading_trim(seg)
         np = _clean_np(seg)
-        if sub and _clean_np(sub.group("rest")) == np and not coordinated:
+        if sub and not coordinated:
             return "", ""  # "... after Pyongyang announced bonuses": a subordinate clause, not an attribution
         if closed and segs and not apposition and NAME_ONLY.fullmatch(np) and ROLE_END.search(segs[-1].strip(" ,")):
             apposition = segs[-1].strip(" ,")  # "Our Seoul correspondent, Kwon Hyo-jin, told": the role types her
@@ -312,8 +321,8 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
     return "", ""
 
 
-SUBORDINATE_NP = re.compile(r"^(?:even\s+)?(?:after|before|since|because|when|whenever|until|although|though|if|unless|"
-                            r"once|whether)\s+(?P<rest>.+)$", re.I)
+SUBORDINATE_NP = re.compile(r"(?:^|\s)(?:even\s+)?(?:after|before|since|because|when|whenever|until|although|though|if|"
+                            r"unless|once|whether)\s+(?P<rest>[^,]+)$", re.I)
 NAME_ONLY = re.compile(r"(?:(?:Dr|Maj|Gen|Col|Lt|Capt|Adm|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}")
 ROLE_END = re.compile(r"\b(?:correspondent|reporter|spokes(?:man|woman|person)|minister|secretary|official|envoy|"
                       r"ambassador|analyst|researcher|professor|fellow|expert|economist|historian|director|chief|head|"
@@ -362,6 +371,8 @@ def find_attribution(masked: str) -> Attribution | None:
         if re.search(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,3}$", masked[:m.start("poss") if m.group("poss") else
                                                                       m.start()], re.I):
             continue  # "Even if Kyiv's higher estimate is right, ...": the author reasons
+        if m.group("poss") and re.search(r"\b(?:if|whether|unless)\b", m.group("poss"), re.I):
+            continue
         if m.group("poss"):
             np = _leading_trim(m.group("poss").strip())
             np = re.split(r",\s*", np)[-1]
@@ -418,11 +429,13 @@ def find_attribution(masked: str) -> Attribution | None:
                 continue
         if word in THAT_CUES and not re.match(r"\s+that\b", after):
             continue
+        if word in ("pledged", "pledges") and not re.match(r"\s+(?:to|that)\b", after):
+            continue  # "Japan pledged ¥471 billion": a payment, not a statement
         if word in ("published", "reported", "released", "aired", "broadcast", "quoted", "cited", "called", "shared",
                     "posted", "described") and re.search(r",\s*$", before):
             continue  # "The report, published on Monday, ...": a participle, not the verb
         if word in ("added", "adds", "shared", "published", "publishes", "broadcast", "aired", "thanks") and not \
-                re.match(r"\s+(?:that\b|in\s+a\b|on\s+\w+\b|,|\.|$|[\"“])", after):
+                re.match(r"\s*(?:,|\.|;|$|[\"“])|\s+(?:that\b|in\s+a\b|on\s+\w+\b)", after):
             continue  # "The EU added three generals to its list": not a speech act
         if word in ("published", "publishes", "shared", "broadcast", "aired") and not re.match(r"\s+(?:that|in|on)\b",
                                                                                           after):
@@ -466,8 +479,10 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
     what a source says or a law lays down is content ("Zelensky said Ukraine
     would hand them over if ...").
     """
-    if MODAL_HEDGE.search(sentence) or cue in HEDGING_CUES or ESTIMATE_NOUN.search(sentence):
-        return "hedged"
+    if any(not (SPECULATIVE_VERB.fullmatch(m.group(0)) and re.match(r"\s*(?:[.,;:)”\"]|$)", sentence[m.end():]))
+           for m in MODAL_HEDGE.finditer(sentence)) \
+            or cue in HEDGING_CUES or ESTIMATE_NOUN.search(sentence):
+        return "hedged"  # a hedge with something to hedge ("... than their number suggests." is not one)
     ifs = [m.start() for m in IF_CLAUSE.finditer(sentence)]
     if ifs and not (document_source or LAW_IF.search(sentence)) and (not attributed or min(ifs) < cue_pos):
         return "hedged"
@@ -551,17 +566,20 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
 
         quoted = [(pos, _bare(src)) for src, _, _, pos in memory.sources
                   if _looks_like_person(_bare(src)) and fits(_bare(src))]
-        near = [c for c in quoted if c[0] >= before - 500]
-        if near:
-            return max(near)[1]
         offset = before - len(window)
-        introduced = [(offset + m.start(), m.group(0)) for m in re.finditer(PERSON, window)
-                      if m.group(0) in roles and fits(m.group(0))]
+        introduced = []
+        for m in re.finditer(PERSON, window):
+            toks = m.group(0).split()
+            # "Pastor Lee Soo-hyun": the name the article introduced may follow a title
+            name = next((" ".join(toks[k:]) for k in range(len(toks) - 1) if " ".join(toks[k:]) in roles), "")
+            if name and fits(name):
+                introduced.append((offset + m.start(), name))
         best = max(introduced + quoted, default=None)
         return best[1] if best else ""
     if low == "they":
         plural = [(pos, _bare(src)) for src, _, _, pos in memory.sources + memory.mentions
-                  if re.search(r"[a-z]s$|\b(?:media|police|staff|people)$", _bare(src))]
+                  if re.search(r"[a-z]s$|\b(?:media|police|staff|people)$",
+                               re.split(r"\s+(?:in|of|at|from|on|for|with)\s+", _bare(src))[0])]
         if plural:
             return max(plural)[1]
     if low in ("it", "they"):

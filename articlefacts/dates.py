@@ -104,7 +104,11 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?:[Tt]he\s+)?[Ss]ame\s+(?P<unit>day|week|month|year|evening|morning|night|afternoon)\b", "chain_same"),
     (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|"
      r"after\s+(?:that|this|the|its|his|her|their)(?:\s+(?!and\b|to\b|in\b|on\b)[a-z]+)?|after\b)", "chain_n"),
-    (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+ago(?:\s+today)?\b", "ago"),
+    (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+ago(?P<today>\s+today)?\b", "ago"),
+    (rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,?\s*(?P<y>{YEAR}))?", "week_of"),
+    (r"\b[Tt]he\s+turn\s+of\s+the\s+year\b", "turn"),
+    (r"\b(?P<holiday>New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?)\b", "holiday"),
+    (r"\b(?:that|the\s+same)\s+(?P<unit>evening|morning|night|afternoon|day)\b", "chain_same"),
     (r"\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+(?P<unit>day|week|month|year)\b", "chain_same"),
     (rf"\b(?P<rel2>[Tt]he)\s+(?:(?:early|late)\s+)?(?P<season>{SEASON})\b(?!\s+(?:of|\d))", "season_rel"),
     (rf"\b(?:[Tt]he\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})\b",
@@ -112,8 +116,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<season>{SEASON})\b", "season_rel"),
     (r"\b[Tt]he\s+(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>" + YEAR + r")|(?P<rel>this|last|next|the)"
      r"\s+year)\b", "half"),
-    (r"\b[Tt]he\s+(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(?P<y>" + YEAR +
-     r")|(?P<rel>this|last|next|the)\s+year)\b", "quarter"),
+    (r"\b[Tt]he\s+(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>" + YEAR +
+     r")|(?P<rel>this|last|next|the)\s+year))?\b", "quarter"),
     (rf"\b(?P<q>[QH][1-4])\s+(?P<y>{YEAR})\b", "qh"),
 ]]
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -162,8 +166,9 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
             return None
         unit = "week" if g["unit"] == "fortnight" else g["unit"]
         n = n * 2 if g["unit"] == "fortnight" else n
-        if name == "ago":
-            return DateSpec("chain", n=-n, unit=unit, which="publication")
+        if name == "ago":  # "two years ago" is that year; "a year ago today" is that day
+            return DateSpec("chain", n=-n, unit="day" if g.get("today") and unit == "day" else unit,
+                            which="publication" if g.get("today") else "ago")
         sign = -1 if g["dir"].lower() in ("earlier", "before") else 1
         return DateSpec("chain", n=sign * n, unit=unit)
     if name == "season":
@@ -175,6 +180,15 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
                 return None  # "the fall" of a city, not autumn
             return DateSpec("season", None, SEASONS[g["season"].lower()], which="latest")
         return DateSpec("season", None, SEASONS[g["season"].lower()], which=g["rel"].lower())
+    if name == "week_of":
+        return DateSpec("week_of", int(g["y"]) if g.get("y") else None, _month(g["mon"]), _day(g["d"]))
+    if name == "turn":
+        return DateSpec("turn")
+    if name == "holiday":
+        h = re.sub(r"\s+", " ", g["holiday"].lower()).replace("’", "'")
+        month, day = (12, 31) if h == "new year's eve" else (1, 1) if h.startswith("new year") else \
+            (12, 24) if h == "christmas eve" else (12, 25)
+        return DateSpec("day", None, month, day)
     if name in ("half", "quarter", "qh"):
         if name == "qh":
             kind, idx = ("half" if g["q"][0] == "H" else "quarter"), int(g["q"][1])
@@ -395,12 +409,17 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             return _season(year, spec.month)
         if k == "part":
             year = spec.year
+            size = 6 if spec.unit == "half" else 3
+            first = 1 + size * (int(spec.n) - 1)
             if year is None:
                 if pub is None:
                     return None
                 year = pub.year + {"last": -1, "next": 1}.get(spec.which, 0)
-            size = 6 if spec.unit == "half" else 3
-            first = 1 + size * (int(spec.n) - 1)
+                if not spec.which:  # "in the third quarter": the latest past one, or the coming one
+                    if forward and dt.date(year, first, 1) <= pub:
+                        year += 1
+                    elif not forward and dt.date(year, first, 1) > pub:
+                        year -= 1
             return dt.date(year, first, 1), month_interval(year, first + size - 1)[1]
         if k == "weekday":
             if pub is None:
@@ -424,12 +443,23 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
                 d = add_months(pub.replace(day=1), step)
                 return month_interval(d.year, d.month)
             return dt.date(pub.year + step, 1, 1), dt.date(pub.year + step, 12, 31)
+        if k == "week_of":
+            day = dt.date(spec.year, spec.month, spec.day) if spec.year else \
+                (_nearest_day(spec.month, spec.day, pub, forward) if pub else None)
+            return week_of(day) if day else None
+        if k == "turn":  # "the turn of the year": December and January around the nearest new year
+            if pub is None:
+                return None
+            year = pub.year + 1 if forward and pub.month >= 3 else pub.year  # the latest new year, or the coming one
+            return dt.date(year - 1, 12, 1), dt.date(year, 1, 31)
         if k == "chain":
-            base = ((pub, pub) if pub else None) if spec.which == "publication" else anchor
+            base = ((pub, pub) if pub else None) if spec.which in ("publication", "ago") else anchor
             if base is None:
                 return None
-            if spec.which == "publication":  # "two weeks ago", "a year ago today": that day
+            if spec.which == "publication":  # "yesterday", "a year ago today": that day
                 return _shift((base[0], base[0]), spec.n, spec.unit)
+            if spec.which == "ago":  # "two years ago": the unit taken whole
+                return _whole(_shift((base[0], base[0]), spec.n, spec.unit)[0], spec.unit)
             if spec.which == "whole" or (spec.n == 0 and spec.unit != "day"):
                 return _whole(_shift((base[0], base[0]), spec.n, spec.unit)[0], spec.unit)
             return _shift(base, spec.n, spec.unit)

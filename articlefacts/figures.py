@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
 from .dates import DateMention, find_dates, is_forward, resolve, resolve_in_context
-from .numbers import (DIGITS, FRACTIONS, MULTIPLIER_WORDS, NUMBER_WORD, PLURAL_SCALES, SCALES, SHORT_SCALES,
+from .numbers import (DIGITS, MULTIPLIER_WORDS, fraction_value, NUMBER_WORD, PLURAL_SCALES, SCALES, SHORT_SCALES,
                       VAGUE_COUNT, parse_digits, words_to_number)
 
 KINDS = ("personnel", "money", "count", "date", "percent", "measure", "other")
@@ -52,24 +52,33 @@ CUR_PRE = r"(?:US\$|A\$|C\$|HK\$|NT\$|S\$|\$|€|£|₩|₽|¥|₴|(?:USD|EUR|KR
 SCALE_WORDS = "thousand|million|billion|trillion"
 _W = NUMBER_WORD
 _SC = "hundred|thousand|million|billion|trillion|dozen"
-WORDNUM = rf"(?:{_W}|a(?=[\s-]+(?:{_SC})\b))(?:[\s-]+(?:{_W}|{_SC})\b|\s+and\s+{_W}\b)*"
+WORDNUM = rf"(?:{_W}|a(?=[\s-]+(?:{_SC})\b))(?:[\s-]+(?:{_W}|{_SC})\b|\s+and\s+{_W}\b)*(?:\s+and\s+a\s+half\b)?"
 ATOM = re.compile(
     rf"(?P<cur>{CUR_PRE})?(?P<num>{DIGITS})(?:\s?(?P<scale>{SCALE_WORDS})\b|(?P<short>k|mn|m|bn|tn)\b)?"
     rf"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
     rf"|(?P<wcur>{CUR_PRE})?\b(?P<words>(?i:{WORDNUM}))\b(?P<wpct>\s(?:percent|per\s+cent)\b)?")
 VAGUE = re.compile(
-    r"\b(?i:(?P<few>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<fscale>hundred|thousand|million|billion|"
+    r"\b(?i:(?P<couple>a\s+couple\s+of)(?=\s+[a-z])(?!\s+(?:hundred|thousand|million|billion|dozen)\b)|"
+    r"(?P<few>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<fscale>hundred|thousand|million|billion|"
     r"dozen)|(?P<plural>tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+of\s+(?P<pscale>thousands|"
     r"millions))?)\b(?P<of>\s+of\b)?")
-FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|tenth)|"
-                      r"half))\b(?!-)")
+FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|third|"
+                      r"thirds|quarter|quarters|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|half))\b(?!-)")
 MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fold)\b"
                         rf"|\b(?i:a\s+factor\s+of)\s+(?P<fnum>{DIGITS}|(?i:{WORDNUM}))\b"
-                        r"|\b(?P<mword>(?i:twice|doubled|doubling|tripled|tripling|trebled|quadrupled|"
+                        r"|\b(?P<mword>(?i:twice|doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving|"
                         r"(?:two|three|four|five|ten|hundred)-?fold|double|triple))\b")
 
 A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|meter|tonne|ton|year|month|week|day|"
-                   r"decade|hour)\s+(?:old\b|long\b|away\b|or\s+(?:more|so|less)\b))")
+                   r"decade|hour)\s+(?:old\b|long\b|away\b|or\s+(?:more|so|less)\b))"
+                   r"|\b(?:for|over|within|after|about|nearly|almost|roughly|around|than|with|spent|lasted|lasts|"
+                   r"took|takes|runs|run|past|last)\s+(?P<a2>[Aa]n?)(?=\s+(?:decade|year|month|week|century)\b"
+                   r"(?!\s+(?:later|earlier|ago|after|before|on|in|of\s+(?:the|that|this)))(?!['’]s))"
+                   r"|\b(?P<fortnight>[Aa]\s+fortnight)\b"
+                   r"|\b(?P<halfunit>half\s+(?:a|an)\s+(?:year|month|week|day|hour|decade|century|mile|kilometre|"
+                   r"kilometer|million|billion|dozen))\b"
+                   r"|\b(?:under|over|about|nearly|almost|than|around|to|just|barely)\s+(?P<acur>[Aa]n?\s+(?:dollar|"
+                   r"euro|pound|rouble|ruble|yuan|yen))\b")
 LABEL_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|Article|Articles|Art|Section|Chapter|Resolution|Clause|Paragraph|Room|Unit|Flight|Route|"
     r"Highway|Type|Model|Mark|Mk|Phase|Stage|Level|Grade|Class|Building|Block|Gate|Platform|Page|Annex|Protocol|"
@@ -79,7 +88,7 @@ LABEL_BEFORE = re.compile(
     r"Apollo|Soyuz|Su|MiG|Tu|Il|Ka|Mi|Kh|Iskander|Hwasong|KN|Pukguksong|Chollima|Unha|Kwangmyongsong|COVID|Covid|"
     r"Boeing|Airbus)\.?\s?|[#№])$")
 ONE_IDIOM_AFTER = re.compile(r"\s*(?:-|of\b|another\b|by\b|side\b|day\b|time\b|point\b|way\b|thing\b|hand\b|or\s+"
-                             r"another\b|or\s+two\b|more\b|last\b|another|too\b)", re.I)
+                             r"another\b|more\b|last\b|another|too\b)", re.I)
 GROUP_REFERENTS = set("""leaders countries nations sides men governments states parties presidents allies neighbours
 neighbors koreas militaries armies powers leaders' countries' sides' women sessions""".split())
 
@@ -120,7 +129,8 @@ CURRENCY_AFTER = re.compile(r"\s*(?P<nat>North\s+Korean\s+|South\s+Korean\s+|Kor
 RATE = re.compile(r"(?P<sep>\s*,?\s*)(?:(?:a|an|per|each|every)\s+(?P<noun>[a-z]+)|(?P<adv>monthly|annually|yearly|"
                   r"daily|weekly|apiece|hourly))\b")
 HYPHEN_UNIT = re.compile(r"-(?P<u>year|day|week|month|hour|minute|decade|mile|kilometre|kilometer|km)s?"
-                         r"(?P<old>-old)?\b|-(?P<strong>strong|man|member|person)\b")
+                         r"(?P<old>-old)?\b|-(?P<strong>strong|man|member|person)\b|-(?P<thing>nation|country|state|"
+                         r"party|point|page|seat|storey|story|vehicle|car|ship|plane|truck|bed|room|carriage|wagon)\b")
 
 
 @dataclass
@@ -187,6 +197,10 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
             used.append((a.start, a.end))
 
     for m in VAGUE.finditer(text, start, end):
+        if m.group("couple"):  # "a couple of miles": two, at least
+            a = Atom(m.start(), m.end("couple") - len(" of"), 2.0, qualifier="lower_bound", words=True)
+            add(a)
+            continue
         if m.group("few"):
             base = VAGUE_COUNT[re.sub(r"\s+", " ", m.group("few").lower())]
             scale = m.group("fscale").lower()
@@ -231,8 +245,11 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
     for m in FRACTION.finditer(text, start, end):
         frac = re.sub(r"[\s-]+", " ", m.group("frac").lower())
         before = text[max(start, m.start() - 12):m.start()].lower()
-        if frac == "half" and re.search(r"(?:first|second|other|latter|former|and\s+a|one|an?)\s+$", before):
-            continue
+        if frac == "half" and (re.search(r"(?:first|second|other|latter|former|and\s+a|one|an?)\s+$", before) or
+                               re.match(r"\s+(?:a|an)\s", text[m.end():m.end() + 4])):
+            continue  # "the first half", "half a year" (a measure)
+        if frac.startswith("a ") and re.search(r"\band\s+$", before):
+            continue  # "two and a half": part of the number
         if frac.endswith("quarter") and re.match(r"\s+(?:century|of\s+(?:the\s+)?(?:year|19|20))",
                                                    text[m.end():m.end() + 14]):
             continue
@@ -240,21 +257,41 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
             nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 20])
             if nxt and nxt.group(1) not in lx.STOP and not nxt.group(1).endswith("ed"):
                 continue  # "a third contingent", "a fifth wave": ordinals
-        value = FRACTIONS.get(frac) or FRACTIONS.get(frac.replace(" ", "-"))
+        value = fraction_value(frac)
         if value is None:
             continue
         add(Atom(m.start(), m.end(), value, kind="other", unit="fraction"))
     for m in A_UNIT.finditer(text, start, end):  # "a kilometre or more", "a year old": one of the unit
-        if re.search(r"(?:\d|hundred|thousand|million|billion|dozen)\s*$", text[max(start, m.start() - 12):m.start()]):
-            continue  # "$1,000 a month or so": a rate, the "or so" belongs to the amount
-        add(Atom(m.start(), m.start() + len(m.group("a")), 1.0, words=True))
+        first_group = next(g for g in ("a", "a2", "fortnight", "halfunit", "acur") if m.group(g))
+        if re.search(r"(?:\d|hundred|thousand|million|billion|dozen|\bonce|\btwice|times)\s*$",
+                     text[max(start, m.start(first_group) - 12):m.start(first_group)]):
+            continue  # "$1,000 a month or so", "twice a year": a rate, not a quantity
+        if m.group("fortnight"):
+            add(Atom(m.start("fortnight"), m.end(), 2.0, words=True, kind="measure", unit="weeks"))
+        elif m.group("halfunit"):
+            unit = m.group("halfunit").split()[-1].lower()
+            if unit in ("million", "billion", "dozen"):
+                add(Atom(m.start("halfunit"), m.end(), 0.5 * {"million": 1e6, "billion": 1e9, "dozen": 12}[unit],
+                         words=True))
+            else:
+                add(Atom(m.start("halfunit"), m.end(), 0.5, words=True, kind="measure",
+                         unit=lx.TIME_UNITS.get(unit) or lx.MEASURE_UNITS.get(unit, unit + "s")))
+        elif m.group("acur"):
+            add(Atom(m.start("acur"), m.end(), 1.0, words=True,
+                     currency=lx.CURRENCY_WORDS.get(m.group("acur").split()[-1].lower() + "s", "USD")))
+        else:
+            a_start = m.start("a") if m.group("a") else m.start("a2")
+            add(Atom(a_start, a_start + 1 + (text[a_start + 1:a_start + 2] == "n"), 1.0, words=True))
     for m in ATOM.finditer(text, start, end):
         if m.group("num"):
             s, e = m.start(), m.end()
             prev = text[s - 1] if s > 0 else " "
             prev2 = text[s - 2] if s > 1 else " "
             nxt = text[e] if e < len(text) else " "
-            if prev.isalnum() or prev in "#№/" or (prev == "-" and prev2.isalpha()) or prev in ".,:" and prev2.isdigit():
+            joined_range = prev == "-" and re.search(r"(?:\d|thousand|million|billion|trillion|bn|m|k)-$",
+                                                     text[max(start, s - 12):s])
+            if prev.isalnum() or prev in "#№/" or (prev == "-" and prev2.isalpha() and not joined_range) or \
+                    prev in ".,:" and prev2.isdigit():
                 continue
             if nxt.isalpha() and not re.match(r"(?:mm|km|kg|cm)\b", text[e:e + 3]):
                 continue
@@ -272,7 +309,9 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
             cur = lx.CURRENCY_SYMBOLS.get((m.group("cur") or "").strip(), (m.group("cur") or "").strip())
             add(Atom(s, e, value, currency=cur, percent=bool(m.group("pct"))))
         else:
-            words = _valid_words(m.group("words"))
+            raw_words = m.group("words")
+            half = re.search(r"\s+and\s+a\s+half$", raw_words, re.I)
+            words = _valid_words(raw_words[:half.start()] if half else raw_words)
             if not words:
                 continue
             s = m.start("words")
@@ -284,6 +323,11 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
                 value = words_to_number(words)
             except ValueError:
                 continue
+            if half and words == raw_words[:half.start()].strip():
+                value += 0.5  # "two and a half hours"
+                e = s + len(raw_words)
+                words = raw_words
+                low = words.lower()
             prev = text[s - 1] if s > 0 else " "
             if prev == "-" or text[e:e + 1] == "-" and not HYPHEN_UNIT.match(text, e):
                 continue
@@ -297,7 +341,7 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
                         ONE_IDIOM_AFTER.match(after) and not qual:
                     continue
                 head = lx.noun_after(after)
-                if not head and not qual:
+                if not head and not qual and not re.match(r"\s+or\s+(?:two|three)\b", after):
                     continue
             if value in (2, 3, 4) and re.search(r"\b(?:the|these|those|both)\s+$", before, re.I):
                 nxt_word = re.match(r"\s+([A-Za-z’']+)", after)
@@ -439,7 +483,7 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
         if not qual:
             qual = a.qualifier or "exact"
         # the noun after the number: "(4,000) more troops" reads past "more"
-        if a.kind in ("other",):
+        if a.kind in ("other", "measure"):
             kind, unit = a.kind, a.unit
             if re.match(r"\s+(?:what|as\s+much|as\s+many|that|the)\b", text[fig_end:fig_end + 12]) is None:
                 pass
@@ -462,7 +506,11 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
             else:
                 hm = HYPHEN_UNIT.match(text, fig_end)
                 if hm:
-                    if hm.group("strong"):
+                    if hm.group("thing"):
+                        thing = hm.group("thing")
+                        kind, unit = "count", ("countries" if thing == "country" else "parties" if thing == "party"
+                                               else "storeys" if thing in ("storey", "story") else thing + "s")
+                    elif hm.group("strong"):
                         kind, unit = "personnel", "troops" if hm.group("strong") == "strong" else "people"
                     else:
                         u = hm.group("u")
@@ -568,8 +616,16 @@ def _hint_backward(text: str, sent_start: int, pos: int) -> tuple[str, str] | No
 def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[Figure], before: list[Figure]) -> None:
     if fig.partitive and fig.partitive != "them":
         head = fig.partitive
-        fig.kind = "personnel" if lx.is_personnel(head) else "count"
-        fig.unit = head
+        if head in lx.TIME_UNITS or head in lx.MEASURE_UNITS:
+            fig.kind, fig.unit = "measure", lx.TIME_UNITS.get(head) or lx.MEASURE_UNITS[head]
+        else:
+            fig.kind, fig.unit = ("personnel" if lx.is_personnel(head) else "count"), head
+        return
+    money = next((f for f in reversed(in_sentence) if f.kind == "money"), None)
+    if money is not None and not fig.hint and re.search(r"\b(?:from|to|than|versus|against|of)\s+(?:\w+\s+){0,3}$",
+                                                         text[max(sent_start, fig.start - 30):fig.start]) \
+            and not _prev_kind_unit(in_sentence[in_sentence.index(money) + 1:]):
+        fig.kind, fig.unit = "money", money.unit  # "13,000 KPW a litre, from upwards of 20,000"
         return
     same = _prev_kind_unit(in_sentence, ("personnel",) if fig.hint == "personnel" else ("personnel", "count"))
     hint = None if same else _hint_backward(text, sent_start, fig.core[0])

@@ -17,9 +17,10 @@ americans chinese nationals foreigners migrants inhabitants voters protesters de
 killed injured fatalities fatality forces soldiers' individuals heroes veterans replacements reinforcements
 builders sappers deminers miners labourer riflemen crewmen airmen aviators troopers scouts drivers inmates convicts
 athletes delegates cooks guardsmen servicewomen seamen gunmen insurgents rebels partisans spies recruits
-conscripts newcomers dependants dependents relatives families orphans widows""".split())
+conscripts newcomers dependants dependents relatives orphans widows guests visitors tourists passengers participants
+attendees listeners viewers readers followers speakers hostages""".split())
 # agent-noun endings that count people ("specialists", "technicians", "trainees", "servicemen")
-PERSONNEL_ENDING = re.compile(r"^[a-z]{3,}(?:ists|ians|ees|men|women)$")
+PERSONNEL_ENDING = re.compile(r"^(?:[a-z]{3,}(?:ists|ians|ees|men|women)|[a-z]+-[a-z]+(?:ers|ors))$")
 # Nouns that name a group of people without counting it; an elided number near them counts people.
 COLLECTIVE = set("""contingent force deployment army toll manpower garrison""".split())
 # People who speak rather than get counted: never the antecedent of an elided number.
@@ -56,18 +57,20 @@ STOP = set("""a an the this that these those there here their its his her our yo
 i who whom whose which what when where while why how and or but nor so yet if than then as of in on at by for
 from to with without within into onto over under above below between among through during before after since
 until till via per each every all both some any no not only also just even still already again more most less
-least much many few several such own other another same is are was were be been being am has have had having do
+least much many few several own other another same is are was were be been being am has have had having do
 does did will would shall should can could may might must said says say told tells reported according including
 included include includes plus minus versus vs altogether total overall respectively apiece alone either neither
 whereas although though because like unlike near around about across along against toward towards upon""".split())
 NOUN_ENDINGS_NOT_PLURAL = ("ss", "us", "is", "'s", "’s", "ous")
 NOT_NOUNS = set("""was has is its this thus always perhaps as less across towards afterwards besides overseas
-sometimes whereas nevertheless regardless unless yes news series species means""".split())
+sometimes whereas nevertheless regardless unless yes news series species means appears seems remains shows says
+suggests stems comes goes makes takes gives puts gets looks sounds represents includes exceeds equals amounts marks
+reflects covers rises falls stands lies seeks needs wants helps happens belongs depends""".split())
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:(?<=-)\d+[A-Za-z]*)?")
 # lower-case words that modify a counted noun ("special forces troops", "landing ships")
 MODIFIER = re.compile(r"^(?:[a-z\-]+(?:al|ic|ed|ing|ive|ary|ory|ish|an|ian|ese|ful|less|ous|ent|ant|ile|ar|ern|"
-                      r"ate|ite|ior|er|est|ly|ic)|key|new|old|top|main|more|extra|escort|artillery|tank|missile|"
+                      r"ate|ite|ior|er|est|ly|ic|tion|sion|ment|ure|ance|ence|ship)|key|new|old|top|main|more|extra|escort|artillery|tank|missile|"
                       r"drone|air|land|sea|naval|army|navy|infantry|combat|contract|elite|regular|reserve|"
                       r"front-line|frontline|rank-and-file|state|police|border|mine|rocket|shell|cargo|supply|"
                       r"transport|attack|assault|fighter|bomber|cruise|ballistic|nuclear|satellite|factory|"
@@ -105,6 +108,10 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
             break
         word = wm.group(0)
         low = word.lower()
+        if low in LINK and n and not head and MODIFIER.match(text[:pos].split()[-1].lower()) and \
+                re.match(r"\s+[a-z][a-z\-]*\s+[a-z]", text[wm.end():]):
+            pos = wm.end()  # "artillery and rocket rounds": two modifiers of one noun
+            continue
         if low in LINK and n and not head and text[pos - 1:pos].isalnum():
             # "KN-23 and KN-24 ballistic missiles": a link between two capitalised modifiers
             nxt = WORD.match(text, wm.end() + 1) if wm.end() < len(text) else None
@@ -127,8 +134,8 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
                 break
         elif word in ("North", "South", "East", "West") and not re.match(r"\s+[A-Z]", text[pos:]):
             return None  # "38 North published ...": a name, not "North Korean soldiers"
-        elif word[0].isupper() or MODIFIER.match(low) or re.search(r"-\d", word):
-            continue
+        elif word[0].isupper() or MODIFIER.match(low) or re.search(r"-\d", word) or re.fullmatch(r"[a-z][a-z\-]+", word):
+            continue  # a modifier ("repair workshops"); the noun phrase only counts if a head noun follows
         else:
             break
     return (head_end, head) if head else None

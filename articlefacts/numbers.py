@@ -28,7 +28,24 @@ FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 0.333333, "
              "one-third": 0.333333, "two thirds": 0.666667, "two-thirds": 0.666667, "a quarter": 0.25,
              "one quarter": 0.25, "one-quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75,
              "a fifth": 0.2, "one-fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one-tenth": 0.1}
-MULTIPLIER_WORDS = {"twice": 2, "double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3,
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+                "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+
+
+def fraction_value(words: str) -> float | None:
+    """'a third' 0.333333, 'four-fifths' 0.8, 'three quarters' 0.75, 'half' 0.5; None if not a fraction."""
+    toks = [t for t in re.split(r"[\s-]+", words.lower().strip()) if t]
+    if len(toks) == 1 and toks[0] == "half":
+        return 0.5
+    if len(toks) != 2 or toks[1] not in DENOMINATORS:
+        return None
+    num = 1 if toks[0] in ("a", "an", "one") else UNITS.get(toks[0])
+    if not num:
+        return None
+    return round(num / DENOMINATORS[toks[1]], 6)
+
+
+MULTIPLIER_WORDS = {"halved": 0.5, "halving": 0.5, "twice": 2, "double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3,
                     "tripling": 3, "treble": 3, "trebled": 3, "quadrupled": 4, "quadruple": 4,
                     "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10,
                     "two-fold": 2, "three-fold": 3, "four-fold": 4, "ten-fold": 10, "hundredfold": 100}

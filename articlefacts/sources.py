@@ -155,8 +155,7 @@ ROLE_WORD = (r"(?:correspondent|reporter|spokes(?:man|woman|person)|minister|sec
              r"defector|editor|scholar|negotiator|diplomat|aide|soldier|prisoner|veteran|lecturer|scientist)")
 _P_APPOSITION = re.compile(rf"(?P<name>{PERSON})\s*,\s*(?P<role>(?:a|an|the|who|its|his|her|[A-Z][a-z]+['’]s)\b"
                            r"[^,.;“”\"]{2,90})")
-_P_TITLE = re.compile(rf"(?P<role>\b[\w’'.\-]+(?:\s+[\w’'.\-]+){{0,3}}?\s+{ROLE_WORD})\s*,?\s+(?P<name>{PERSON})",
-                      re.I)
+_P_TITLE = re.compile(rf"(?P<role>(?:\b[\w’'.\-]+\s+){{0,3}}?(?i:{ROLE_WORD}))\s*,?\s+(?P<name>{PERSON})")
 _P_OF = re.compile(rf"(?P<name>{PERSON})\s+(?:of|at|from)\s+(?P<role>(?:the\s+)?[A-Z][^,.;“”\"]{{2,80}})")
 
 

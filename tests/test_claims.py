@@ -168,3 +168,35 @@ def test_first_person_analysis_is_the_author():
 ])
 def test_more_certainty(sentence, certainty):
     assert claim(sentence)["certainty"] == certainty
+
+
+# --------------------------------------------------------------------------- second round (own sentences)
+
+@pytest.mark.parametrize("sentence, source", [
+    ("A typical shift lasts 12 hours, he added, with one break.", "he"),
+    ("The figure came from the NIS, which told lawmakers about it on Monday.", "the NIS"),
+    ("An earlier version of this story said that 500 soldiers died.", "An earlier version of this story"),
+])
+def test_second_round_sources(sentence, source):
+    assert claim(sentence)["source"] == source
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prices rose after Pyongyang announced cash bonuses.",
+    "Even if Seoul's estimate is right, the toll is high.",
+    "We found no evidence that the channel's claim is true.",
+    "Japan pledged ¥400 billion in aid.",
+])
+def test_second_round_author_sentences(sentence):
+    assert claim(sentence)["source"] == "author"
+
+
+def test_a_role_before_a_name_types_the_source_and_she_finds_the_person_introduced():
+    rows = claims("Our Tokyo correspondent, Aiko Mori, told listeners the mood was tense.",
+                  "Pastor Kim Min-ji runs a shelter near Paju. She said twelve families had asked for help.")
+    assert (rows[0]["source"], rows[0]["source_type"]) == ("Aiko Mori", "media")
+    assert rows[2]["source"] == "She (Kim Min-ji)"
+
+
+def test_a_speculative_verb_without_a_complement_does_not_hedge():
+    assert claim("Officials said the losses matter more than the count suggests.")["certainty"] == "reported"

@@ -269,3 +269,49 @@ def test_more_quantities(sentence, kind, unit, low, qualifier):
 def test_a_number_in_a_name_or_an_ordinal_fraction_is_not_a_figure():
     assert figure_rows("Analysts at 38 North published images.") == []
     assert figure_rows("A third battalion was formed.") == []
+
+
+# --------------------------------------------------------------------------- second round (own sentences)
+
+@pytest.mark.parametrize("sentence, kind, unit, low, high, qualifier", [
+    ("The talks lasted two and a half hours.", "measure", "hours", 2.5, 2.5, "exact"),
+    ("He stayed half a year in Vladivostok.", "measure", "years", 0.5, 0.5, "exact"),
+    ("Travel takes a fortnight each way.", "measure", "weeks", 2, 2, "exact"),
+    ("She has studied the regime for a decade.", "measure", "decades", 1, 1, "exact"),
+    ("Witnesses saw one or two companies near the border.", "count", "companies", 1, 2, "range"),
+    ("Three-fifths of the shells were duds.", "other", "fraction", 0.6, 0.6, "exact"),
+    ("Wages halved after the sanctions.", "other", "times", 0.5, 0.5, "exact"),
+    ("A soldier's pay is worth under a dollar.", "money", "USD", None, 1, "upper_bound"),
+    ("Contracts are worth $1 million-$2 million each.", "money", "USD", 1_000_000, 2_000_000, "range"),
+    ("A 12-nation coalition condemned the move.", "count", "nations", 12, 12, "exact"),
+    ("The camp is a couple of miles from the coast.", "measure", "miles", 2, None, "lower_bound"),
+    ("Russia received 200,000 artillery and mortar rounds.", "count", "rounds", 200_000, 200_000, "exact"),
+    ("Scores of repair workshops opened.", "count", "workshops", 40, None, "lower_bound"),
+])
+def test_second_round_quantities(sentence, kind, unit, low, high, qualifier):
+    f = one(sentence)
+    assert (f["kind"], f["unit"], f["value_low"], f["value_high"], f["qualifier"]) == (kind, unit, low, high,
+                                                                                      qualifier)
+
+
+@pytest.mark.parametrize("sentence, span, start, end", [
+    ("Prices jumped during the week of Nov. 6.", "the week of Nov. 6", "2024-11-04", "2024-11-10"),
+    ("Fuel was scarce at the turn of the year.", "the turn of the year", "2023-12-01", "2024-01-31"),
+    ("Kim spoke on New Year's Day.", "New Year's Day", "2024-01-01", "2024-01-01"),
+    ("Exports fell in the third quarter.", "the third quarter", "2024-07-01", "2024-09-30"),
+    ("He visited Russia two years ago.", "two years ago", "2022-01-01", "2022-12-31"),
+])
+def test_second_round_dates(sentence, span, start, end):
+    rows = [r for r in figure_rows(sentence) if r["kind"] == "date"]
+    assert [(r["text"], r["date_start"], r["date_end"]) for r in rows] == [(span, start, end)]
+
+
+def test_that_evening_is_the_day_before_it():
+    rows = figure_rows("Kim met the widows on Oct. 12, and that evening he spoke on television.")
+    assert [(r["text"], r["date_start"]) for r in rows] == [("Oct. 12", "2024-10-12"), ("that evening", "2024-10-12")]
+
+
+def test_a_labelled_question_heading_and_podcast_furniture_are_not_body():
+    text = ("Title\nBy X\nThe first paragraph has 300 soldiers.\nClaim 2: “Every soldier gets $2,000”\n"
+            "The second paragraph has 40 tanks.\nListen again: episode 142 (48 min)\nComments (37)\n")
+    assert list(af.extract_article(text, "t", None).figures["text"]) == ["300 soldiers", "40 tanks"]

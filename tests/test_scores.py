@@ -2,10 +2,10 @@
 
 - seed: the seed article's gold (../shared/eval/gold/seed);
 - dev: the five development articles and their gold (../shared/eval/dev);
-- heldout: six articles a colleague wrote and annotated from SCHEMA.md without
-  seeing the code (tests/fixtures/heldout; their judgement calls are in
-  tests/fixtures/heldout/NOTES.md). They were blind when first scored; the
-  rules have since been improved on them, so they now guard against regressions.
+- heldout, heldout2: two batches of six articles that colleagues wrote and
+  annotated from SCHEMA.md without seeing the code (their judgement calls are in
+  each folder's NOTES.md). Each was blind when first scored (README, "How well");
+  the rules have since been improved on them, so they now guard against regressions.
 
 The floors are the issue's acceptance targets; the scorer is ../shared/eval/score.py, vendored
 unchanged in tests/eval/score.py.
@@ -29,6 +29,7 @@ SETS = {  # name: (articles folder, gold folder)
     "seed": (HERE.parent / "seeds", HERE / "fixtures" / "gold" / "seed"),
     "dev": (HERE / "fixtures" / "dev", HERE / "fixtures" / "gold" / "dev"),
     "heldout": (HERE / "fixtures" / "heldout", HERE / "fixtures" / "gold" / "heldout"),
+    "heldout2": (HERE / "fixtures" / "heldout2", HERE / "fixtures" / "gold" / "heldout2"),
 }
 
 
@@ -69,6 +70,8 @@ FLOORS = {
             "certainty": 0.90, "source_type": 0.85},
     "heldout": {"figures_full": 0.90, "figures_detection": 0.95, "sentences": 0.97, "attribution": 0.90,
                 "certainty": 0.90, "source_type": 0.85},
+    "heldout2": {"figures_full": 0.90, "figures_detection": 0.95, "sentences": 0.97, "attribution": 0.90,
+                 "certainty": 0.90, "source_type": 0.85},
 }
 
 
