@@ -11,7 +11,7 @@ KERNEL := articlefacts
 SHARED ?= ../shared
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 
-.PHONY: help venv report test unit nbval lab bench accept lock score clean distclean
+.PHONY: help venv report test unit lab bench accept lock score clean distclean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,7 +30,7 @@ report: $(STAMP) ## run every notebook over seeds/ into reports/<date>/ (the mai
 	$(PY) -m articlefacts report $(if $(CI),--quiet,)
 
 test: $(STAMP) ## unit tests and nbval regression tests of the notebooks
-	$(PY) -m pytest -q tests --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg $(NOTEBOOKS) -p no:cacheprovider
+	$(PY) -m pytest -q tests --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg $(NOTEBOOKS) -p no:cacheprovider
 
 unit: $(STAMP) ## unit tests only (fast)
 	$(PY) -m pytest -q tests -p no:cacheprovider

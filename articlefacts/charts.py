@@ -1,0 +1,738 @@
+"""Charts: for each chart a pure *data* function and a *draw* function.
+
+The data function returns a DataFrame of exactly what is drawn (the values
+behind every point, bar, range and bound) with ``article_id``, ``figure_id``
+and ``source`` so that every drawn number leads back to its sentence and its
+article. The draw function takes that DataFrame and returns a
+:class:`matplotlib.figure.Figure` drawn on the Agg canvas (no pyplot state, no
+change to the session's backend). :func:`save` writes PNG and SVG whose bytes
+depend only on the data.
+
+    >>> import articlefacts as af
+    >>> from articlefacts import charts
+    >>> data = charts.troop_numbers_data(af.load_corpus("seeds"))
+    >>> fig = charts.draw_troop_numbers(data)
+    >>> charts.save(fig, "out", "troop_numbers")      # out/troop_numbers.png + .svg
+"""
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
+
+from .errors import OutputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .corpus import Corpus
+
+WIDTH_IN = 8.0           # 800 px at DPI: the README width
+DPI = 100
+STYLE = {                # applied while drawing and saving, never to the session
+    "svg.hashsalt": "articlefacts",   # stable ids inside the SVG
+    "svg.fonttype": "path",           # glyphs as paths: the same bytes on every machine with these fonts
+    "font.family": "DejaVu Sans",     # shipped with matplotlib
+    "font.size": 9.5,
+    "text.parse_math": False,         # "$500 ... $3,000" is money, not mathematics
+    "axes.titlesize": 12,
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+}
+# Okabe-Ito colours (distinguishable with colour blindness), one per source type.
+SOURCE_COLORS = {
+    "intelligence": "#0072B2", "government": "#D55E00", "military": "#009E73", "international_org": "#CC79A7",
+    "media": "#E69F00", "expert": "#56B4E9", "author": "#666666", "other": "#999999",
+}
+CERTAINTY_COLORS = {"asserted": "#9db4d6", "reported": "#7fc28e", "hedged": "#f0a45c"}
+CERTAINTIES = ["asserted", "reported", "hedged"]
+SOURCE_TYPES = list(SOURCE_COLORS)
+MARKS = {"exact": "point", "approx": "point", "range": "range", "upper_bound": "upper_bound",
+         "lower_bound": "lower_bound"}
+# Units of personnel figures that count people sent (not casualties or deaths).
+DEPLOYED_UNITS = frozenset({"troops", "soldiers", "men", "personnel", "forces", "fighters", "servicemen", "troop",
+                            "soldier", "workers", "technicians", "engineers", "officers"})
+TROOP_COLUMNS = ["article_id", "figure_id", "claim_id", "text", "subject", "unit", "qualifier", "mark",
+                 "value_low", "value_high", "value", "date", "date_basis", "source", "source_type", "certainty",
+                 "outlet", "title", "published"]
+
+
+# --------------------------------------------------------------------------- context shared by the charts
+
+def short_id(figure_or_claim_id: str) -> str:
+    """``000_386969d4a653bff8-f004`` -> ``f004`` (the part after the article id)."""
+    return str(figure_or_claim_id).rsplit("-", 1)[-1]
+
+
+def short_source(source: str, width: int = 30) -> str:
+    """A source name short enough for a chart label: its acronym in brackets when it has one."""
+    source = str(source or "")
+    m = re.search(r"\(([A-Z][A-Za-z]*[A-Z])\)\s*$", source)
+    if m:
+        return m.group(1)
+    return source if len(source) <= width else source[: width - 1].rstrip() + "…"
+
+
+def claim_dates(corpus: "Corpus") -> pd.DataFrame:
+    """The first resolved date figure of each claim: claim_id, date_figure_id, date_text,
+    claim_date_start, claim_date_end."""
+    figs = corpus.figures
+    dates = figs[(figs["kind"] == "date") & (figs["date_start"] != "") & (figs["claim_id"] != "")]
+    dates = dates.sort_values(["article_id", "start"]).drop_duplicates("claim_id")
+    return dates.rename(columns={"figure_id": "date_figure_id", "text": "date_text", "date_start": "claim_date_start",
+                                 "date_end": "claim_date_end"})[
+        ["claim_id", "date_figure_id", "date_text", "claim_date_start", "claim_date_end"]].reset_index(drop=True)
+
+
+def figure_context(corpus: "Corpus") -> pd.DataFrame:
+    """Every figure with its claim (source, source type, certainty), its article (outlet, title,
+    published) and the claim's date (the first date figure in the same sentence, if any).
+
+    ``date`` is that date figure's start, else the article's published date, else empty;
+    ``date_basis`` says which, with the figure id.
+    """
+    figs = corpus.figures.copy()
+    claims = corpus.claims[["claim_id", "source", "source_type", "cue", "certainty"]]
+    arts = corpus.articles[["article_id", "title", "outlet", "published"]]
+    out = figs.merge(claims, on="claim_id", how="left").merge(arts, on="article_id", how="left")
+    out = out.merge(claim_dates(corpus), on="claim_id", how="left")
+    for col in ("source", "source_type", "cue", "certainty", "title", "outlet", "published", "date_figure_id",
+                "date_text", "claim_date_start", "claim_date_end"):
+        out[col] = out[col].fillna("").astype(str)
+    # a figure outside any claim (e.g. in a question) has no attribution
+    out.loc[out["claim_id"] == "", ["source", "source_type", "certainty"]] = ["(not a claim)", "other", "asserted"]
+    dated = out["claim_date_start"] != ""
+    out["date"] = np.where(dated, out["claim_date_start"], out["published"])
+    out["date_basis"] = np.where(
+        dated,
+        "claim date: “" + out["date_text"] + "” (" + out["date_figure_id"].map(short_id) + ", "
+        + out["claim_date_start"] + ".." + out["claim_date_end"] + ")",
+        np.where(out["published"] != "", "article published", "no date"))
+    return out
+
+
+def _sorted(df: pd.DataFrame) -> pd.DataFrame:
+    key = df.assign(_undated=df["date"] == "")
+    return (key.sort_values(["_undated", "date", "article_id", "figure_id"], kind="mergesort")
+            .drop(columns="_undated").reset_index(drop=True))
+
+
+# --------------------------------------------------------------------------- troop numbers
+
+def troop_numbers_data(corpus: "Corpus") -> pd.DataFrame:
+    """Every personnel figure with what is drawn for it.
+
+    ``mark`` is ``point`` (exact or approx; ``value`` is the number), ``range``
+    (``value_low``..``value_high``), ``upper_bound`` (``value`` = ``value_high``,
+    drawn as an arrow towards fewer) or ``lower_bound`` (``value`` = ``value_low``,
+    drawn as an arrow towards more). Rows are sorted by date, article, figure id.
+    """
+    ctx = figure_context(corpus)
+    df = ctx[ctx["kind"] == "personnel"].copy()
+    df["mark"] = df["qualifier"].map(MARKS).fillna("point")
+    # a range or point with a missing end is drawn as the bound it is
+    df.loc[(df["mark"] != "upper_bound") & df["value_low"].isna() & df["value_high"].notna(), "mark"] = "upper_bound"
+    df.loc[(df["mark"] != "lower_bound") & df["value_high"].isna() & df["value_low"].notna(), "mark"] = "lower_bound"
+    df["value"] = np.where(df["mark"] == "upper_bound", df["value_high"], df["value_low"])
+    df.loc[df["mark"] == "range", "value"] = np.nan
+    return _sorted(df[TROOP_COLUMNS])
+
+
+def troop_timeline_data(corpus: "Corpus", since: str = "", units: frozenset[str] | set[str] = DEPLOYED_UNITS
+                        ) -> pd.DataFrame:
+    """The troop-number estimates for a timeline by date and source: personnel figures that
+    count people sent (``unit`` in ``units``: troops, soldiers, ...; not casualties) and have a
+    date (the claim's date, else the article's published date) on or after ``since``
+    (ISO date; empty = no limit). Same columns as :func:`troop_numbers_data`, sorted by date."""
+    df = troop_numbers_data(corpus)
+    keep = (df["date"] != "") & df["unit"].isin(units)
+    if since:
+        keep &= df["date"] >= since
+    return df[keep].reset_index(drop=True)
+
+
+def summarize_troops(data: pd.DataFrame) -> str:
+    """One line per personnel figure in words: '2024-10-14  NIS (intelligence, reported): 1,500 troops [f002]'."""
+    if data.empty:
+        return "No personnel figures in these articles."
+    lines = []
+    for r in data.itertuples():
+        what = {"point": "", "range": " (a range)", "upper_bound": " (an upper bound: at most)",
+                "lower_bound": " (a lower bound: at least)"}[r.mark]
+        lines.append(f"{r.date or 'undated'}  {short_source(r.source, 40)} ({r.source_type}, {r.certainty}): "
+                     f"“{r.text}”{what}  [{r.article_id} {short_id(r.figure_id)}]")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- drawing helpers
+
+def _new_figure(height: float) -> Figure:
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(WIDTH_IN, height), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def source_line(data: pd.DataFrame, width: int = 120, max_articles: int = 5) -> str:
+    """'Source: outlet, “title”, published [article_id]: figures f002, f004' for each article in ``data``."""
+    if data.empty:
+        return "Source: no figures."
+    parts = []
+    ids = list(dict.fromkeys(data["article_id"]))
+    for aid in ids[:max_articles]:
+        rows = data[data["article_id"] == aid]
+        first = rows.iloc[0]
+        title = str(first.get("title", "") or "") if len(ids) <= 2 else ""
+        title = title if len(title) <= 70 else title[:69].rstrip() + "…"
+        meta = ", ".join(x for x in (str(first.get("outlet", "") or ""), f"“{title}”" if title else "",
+                                     str(first.get("published", "") or "")) if x)
+        figs = ""
+        if "figure_id" in rows:
+            figs = ": figures " + ", ".join(short_id(f) for f in dict.fromkeys(rows["figure_id"]))
+        elif "claim_ids" in rows:
+            n = sum(len(str(c).split()) for c in rows["claim_ids"])
+            figs = f": {n} claims"
+        parts.append(f"{meta or aid} [{aid}]{figs}")
+    if len(ids) > max_articles:
+        parts.append(f"and {len(ids) - max_articles} more articles (see the data table)")
+    text = "Source: " + "; ".join(parts) + "."
+    return "\n".join(textwrap.wrap(text, width))
+
+
+def _finish(fig: Figure, title: str, subtitle: str, source: str) -> Figure:
+    """Title on top; reading note and source line at the bottom, left-aligned."""
+    with matplotlib.rc_context(STYLE):
+        fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+        note = "\n".join(textwrap.wrap(subtitle, 120)) + "\n" if subtitle else ""
+        fig.supxlabel(note + source, x=0.01, ha="left", fontsize=7.5, color="#444444", linespacing=1.4)
+        for ax in fig.axes:   # labels beside marks must not squeeze the plot; the x limits leave room for them
+            for t in ax.texts:
+                t.set_in_layout(False)
+    return fig
+
+
+def _thousands(x: float, _pos: object = None) -> str:
+    return f"{x:,.0f}"
+
+
+def _dollars(x: float, _pos: object = None) -> str:
+    if abs(x) >= 1e6:
+        return f"${x / 1e6:,.1f}M".replace(".0M", "M")
+    return f"${x:,.0f}"
+
+
+def _legend(ax, handles: list) -> None:
+    """The key, above the plot, in two columns."""
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.01), ncols=2, fontsize=7.5,
+              frameon=False, borderaxespad=0.2, handlelength=2.2)
+
+
+def _mark_handles(marks: set[str], noun: str, vertical: bool = False) -> list:
+    handles = []
+    if "point" in marks:
+        handles.append(Line2D([], [], color="#333333", marker="o", linestyle="none", label=f"stated {noun}"))
+    if "approx" in marks:
+        handles.append(Line2D([], [], color="#333333", marker="o", markerfacecolor="white", linestyle="none",
+                              label=f"approximate {noun} (‘about’)"))
+    if "range" in marks:
+        handles.append(Patch(facecolor="#333333", alpha=0.55, label="range (‘X to Y’)"))
+    if "upper_bound" in marks:
+        handles.append(Line2D([], [], color="#333333", marker="v" if vertical else "<", linestyle="-",
+                              label="upper bound (‘as many as’): at most"))
+    if "lower_bound" in marks:
+        handles.append(Line2D([], [], color="#333333", marker="^" if vertical else ">", linestyle="-",
+                              label="lower bound (‘at least’): or more"))
+    return handles
+
+
+def _draw_mark(ax, mark: str, approx: bool, low: float, high: float, value: float, pos: float, color: str,
+               span: float, horizontal: bool = True, thickness: float = 0.34, log: bool = False) -> float:
+    """Draw one figure at ``pos`` (y for horizontal charts, x for vertical ones); returns the far end."""
+    def xy(a: float, b: float) -> tuple[float, float]:
+        return (a, b) if horizontal else (b, a)
+
+    arrow = dict(arrowstyle="-|>", color=color, lw=2.2, mutation_scale=14, shrinkA=0, shrinkB=0)
+    if mark == "range":
+        if horizontal:
+            ax.barh(pos, high - low, left=low, height=thickness, color=color, alpha=0.55, edgecolor=color, lw=1.2)
+        else:
+            ax.bar(pos, high - low, bottom=low, width=thickness, color=color, alpha=0.55, edgecolor=color, lw=1.2)
+        return high
+    if mark in ("upper_bound", "lower_bound"):
+        if log:
+            tip = value / 2.5 if mark == "upper_bound" else value * 2.5
+        else:
+            length = 0.16 * span
+            tip = value - length if mark == "upper_bound" else value + length
+        cap = thickness / 2
+        ax.plot(*zip(xy(value, pos - cap), xy(value, pos + cap)), color=color, lw=2.6, solid_capstyle="butt")
+        ax.annotate("", xy=xy(max(tip, 0.0), pos), xytext=xy(value, pos), arrowprops=arrow)
+        return max(value, tip)
+    face = "white" if approx else color
+    ax.plot(*xy(value, pos), marker="o", markersize=8, markerfacecolor=face, markeredgecolor=color,
+            markeredgewidth=2, linestyle="none")
+    return value
+
+
+def _wants_log(data: pd.DataFrame) -> bool:
+    values = data[["value_low", "value_high"]].to_numpy(dtype=float)
+    values = values[np.isfinite(values) & (values > 0)]
+    return bool(values.size) and values.max() / values.min() > 100
+
+
+def _label_text(r) -> str:
+    """The figure as written, with its unit when the text leaves it out (“exceeded 4,000” [casualties])."""
+    unit = str(r.unit or "")
+    return f"“{r.text}”" + (f" [{unit}]" if unit and unit.lower() not in str(r.text).lower() else "")
+
+
+def draw_troop_numbers(data: pd.DataFrame, title: str = "Personnel figures as the articles state them") -> Figure:
+    """One row per personnel figure: a dot for a stated number (hollow when approximate), a bar for a
+    range, a capped arrow for an upper or lower bound; coloured by source type. The number axis
+    is logarithmic when the figures span more than a factor of 100."""
+    n = max(len(data), 1)
+    fig = _new_figure(2.3 + 0.55 * n + 0.15 * source_line(data).count("\n"))
+    with matplotlib.rc_context(STYLE):
+        ax = fig.add_subplot()
+        if data.empty:
+            ax.text(0.5, 0.5, "no personnel figures", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            return _finish(fig, title, "", source_line(data))
+        values = data[["value_low", "value_high"]].to_numpy(dtype=float)
+        top = np.nanmax(values)
+        log = _wants_log(data)
+        span = top * 1.18
+        labels, marks = [], set()
+        for i, r in enumerate(data.itertuples()):
+            y = n - 1 - i
+            color = SOURCE_COLORS.get(r.source_type, "#999999")
+            approx = r.qualifier == "approx"
+            marks.add("approx" if approx else r.mark)
+            end = _draw_mark(ax, r.mark, approx, r.value_low, r.value_high, r.value, y, color, span, log=log)
+            ax.annotate(_label_text(r), xy=(end, y), xytext=(9, 0), textcoords="offset points", va="center",
+                        fontsize=8.5, color="#222222")
+            labels.append(f"{short_source(r.source)} · {r.certainty}\n{r.date} · {short_id(r.figure_id)}")
+        ax.set_yticks(range(n), labels[::-1], fontsize=8.5)
+        ax.set_ylim(-0.7, n - 0.3)
+        if log:
+            ax.set_xscale("log")
+            ax.set_xlim(np.nanmin(values[values > 0]) / 4, top * 60)
+        else:
+            ax.set_xlim(0, span * 1.45)
+        ax.xaxis.set_major_formatter(FuncFormatter(_thousands))
+        ax.set_xlabel("people (troops, soldiers, casualties; as stated in the article)"
+                      + (" — logarithmic scale" if log else ""))
+        ax.grid(axis="x", color="#dddddd", lw=0.8)
+        ax.set_axisbelow(True)
+        types = [t for t in SOURCE_TYPES if t in set(data["source_type"])]
+        handles = _mark_handles(marks, "number") + [Patch(color=SOURCE_COLORS[t], label=f"source: {t}")
+                                                   for t in types]
+        _legend(ax, handles)
+    subtitle = "Each row is one figure in one sentence; left label: who said it, how sure, date, figure id."
+    return _finish(fig, title, subtitle, source_line(data))
+
+
+def draw_troop_timeline(data: pd.DataFrame, title: str = "Troop-number estimates over time, by source") -> Figure:
+    """Estimates by date (x) and number of people (y): dots for stated numbers, vertical bars for
+    ranges, capped arrows for bounds (down from an upper bound, up from a lower bound)."""
+    import matplotlib.dates as mdates
+
+    fig = _new_figure(4.6 + 0.15 * source_line(data).count("\n"))
+    with matplotlib.rc_context(STYLE):
+        ax = fig.add_subplot()
+        if data.empty:
+            ax.text(0.5, 0.5, "no dated personnel figures", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            return _finish(fig, title, "", source_line(data))
+        dates = pd.to_datetime(data["date"])
+        x = mdates.date2num(dates.dt.to_pydatetime())
+        first, last = float(x.min()), float(x.max())
+        pad = max(6.0, (last - first) * 0.08)
+        values = data[["value_low", "value_high"]].to_numpy(dtype=float)
+        top = np.nanmax(values)
+        log = _wants_log(data)
+        span = top * 1.2
+        width = max((last - first + 2 * pad) * 0.012, 0.6)
+        marks = set()
+        # stagger figures that share a date so they do not hide each other
+        offsets = data.groupby("date").cumcount().to_numpy() - (data.groupby("date")["date"].transform("size")
+                                                                 .to_numpy() - 1) / 2
+        step = max((last - first + 2 * pad) * 0.018, 0.8)
+        annotate = len(data) <= 14
+        for xi, off, r in zip(x, offsets, data.itertuples()):
+            pos = xi + off * step
+            color = SOURCE_COLORS.get(r.source_type, "#999999")
+            approx = r.qualifier == "approx"
+            marks.add("approx" if approx else r.mark)
+            _draw_mark(ax, r.mark, approx, r.value_low, r.value_high, r.value, pos, color, span,
+                       horizontal=False, thickness=width, log=log)
+            if annotate:
+                y = r.value_high if r.mark == "range" else r.value
+                ax.annotate(f"{short_source(r.source, 22)}\n{short_id(r.figure_id)}", xy=(pos, y),
+                            xytext=(7, 2), textcoords="offset points", fontsize=7.5, color="#222222")
+        ax.set_xlim(first - pad, last + pad * 1.8)
+        if log:
+            ax.set_yscale("log")
+            ax.set_ylim(np.nanmin(values[values > 0]) / 4, top * 3)
+        else:
+            ax.set_ylim(0, span)
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d" if last - first < 400 else "%Y-%m"))
+        ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
+        ax.set_ylabel("people (troops, soldiers)" + (", log scale" if log else ""))
+        ax.set_xlabel("date of the estimate (the sentence's date, else the article's publication date)")
+        ax.grid(axis="y", color="#dddddd", lw=0.8)
+        ax.set_axisbelow(True)
+        types = [t for t in SOURCE_TYPES if t in set(data["source_type"])]
+        handles = _mark_handles(marks, "number", vertical=True) + [
+            Patch(color=SOURCE_COLORS[t], label=f"source: {t}") for t in types]
+        _legend(ax, handles)
+    subtitle = "Upper bounds point down (at most), lower bounds up (at least); labels: source and figure id."
+    return _finish(fig, title, subtitle, source_line(data))
+
+
+# --------------------------------------------------------------------------- pay
+
+PAY_CHART_COLUMNS = ["article_id", "figure_id", "text", "subject", "source", "series", "mark", "value_low",
+                     "value_high", "value", "currency_year", "rate", "outlet", "title", "published"]
+
+
+def pay_chart_data(pay: pd.DataFrame) -> pd.DataFrame:
+    """What the pay chart draws, from :func:`articlefacts.pay.pay_table`: per figure two rows,
+    ``series`` ``nominal`` (US dollars of the reference year) and ``constant`` (dollars of the
+    target year); figures not in US dollars and not converted by the article, and totals
+    (``scope`` not 'per person'), are left out."""
+    rows = []
+    for r in pay.itertuples():
+        if (pd.isna(r.usd_low) and pd.isna(r.usd_high)) or r.scope != "per person":
+            continue
+        mark = MARKS.get(r.usd_qualifier, "point")
+        series = [("nominal", r.usd_low, r.usd_high, r.reference_year),
+                  ("constant", r.usd_target_low, r.usd_target_high, r.target_year)]
+        for name, low, high, year in series:
+            if pd.isna(low) and pd.isna(high):
+                continue
+            value = high if mark == "upper_bound" else low
+            rows.append({"article_id": r.article_id, "figure_id": r.figure_id, "text": r.text,
+                         "subject": r.subject, "source": r.source, "series": name, "mark": mark,
+                         "value_low": low, "value_high": high, "value": np.nan if mark == "range" else value,
+                         "currency_year": int(year) if pd.notna(year) else pd.NA, "rate": r.rate,
+                         "outlet": r.outlet, "title": r.title, "published": r.published})
+    df = pd.DataFrame(rows, columns=PAY_CHART_COLUMNS)
+    return df.sort_values(["article_id", "figure_id", "series"], ascending=[True, True, False],
+                          kind="mergesort").reset_index(drop=True)
+
+
+def draw_pay_comparison(data: pd.DataFrame, target_year: int,
+                        title: str = "Pay per person as the articles state it, and in constant dollars") -> Figure:
+    """Per pay figure: grey = US dollars of its reference year, colour = dollars of ``target_year``;
+    ranges as bars, bounds as capped arrows. Log scale when the values span more than 100x."""
+    figures = list(dict.fromkeys(data["figure_id"]))
+    n = max(len(figures), 1)
+    fig = _new_figure(2.4 + 0.85 * n + 0.15 * source_line(data).count("\n"))
+    with matplotlib.rc_context(STYLE):
+        ax = fig.add_subplot()
+        if data.empty:
+            ax.text(0.5, 0.5, "no pay figures in US dollars", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            return _finish(fig, title, "", source_line(data))
+        values = data[["value_low", "value_high"]].to_numpy(dtype=float)
+        top, bottom = np.nanmax(values), np.nanmin(values[values > 0]) if (values > 0).any() else 1.0
+        log = top / bottom > 100
+        span = top * 1.2
+        labels, marks = [], set()
+        colors = {"nominal": "#9a9a9a", "constant": "#0072B2"}
+        for i, fid in enumerate(figures):
+            y = n - 1 - i
+            rows = data[data["figure_id"] == fid]
+            for r in rows.itertuples():
+                yy = y + (0.2 if r.series == "nominal" else -0.2)
+                marks.add(r.mark)
+                end = _draw_mark(ax, r.mark, False, r.value_low, r.value_high, r.value, yy, colors[r.series],
+                                 span, thickness=0.3, log=log)
+                if r.mark == "range":
+                    txt = f"{_dollars(r.value_low)}–{_dollars(r.value_high)}"
+                else:
+                    txt = ("up to " if r.mark == "upper_bound" else "at least " if r.mark == "lower_bound"
+                           else "") + _dollars(r.value)
+                ax.annotate(f"{txt} in {r.currency_year} dollars", xy=(end, yy), xytext=(8, 0), textcoords="offset points",
+                            va="center", fontsize=8, color=colors[r.series])
+            first = rows.iloc[0]
+            labels.append(f"{textwrap.shorten(str(first.subject), 30, placeholder='…')}\n"
+                          f"{first.rate} · {short_id(fid)}")
+        ax.set_yticks(range(n), labels[::-1], fontsize=8.5)
+        ax.set_ylim(-0.7, n - 0.3)
+        if log:
+            ax.set_xscale("log")
+            ax.set_xlim(bottom / 3, top * 60)
+        else:
+            ax.set_xlim(0, span * 1.35)
+        ax.xaxis.set_major_formatter(FuncFormatter(_dollars))
+        ax.set_xlabel("US dollars per person, at the rate in the row label" + (" (log scale)" if log else ""))
+        ax.grid(axis="x", color="#dddddd", lw=0.8)
+        ax.set_axisbelow(True)
+        handles = [Patch(color=colors["nominal"], label="as stated (dollars of the reference year)"),
+                   Patch(color=colors["constant"], label=f"in {target_year} dollars (US CPI-U)")]
+        _legend(ax, handles + _mark_handles(marks - {"point"}, "amount"))
+    subtitle = "Constant dollars use the US CPI-U annual averages (BLS); the reference year of each figure is a parameter."
+    return _finish(fig, title, subtitle, source_line(data))
+
+
+def draw_scenarios(data: pd.DataFrame,
+                   title: str = "Scenario totals: troop numbers × pay per person") -> Figure:
+    """One bar (range) or dot per scenario from :func:`articlefacts.pay.scenario_totals`, in
+    constant dollars, one panel per pay period (per person / a month / a year: totals of
+    different periods are not drawn on one axis). A total that is only a bound (``total_qualifier``)
+    gets a capped arrow: towards less for an upper bound, towards more for a lower bound."""
+    periods = [p for p in ("per person", "a month", "a year") if p in set(data["pay_rate_short"])]
+    groups = [data[data["pay_rate_short"] == p] for p in periods] or [data]
+    heights = [0.7 * len(g) + 1.0 for g in groups]
+    fig = _new_figure(1.6 + sum(heights) + 0.15 * source_line(data).count("\n"))
+    with matplotlib.rc_context(STYLE):
+        axes = fig.subplots(len(groups), 1, height_ratios=heights, squeeze=False)[:, 0]
+        if data.empty:
+            axes[0].text(0.5, 0.5, "no scenarios (no troop and pay figures in one article)", ha="center",
+                         va="center", transform=axes[0].transAxes)
+            axes[0].set_axis_off()
+            return _finish(fig, title, "", source_line(data))
+        year = int(data["target_year"].iloc[0])
+        color = "#0072B2"
+        for ax, period, grp in zip(axes, periods, groups):
+            n = len(grp)
+            log = _wants_log(grp.rename(columns={"total_low": "value_low", "total_high": "value_high"}))
+            top = float(np.nanmax(grp["total_high"].to_numpy(dtype=float)))
+            span = top * 1.15
+            labels = []
+            for i, r in enumerate(grp.itertuples()):
+                y = n - 1 - i
+                low, high = r.total_low, r.total_high
+                if high > low:
+                    ax.barh(y, high - low, left=low, height=0.36, color=color, alpha=0.55, edgecolor=color)
+                else:
+                    ax.plot(low, y, marker="o", markersize=8, color=color, linestyle="none")
+                if r.total_qualifier == "upper_bound":
+                    _draw_mark(ax, "upper_bound", False, np.nan, low, low, y, color, span, thickness=0.36, log=log)
+                elif r.total_qualifier == "lower_bound":
+                    _draw_mark(ax, "lower_bound", False, high, np.nan, high, y, color, span, thickness=0.36,
+                               log=log)
+                amount = _dollars(low) if low == high else f"{_dollars(low)}–{_dollars(high)}"
+                if r.troops_qualifier == "upper_bound":
+                    note = f" if all {r.troops_high:,.0f} go"
+                elif r.troops_qualifier == "lower_bound":
+                    note = f" or more ({r.troops_low:,.0f} or more troops)"
+                else:
+                    note = {"upper_bound": " at most", "lower_bound": " at least"}.get(r.total_qualifier, "")
+                ax.annotate(f"{amount}{note}", xy=(high, y), xytext=(8, 0), textcoords="offset points",
+                            va="center", fontsize=8.5)
+                labels.append(f"{r.troops_label} ({short_id(r.troops_figure_id)})\n× {r.pay_label} "
+                              f"({short_id(r.pay_figure_id)})")
+            ax.set_yticks(range(n), labels[::-1], fontsize=8)
+            ax.set_ylim(-0.7, n - 0.3)
+            if log:
+                ax.set_xscale("log")
+                positive = grp[["total_low", "total_high"]].to_numpy(dtype=float)
+                ax.set_xlim(np.nanmin(positive[positive > 0]) / 4, top * 40)
+            else:
+                ax.set_xlim(0, span * 1.45)
+            ax.xaxis.set_major_formatter(FuncFormatter(_dollars))
+            what = {"per person": "one payment per person (period not stated)", "a month": "a month",
+                    "a year": "a year"}[period]
+            ax.set_xlabel(f"total in {year} US dollars, {what}" + (" — log scale" if log else ""))
+            ax.grid(axis="x", color="#dddddd", lw=0.8)
+            ax.set_axisbelow(True)
+        handles = [Patch(color=color, alpha=0.55, label="range: fewest troops × lowest pay to most × highest")]
+        handles += _mark_handles(set(data["total_qualifier"]) & {"upper_bound", "lower_bound"}, "total")
+        _legend(axes[0], handles)
+    subtitle = ("Arithmetic on the articles' figures, not a reported total; the assumptions are in the table "
+                "beside this chart. An upper bound (‘as many as 12,000’) is taken at its bound: the total if all go.")
+    ids = pd.concat([data[["article_id", "troops_figure_id", "outlet", "title", "published"]]
+                     .rename(columns={"troops_figure_id": "figure_id"}),
+                     data[["article_id", "pay_figure_id", "outlet", "title", "published"]]
+                     .rename(columns={"pay_figure_id": "figure_id"})]).sort_values(["article_id", "figure_id"])
+    return _finish(fig, title, subtitle, source_line(ids))
+
+
+# --------------------------------------------------------------------------- claims and sourcing
+
+def select_articles(corpus: "Corpus", article_ids: list[str]) -> "Corpus":
+    """The part of a corpus about ``article_ids`` (same tables, fewer rows)."""
+    from .corpus import Corpus
+
+    def pick(df: pd.DataFrame) -> pd.DataFrame:
+        return df[df["article_id"].isin(article_ids)].reset_index(drop=True)
+
+    return Corpus(pick(corpus.articles), pick(corpus.figures), pick(corpus.claims), corpus.warnings)
+
+
+def hedged_shares(corpus: "Corpus") -> pd.DataFrame:
+    """Per source type, and for all claims: claims, hedged claims, hedged share (0..1)."""
+    c = corpus.claims
+    rows = []
+    order = [t for t in SOURCE_TYPES if t in set(c["source_type"])] + sorted(set(c["source_type"]) - set(SOURCE_TYPES))
+    for stype in order + ["all"]:
+        grp = c if stype == "all" else c[c["source_type"] == stype]
+        hedged = int((grp["certainty"] == "hedged").sum())
+        rows.append({"source_type": stype, "claims": len(grp), "hedged": hedged,
+                     "hedged_share": round(hedged / len(grp), 2) if len(grp) else float("nan")})
+    return pd.DataFrame(rows, columns=["source_type", "claims", "hedged", "hedged_share"])
+
+
+def summarize_sourcing(corpus: "Corpus") -> str:
+    """Claims in words: how many, how many attributed, how many hedged, which sources carry figures."""
+    c = corpus.claims
+    if c.empty:
+        return "No claims in these articles."
+    attributed = int((c["source_type"] != "author").sum())
+    hedged = int((c["certainty"] == "hedged").sum())
+    lines = [f"{len(c)} claims in {c['article_id'].nunique()} article(s): {attributed} attributed to a source "
+             f"({attributed / len(c):.0%}), {hedged} hedged ({hedged / len(c):.0%})."]
+    carriers = figures_by_source(corpus)
+    carriers = carriers[carriers["figures"] > 0]
+    for r in carriers.itertuples():
+        lines.append(f"  {short_source(r.source, 40)} ({r.source_type}): {r.figures} figure(s): "
+                     f"{textwrap.shorten(r.figures_as_written, 90, placeholder=' …')}  [{r.article_id}]")
+    return "\n".join(lines)
+
+
+def figures_by_source(corpus: "Corpus") -> pd.DataFrame:
+    """Which sources carry which figures: one row per article and source, with its source type,
+    claims, hedged claims and the non-date figures in its sentences (ids and text as written).
+    Sorted by source type, then by number of figures (most first), article and source."""
+    c = corpus.claims
+    f = corpus.figures[(corpus.figures["kind"] != "date") & (corpus.figures["claim_id"] != "")]
+    f = f.merge(c[["claim_id", "source"]], on="claim_id", how="left")
+    rows = []
+    for (aid, source), grp in c.groupby(["article_id", "source"], sort=True):
+        figs = f[(f["article_id"] == aid) & (f["source"] == source)].sort_values("start")
+        rows.append({"article_id": aid, "source": source, "source_type": grp["source_type"].iloc[0],
+                     "claims": len(grp), "hedged": int((grp["certainty"] == "hedged").sum()),
+                     "figures": len(figs), "figure_ids": " ".join(short_id(x) for x in figs["figure_id"]),
+                     "figures_as_written": " · ".join(figs["text"])})
+    df = pd.DataFrame(rows, columns=["article_id", "source", "source_type", "claims", "hedged", "figures",
+                                     "figure_ids", "figures_as_written"])
+    order = {t: i for i, t in enumerate(SOURCE_TYPES)}
+    df["_o"] = df["source_type"].map(order).fillna(99)
+    df = df.sort_values(["_o", "figures", "article_id", "source"], ascending=[True, False, True, True],
+                        kind="mergesort")
+    return df.drop(columns="_o").reset_index(drop=True)
+
+
+def claims_by_source_data(corpus: "Corpus") -> pd.DataFrame:
+    """Claims counted by source type and certainty: source_type, certainty, claims, share of that
+    source type's claims, and the article and claim ids behind each count (every type x certainty
+    pair present, sorted)."""
+    c = corpus.claims
+    rows = []
+    for (stype, cert), grp in c.groupby(["source_type", "certainty"], sort=True):
+        rows.append({"source_type": stype, "certainty": cert, "claims": len(grp),
+                     "article_id": " ".join(dict.fromkeys(grp["article_id"])),
+                     "claim_ids": " ".join(grp["claim_id"]),
+                     "sources": "; ".join(sorted(set(grp["source"])))})
+    df = pd.DataFrame(rows, columns=["source_type", "certainty", "claims", "article_id", "claim_ids", "sources"])
+    if df.empty:
+        return df.assign(share=pd.Series(dtype="float64"))
+    df["share"] = (df["claims"] / df.groupby("source_type")["claims"].transform("sum")).round(2)
+    order = {t: i for i, t in enumerate(SOURCE_TYPES)}
+    corder = {t: i for i, t in enumerate(CERTAINTIES)}
+    df = df.sort_values(by=["source_type", "certainty"],
+                        key=lambda s: s.map(order if s.name == "source_type" else corder).fillna(99),
+                        kind="mergesort")
+    return df.reset_index(drop=True)
+
+
+def draw_claims_by_source(data: pd.DataFrame, articles: pd.DataFrame | None = None,
+                          title: str = "Who says it, and how sure: claims by source type") -> Figure:
+    """Stacked horizontal bars: claims per source type, split by certainty (asserted, reported, hedged)."""
+    types = list(dict.fromkeys(data["source_type"])) if not data.empty else []
+    n = max(len(types), 1)
+    src = data
+    if articles is not None and not data.empty:
+        ids = sorted({a for v in data["article_id"] for a in str(v).split()})
+        src = articles[articles["article_id"].isin(ids)].assign(
+            claim_ids=[" ".join(c for v in data["claim_ids"] for c in v.split() if c.startswith(a + "-"))
+                       for a in articles.loc[articles["article_id"].isin(ids), "article_id"]])
+    fig = _new_figure(2.2 + 0.42 * n + 0.15 * source_line(src).count("\n"))
+    with matplotlib.rc_context(STYLE):
+        ax = fig.add_subplot()
+        if data.empty:
+            ax.text(0.5, 0.5, "no claims", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            return _finish(fig, title, "", source_line(src))
+        left = np.zeros(n)
+        for cert in CERTAINTIES:
+            counts = np.array([data.loc[(data["source_type"] == t) & (data["certainty"] == cert), "claims"].sum()
+                               for t in types], dtype=float)
+            ys = np.arange(n)[::-1]
+            ax.barh(ys, counts, left=left, height=0.6, color=CERTAINTY_COLORS[cert], label=cert, edgecolor="white")
+            for yy, lft, cnt in zip(ys, left, counts):
+                if cnt:
+                    ax.text(lft + cnt / 2, yy, f"{int(cnt)}", ha="center", va="center", fontsize=8)
+            left += counts
+        for yy, total in zip(np.arange(n)[::-1], left):
+            ax.text(total, yy, f"  {int(total)}", va="center", fontsize=8.5, fontweight="bold")
+        ax.set_yticks(np.arange(n)[::-1], types)
+        ax.set_xlim(0, left.max() * 1.12)
+        ax.set_xlabel("claims (sentences), counted")
+        ax.legend(title="certainty:", loc="lower left", bbox_to_anchor=(0.0, 1.01), ncols=3, fontsize=8,
+                  title_fontsize=8, frameon=False, alignment="left")
+        ax.grid(axis="x", color="#dddddd", lw=0.8)
+        ax.set_axisbelow(True)
+    subtitle = "‘author’ = the article itself asserts it; hedged = may, could, expected to, suggest, anticipate …"
+    return _finish(fig, title, subtitle, source_line(src))
+
+
+# --------------------------------------------------------------------------- output
+
+def png_bytes(fig: Figure) -> bytes:
+    """The figure as PNG, 800 px wide, with no timestamp or software version in its metadata."""
+    buf = io.BytesIO()
+    with matplotlib.rc_context(STYLE):
+        fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    return buf.getvalue()
+
+
+def svg_bytes(fig: Figure) -> bytes:
+    """The figure as SVG with fixed element ids and no date or creator in its metadata."""
+    buf = io.BytesIO()
+    with matplotlib.rc_context(STYLE):
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    return buf.getvalue()
+
+
+def save(fig: Figure, folder: str | Path, name: str, png: bytes | None = None) -> list[Path]:
+    """Write ``folder/name.png`` and ``folder/name.svg`` (each atomically); returns both paths.
+    ``png``: the PNG bytes when already rendered."""
+    from .tables import atomic_write
+
+    out = []
+    for ext, data in (("png", png if png is not None else png_bytes(fig)), ("svg", svg_bytes(fig))):
+        target = Path(folder) / f"{name}.{ext}"
+        atomic_write(target, lambda tmp, data=data: tmp.write_bytes(data))
+        out.append(target)
+    return out
+
+
+def show(fig: Figure, folder: str | Path = "", name: str = "") -> None:
+    """Display the figure in a notebook as PNG and, when ``folder`` is not empty, save it
+    there as PNG and SVG (``name``). Shows the file names written, never the folder."""
+    from IPython.display import Image, display
+
+    png = png_bytes(fig)
+    if folder:
+        if not name:
+            raise OutputError(folder, "a chart needs a name to be saved")
+        written = save(fig, folder, name, png=png)
+        print("saved " + ", ".join(p.name for p in written))
+    display(Image(data=png, format="png"))

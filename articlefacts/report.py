@@ -1,0 +1,557 @@
+"""The report: every notebook over a folder of articles, into ``reports/<YYYY-MM-DD>/``.
+
+:func:`run_report` (``python -m articlefacts report``) executes the numbered
+notebooks with papermill's Python API from this one process, up to two at a
+time, each in a kernel started in the notebooks folder with parameters given
+as paths relative to it. A notebook with an ``article_id`` parameter runs once
+per article. The dated folder holds:
+
+    index.html        links to everything below, with the status of each run
+    manifest.json     inputs with sha256, parameters, package versions, timings, status
+    notebooks/        the executed notebooks (a failed one keeps its error)
+    html/             the same, as HTML (nbconvert)
+    charts/           every chart as PNG and SVG
+    data/             the tables as CSV and Parquet
+
+It is built in a hidden temporary folder next to it and swapped in at the end,
+so a second run on the same day replaces the first whole, never half.
+
+:func:`accept_notebooks` (``python -m articlefacts accept``) re-executes
+notebooks in place with their default parameters: the stored outputs are the
+nbval baseline of ``make test``.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import ctypes
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import platform
+import re
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import pandas as pd
+
+from .errors import InputError, OutputError
+from .tables import atomic_write, write_csv
+
+KERNEL = "articlefacts"
+PACKAGES = ("pandas", "matplotlib", "numpy", "pyarrow", "papermill", "nbclient", "nbconvert", "nbformat",
+            "ipykernel", "jupyter_client")
+# the kernel's own warnings (e.g. "running over TCP without encryption") stay off the terminal
+QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+# --------------------------------------------------------------------------- tables
+
+def save_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> list[str]:
+    """Write each table as ``name.csv`` (byte-stable, see :func:`articlefacts.tables.write_csv`)
+    and ``name.parquet``, each atomically; returns the file names written (no folder)."""
+    out = Path(folder)
+    names = []
+    for name, df in sorted(tables.items()):
+        write_csv(df, out / f"{name}.csv")
+        frame = df.reset_index(drop=True)
+        atomic_write(out / f"{name}.parquet", lambda tmp, frame=frame: frame.to_parquet(tmp, index=False))
+        names += [f"{name}.csv", f"{name}.parquet"]
+    return names
+
+
+# --------------------------------------------------------------------------- helpers
+
+def kernel_name() -> str:
+    """``articlefacts`` when that kernel is registered, else ``python3``."""
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        return KERNEL if KERNEL in KernelSpecManager().find_kernel_specs() else "python3"
+    except Exception:  # no jupyter_client configuration at all: the default kernel
+        return "python3"
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _rel(path: Path, start: Path) -> str:
+    """``path`` relative to ``start``, with forward slashes (never absolute)."""
+    return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            out[name] = importlib_metadata.version(name)
+        except importlib_metadata.PackageNotFoundError:
+            pass
+    from . import __version__
+
+    out["articlefacts"] = __version__
+    return out
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(ANSI.sub("", str(text)).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _notebook_error(path: Path) -> str:
+    """The first error in an executed notebook, as 'Name: value'."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception:
+        return ""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                return _one_line(f"{out.get('ename', 'Error')}: {out.get('evalue', '')}")
+    return ""
+
+
+def _swap_in(new: Path, final: Path) -> None:
+    """Put the folder ``new`` at ``final``. When ``final`` exists the two are exchanged in one
+    step (Linux renameat2 RENAME_EXCHANGE), else renamed; the old one is then deleted."""
+    try:
+        os.rename(new, final)
+        return
+    except OSError:
+        if not final.exists():
+            raise
+    exchanged = False
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            renameat2 = libc.renameat2
+            renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+            at_fdcwd, rename_exchange = -100, 2
+            exchanged = renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(final), rename_exchange) == 0
+        except (AttributeError, OSError):
+            exchanged = False
+    if exchanged:
+        shutil.rmtree(new, ignore_errors=True)   # holds the previous report now
+        return
+    # no atomic exchange here: move the old one aside, then the new one in (a moment without either)
+    old = final.with_name(f".old-{final.name}-{os.getpid()}")
+    os.rename(final, old)
+    os.rename(new, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _open_up(folder: Path) -> None:
+    """Give the report folder the permissions of the user's umask (temporary files are private)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(folder, 0o777 & ~mask)
+    for p in folder.rglob("*"):
+        os.chmod(p, (0o777 if p.is_dir() else 0o666) & ~mask)
+
+
+def _point_latest(reports: Path, name: str) -> None:
+    """``reports/latest`` -> the newest dated folder (a symlink, replaced atomically)."""
+    latest = reports / "latest"
+    if latest.exists() and not latest.is_symlink():
+        return
+    tmp = reports / f".latest-{os.getpid()}"
+    try:
+        tmp.unlink(missing_ok=True)
+        os.symlink(name, tmp)
+        os.replace(tmp, latest)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- running notebooks
+
+@dataclass
+class Run:
+    """One notebook execution of a report (or of accept)."""
+
+    name: str                    # '03_troop_numbers' or '02_article[<article_id>]'
+    notebook: Path               # the input notebook
+    output: Path                 # the executed notebook
+    parameters: dict = field(default_factory=dict)
+    article_id: str = ""
+    status: str = "pending"      # ok / failed
+    seconds: float = 0.0
+    error: str = ""
+    html: Path | None = None
+
+
+class _Progress:
+    """One line per finished notebook on the terminal (nothing when quiet, except failures)."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.total, self.quiet, self.done = total, quiet, 0
+        self.lock = threading.Lock()
+
+    def line(self, run: Run) -> None:
+        with self.lock:
+            self.done += 1
+            if run.status != "ok":
+                print(f"[{self.done}/{self.total}] FAILED {run.name}: {run.error}", file=sys.stderr, flush=True)
+            elif not self.quiet:
+                print(f"[{self.done}/{self.total}] ok     {run.name:<44} {run.seconds:5.1f} s", flush=True)
+
+
+_HTML_LOCK = threading.Lock()
+_EXPORTER = None
+
+
+def _to_html(nb_path: Path, html_path: Path) -> None:
+    """The executed notebook as a standalone HTML page (nbconvert, lab template)."""
+    global _EXPORTER
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(nb_path, as_version=4)
+    with _HTML_LOCK:
+        if _EXPORTER is None:
+            _EXPORTER = HTMLExporter(template_name="lab")
+        body, _ = _EXPORTER.from_notebook_node(nb)
+    atomic_write(html_path, lambda tmp: tmp.write_text(body, encoding="utf-8"))
+
+
+def _fix_report_paths(nb_path: Path, replacements: Mapping[str, str], input_rel: str, output_rel: str) -> None:
+    """In an executed report notebook: the parameters as they will read after the swap (the
+    temporary folder's name replaced by the dated one) and papermill's paths made relative."""
+    import nbformat
+
+    nb = nbformat.read(nb_path, as_version=4)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            for old, new in replacements.items():
+                cell.source = cell.source.replace(old, new)
+    pm = nb.metadata.get("papermill", {})
+    if pm:
+        pm["input_path"], pm["output_path"] = input_rel, output_rel
+        params = pm.get("parameters", {})
+        for key, value in list(params.items()):
+            if isinstance(value, str):
+                for old, new in replacements.items():
+                    value = value.replace(old, new)
+                params[key] = value
+    atomic_write(nb_path, lambda tmp: nbformat.write(nb, str(tmp)))
+
+
+def _execute(run: Run, kernel: str, cwd: Path) -> None:
+    """Run one notebook with papermill; record status, time and the first error."""
+    import papermill as pm
+
+    start = time.perf_counter()
+    try:
+        pm.execute_notebook(str(run.notebook), str(run.output), parameters=run.parameters, kernel_name=kernel,
+                            progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                            resources={"metadata": {"path": str(cwd)}}, extra_arguments=QUIET_KERNEL)
+        run.status = "ok"
+    except pm.PapermillExecutionError as exc:
+        run.status, run.error = "failed", _one_line(f"{exc.ename}: {exc.evalue}")
+    except Exception as exc:  # kernel died, notebook unreadable: still a failed run, not a failed report
+        run.status = "failed"
+        run.error = _one_line(f"{type(exc).__name__}: {exc}") or type(exc).__name__
+    run.seconds = round(time.perf_counter() - start, 2)
+
+
+def _notebook_parameters(path: Path) -> dict:
+    import papermill as pm
+
+    try:
+        return dict(pm.inspect_notebook(str(path)))
+    except Exception as exc:
+        raise InputError(path, f"not a readable notebook ({_one_line(exc, 120)})") from None
+
+
+# --------------------------------------------------------------------------- the report
+
+def plan_runs(notebooks: list[Path], article_ids: list[str], parameters: Mapping[str, str],
+              out_dir: Path) -> list[Run]:
+    """One run per notebook, or one per article for a notebook with an ``article_id`` parameter;
+    each gets those of ``parameters`` that it declares."""
+    runs: list[Run] = []
+    for nb in notebooks:
+        declared = _notebook_parameters(nb)
+        params = {k: v for k, v in parameters.items() if k in declared}
+        if "article_id" in declared:
+            for aid in article_ids:
+                runs.append(Run(f"{nb.stem}[{aid}]", nb, out_dir / f"{nb.stem}-{aid}.ipynb",
+                                {**params, "article_id": aid}, article_id=aid))
+        else:
+            runs.append(Run(nb.stem, nb, out_dir / nb.name, dict(params)))
+    return runs
+
+
+def planned_runs(notebooks_dir: str | Path, seeds: str | Path) -> int:
+    """How many notebook runs a report over ``seeds`` makes (used by ``make bench`` for its floor)."""
+    from .articles import find_articles
+
+    notebooks = sorted(p for p in Path(notebooks_dir).glob("[0-9]*.ipynb") if p.is_file())
+    article_ids = [p.stem for p in find_articles([seeds])]
+    return len(plan_runs(notebooks, article_ids, {}, Path(".")))
+
+
+def _index_html(day: str, runs: list[Run], charts: list[str], tables: list[str], status: str,
+                seeds_rel: str, n_articles: int) -> str:
+    e = html.escape
+    rows = []
+    for r in runs:
+        links = []
+        if r.html is not None:
+            links.append(f'<a href="{e(_posix(r.html))}">HTML</a>')
+        links.append(f'<a href="{e(_posix(r.output))}">notebook</a>')
+        colour = "#1a7f37" if r.status == "ok" else "#cf222e"
+        rows.append(f"<tr><td>{e(r.name)}</td><td style='color:{colour};font-weight:600'>{e(r.status)}</td>"
+                    f"<td style='text-align:right'>{r.seconds:.1f} s</td><td>{' · '.join(links)}</td>"
+                    f"<td>{e(r.error)}</td></tr>")
+    chart_items = []
+    for png in [c for c in charts if c.endswith(".png")]:
+        svg = png[:-4] + ".svg"
+        name = Path(png).stem
+        chart_items.append(f'<figure style="display:inline-block;margin:8px;vertical-align:top">'
+                           f'<a href="{e(png)}"><img src="{e(png)}" alt="{e(name)}" width="380"></a>'
+                           f'<figcaption>{e(name)} · <a href="{e(png)}">PNG</a>'
+                           + (f' · <a href="{e(svg)}">SVG</a>' if svg in charts else "")
+                           + "</figcaption></figure>")
+    table_items = "".join(f'<li><a href="{e(t)}">{e(t)}</a></li>' for t in tables)
+    failed = [r for r in runs if r.status != "ok"]
+    banner = ("<p style='color:#1a7f37'>All notebooks ran.</p>" if not failed else
+              f"<p style='color:#cf222e;font-weight:600'>{len(failed)} of {len(runs)} notebook runs failed; "
+              "the failed notebooks are kept with their error.</p>")
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>articlefacts report {e(day)}</title>
+<style>body{{font-family:sans-serif;max-width:62em;margin:2em auto;color:#1a1a1a}}
+table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:4px 10px;text-align:left}}</style>
+</head><body>
+<h1>Report {e(day)}</h1>
+<p>Figures and claims from {n_articles} article(s) in <code>{e(seeds_rel)}</code>. Status: <b>{e(status)}</b>.
+Details: <a href="manifest.json">manifest.json</a> (inputs with sha256, parameters, versions, timings).</p>
+{banner}
+<h2>Notebooks</h2>
+<table><tr><th>run</th><th>status</th><th>time</th><th>open</th><th>error</th></tr>
+{''.join(rows)}
+</table>
+<h2>Charts</h2>
+{''.join(chart_items) or '<p>none</p>'}
+<h2>Tables</h2>
+<ul>{table_items or '<li>none</li>'}</ul>
+</body></html>
+"""
+
+
+def _posix(p: Path) -> str:
+    return p.as_posix()
+
+
+def _listing(folder: Path, base: Path) -> list[str]:
+    if not folder.is_dir():
+        return []
+    return sorted(_rel(p, base) for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
+               notebooks_dir: str | Path = "notebooks", quiet: bool = False, jobs: int = 0) -> int:
+    """Run every numbered notebook over ``seeds`` into ``reports_dir/<today>/``.
+
+    Returns 0 when every run succeeded, 1 when any failed (the report is still written,
+    with its index and the failed notebooks). Raises InputError for a missing seeds or
+    notebooks folder, OutputError when the report cannot be written.
+    """
+    from .corpus import load_corpus
+
+    t0 = time.perf_counter()
+    cwd = Path.cwd()
+    seeds_p, reports_p, nb_dir = Path(seeds), Path(reports_dir), Path(notebooks_dir)
+    if not seeds_p.is_dir():
+        raise InputError(seeds_p, "no such folder of articles")
+    if not nb_dir.is_dir():
+        raise InputError(nb_dir, "no such notebooks folder")
+    notebooks = sorted(p for p in nb_dir.glob("[0-9]*.ipynb") if p.is_file())
+    if not notebooks:
+        raise InputError(nb_dir, "no numbered notebooks (NN_name.ipynb) in it")
+    corpus = load_corpus(Path(_rel(seeds_p, cwd)))   # relative, so that error messages carry no absolute path
+    article_ids = list(corpus.articles["article_id"])
+    day = dt.date.today().isoformat()
+    try:
+        reports_p.mkdir(parents=True, exist_ok=True)
+        build = Path(tempfile.mkdtemp(prefix=f".tmp-{day}-", dir=reports_p))
+    except OSError as exc:
+        raise OutputError(reports_p, f"cannot create the report here ({exc.strerror or exc})") from None
+    final = reports_p / day
+    try:
+        status = _build(build, final, day, seeds_p, nb_dir, notebooks, article_ids, corpus, cwd, quiet, jobs, t0)
+        _open_up(build)
+        _swap_in(build, final)
+    except BaseException:
+        shutil.rmtree(build, ignore_errors=True)
+        raise
+    _point_latest(reports_p, day)
+    failed = status != "ok"
+    where = _rel(final, cwd) if not os.path.isabs(reports_dir) else str(final)
+    if not quiet or failed:
+        print(f"report {'written' if not failed else 'written with failures'}: {where}/index.html "
+              f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr if failed else sys.stdout, flush=True)
+    return 1 if failed else 0
+
+
+def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, notebooks: list[Path],
+           article_ids: list[str], corpus, cwd: Path, quiet: bool, jobs: int, t0: float) -> str:
+    """Execute, convert and index everything into ``build``; returns 'ok' or 'failed'."""
+    out_nb, out_html, charts, data = (build / "notebooks", build / "html", build / "charts", build / "data")
+    for d in (out_nb, out_html, charts, data):
+        d.mkdir()
+    kernel = kernel_name()
+    common = {"seeds": _rel(seeds_p, nb_dir), "figures_dir": _rel(charts, nb_dir), "data_dir": _rel(data, nb_dir)}
+    runs = plan_runs(notebooks, article_ids, common, out_nb)
+    workers = max(1, min(jobs or 2, len(runs)))
+    if not quiet:
+        print(f"report {day}: {len(runs)} notebook runs over {len(article_ids)} article(s), "
+              f"{workers} at a time, kernel {kernel}", flush=True)
+    progress = _Progress(len(runs), quiet)
+    replacements = {_rel(build, nb_dir): _rel(final, nb_dir)}
+
+    def job(run: Run) -> Run:
+        _execute(run, kernel, nb_dir)
+        if run.output.exists():
+            try:
+                _fix_report_paths(run.output, replacements, _rel(run.notebook, cwd),
+                                  _rel(final / run.output.relative_to(build), cwd))
+                if run.status != "ok" and not run.error:
+                    run.error = _notebook_error(run.output)
+                html_path = out_html / (run.output.stem + ".html")
+                _to_html(run.output, html_path)
+                run.html = html_path
+            except Exception as exc:  # a conversion problem marks this run, not the report
+                run.status = "failed"
+                run.error = run.error or _one_line(f"HTML conversion: {type(exc).__name__}: {exc}")
+        else:
+            run.status = "failed"
+            run.error = run.error or "no executed notebook was written"
+        progress.line(run)
+        return run
+
+    with cf.ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(job, runs))
+    status = "ok" if all(r.status == "ok" for r in runs) else "failed"
+    (old, new), = replacements.items()
+    common = {k: v.replace(old, new) for k, v in common.items()}
+    for r in runs:   # links in the index and manifest are relative to the report folder
+        r.parameters = {k: v.replace(old, new) if isinstance(v, str) else v for k, v in r.parameters.items()}
+        r.output = r.output.relative_to(build)
+        r.html = r.html.relative_to(build) if r.html is not None else None
+    chart_files, table_files = _listing(charts, build), _listing(data, build)
+    index = _index_html(day, runs, chart_files, table_files, status, _rel(seeds_p, cwd), len(article_ids))
+    atomic_write(build / "index.html", lambda tmp: tmp.write_text(index, encoding="utf-8"))
+    manifest = _manifest(day, status, runs, seeds_p, nb_dir, notebooks, common, kernel, cwd, chart_files,
+                         table_files, corpus, time.perf_counter() - t0)
+    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    atomic_write(build / "manifest.json", lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    return status
+
+
+def _manifest(day: str, status: str, runs: list[Run], seeds_p: Path, nb_dir: Path, notebooks: list[Path],
+              common: dict, kernel: str, cwd: Path, charts: list[str], tables: list[str], corpus,
+              seconds: float) -> dict:
+    from .pay import CPI_PATH
+
+    inputs = []
+    for p in sorted(q for q in seeds_p.iterdir() if q.is_file() and not q.name.startswith(".")):
+        inputs.append({"path": _rel(p, cwd), "kind": "article" if p.suffix == ".txt" else "metadata",
+                       "sha256": _sha256(p), "bytes": p.stat().st_size})
+    for p in notebooks:
+        inputs.append({"path": _rel(p, cwd), "kind": "notebook", "sha256": _sha256(p), "bytes": p.stat().st_size})
+    if CPI_PATH.is_file():
+        inputs.append({"path": _rel(CPI_PATH, cwd), "kind": "reference data", "sha256": _sha256(CPI_PATH),
+                       "bytes": CPI_PATH.stat().st_size})
+    arts = corpus.articles
+    return {
+        "report": day,
+        "status": status,
+        "created": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "command": "python -m articlefacts report",
+        "kernel": kernel,
+        "cwd_of_notebooks": _rel(nb_dir, cwd),
+        "parameters": common,
+        "articles": [{"article_id": a, "status": s, "error": e}
+                     for a, s, e in zip(arts["article_id"], arts["status"], arts["error"])],
+        "inputs": inputs,
+        "versions": _versions(),
+        "runs": [{"name": r.name, "notebook": _rel(r.notebook, cwd), "article_id": r.article_id or None,
+                  "output": r.output.as_posix(), "html": r.html.as_posix() if r.html else None,
+                  "parameters": r.parameters, "status": r.status, "seconds": r.seconds, "error": r.error or None}
+                 for r in runs],
+        "charts": charts,
+        "tables": tables,
+        "seconds": round(seconds, 2),
+    }
+
+
+# --------------------------------------------------------------------------- accept
+
+def accept_notebooks(paths: Sequence[str | Path], jobs: int = 0) -> int:
+    """Re-execute each notebook in place with its default parameters (kernel started in the
+    notebook's folder), so that its stored outputs become the nbval baseline.
+
+    A notebook that fails is left untouched and reported on one line; returns 1 if any
+    failed, else 0. Raises InputError for a path that is not a notebook.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    files = [Path(p) for p in paths]
+    for p in files:
+        if not p.is_file():
+            raise InputError(p, "no such notebook")
+        if p.suffix != ".ipynb":
+            raise InputError(p, "not a notebook (.ipynb)")
+    kernel = kernel_name()
+
+    def one(p: Path) -> tuple[Path, str, float]:
+        start = time.perf_counter()
+        try:
+            nb = nbformat.read(p, as_version=4)
+        except Exception as exc:
+            return p, _one_line(f"not a readable notebook ({exc})"), 0.0
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs, cell.execution_count = [], None
+                cell.metadata.pop("execution", None)
+        client = NotebookClient(nb, kernel_name=kernel, timeout=600, record_timing=False, extra_arguments=QUIET_KERNEL,
+                                resources={"metadata": {"path": str(p.parent.resolve())}})
+        try:
+            client.execute()
+        except CellExecutionError as exc:
+            err = _one_line(str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__)
+            return p, err, time.perf_counter() - start
+        except Exception as exc:
+            return p, _one_line(f"{type(exc).__name__}: {exc}"), time.perf_counter() - start
+        nb.metadata.pop("papermill", None)
+        atomic_write(p, lambda tmp: nbformat.write(nb, str(tmp)))
+        return p, "", time.perf_counter() - start
+
+    failed = 0
+    with cf.ThreadPoolExecutor(max_workers=max(1, min(jobs or 2, len(files)))) as pool:
+        for p, err, secs in pool.map(one, files):
+            if err:
+                failed += 1
+                print(f"error: {p}: not accepted, it fails: {err}", file=sys.stderr, flush=True)
+            else:
+                print(f"accepted {p} ({secs:.1f} s)", flush=True)
+    return 1 if failed else 0
