@@ -223,6 +223,13 @@ def _finish(fig: Figure, title: str, subtitle: str, source: str) -> Figure:
     return fig
 
 
+def _empty(fig: Figure, ax, message: str, title: str, source: str) -> Figure:
+    """A chart with nothing to draw says so in its middle, keeping its title and source line."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return _finish(fig, title, "", source)
+
+
 def _thousands(x: float, _pos: object = None) -> str:
     return f"{x:,.0f}"
 
@@ -307,9 +314,7 @@ def draw_troop_numbers(data: pd.DataFrame, title: str = "Personnel figures as th
     with matplotlib.rc_context(STYLE):
         ax = fig.add_subplot()
         if data.empty:
-            ax.text(0.5, 0.5, "no personnel figures", ha="center", va="center", transform=ax.transAxes)
-            ax.set_axis_off()
-            return _finish(fig, title, "", source_line(data))
+            return _empty(fig, ax, "no personnel figures", title, source_line(data))
         values = data[["value_low", "value_high"]].to_numpy(dtype=float)
         top = np.nanmax(values)
         log = _wants_log(data)
@@ -353,9 +358,7 @@ def draw_troop_timeline(data: pd.DataFrame, title: str = "Troop-number estimates
     with matplotlib.rc_context(STYLE):
         ax = fig.add_subplot()
         if data.empty:
-            ax.text(0.5, 0.5, "no dated personnel figures", ha="center", va="center", transform=ax.transAxes)
-            ax.set_axis_off()
-            return _finish(fig, title, "", source_line(data))
+            return _empty(fig, ax, "no dated personnel figures", title, source_line(data))
         dates = pd.to_datetime(data["date"])
         x = mdates.date2num(dates.dt.to_pydatetime())
         first, last = float(x.min()), float(x.max())
@@ -445,9 +448,7 @@ def draw_pay_comparison(data: pd.DataFrame, target_year: int,
     with matplotlib.rc_context(STYLE):
         ax = fig.add_subplot()
         if data.empty:
-            ax.text(0.5, 0.5, "no pay figures in US dollars", ha="center", va="center", transform=ax.transAxes)
-            ax.set_axis_off()
-            return _finish(fig, title, "", source_line(data))
+            return _empty(fig, ax, "no pay figures in US dollars", title, source_line(data))
         values = data[["value_low", "value_high"]].to_numpy(dtype=float)
         top, bottom = np.nanmax(values), np.nanmin(values[values > 0]) if (values > 0).any() else 1.0
         log = top / bottom > 100
@@ -667,9 +668,7 @@ def draw_claims_by_source(data: pd.DataFrame, articles: pd.DataFrame | None = No
     with matplotlib.rc_context(STYLE):
         ax = fig.add_subplot()
         if data.empty:
-            ax.text(0.5, 0.5, "no claims", ha="center", va="center", transform=ax.transAxes)
-            ax.set_axis_off()
-            return _finish(fig, title, "", source_line(src))
+            return _empty(fig, ax, "no claims", title, source_line(src))
         left = np.zeros(n)
         for cert in CERTAINTIES:
             counts = np.array([data.loc[(data["source_type"] == t) & (data["certainty"] == cert), "claims"].sum()

@@ -290,6 +290,8 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
             nxt = text[e] if e < len(text) else " "
             joined_range = prev == "-" and re.search(r"(?:\d|thousand|million|billion|trillion|bn|m|k)-$",
                                                      text[max(start, s - 12):s])
+            if prev == "(" and (prev2.isalnum() or prev2 == "_") and text[e:e + 1] in ",)":
+                continue  # "alert(1)": a number in code or markup, not a figure
             if prev.isalnum() or prev in "#№/" or (prev == "-" and prev2.isalpha() and not joined_range) or \
                     prev in ".,:" and prev2.isdigit():
                 continue

@@ -12,6 +12,13 @@ import pandas as pd
 from .errors import OutputError
 
 
+def _usual_mode(path: str | Path) -> None:
+    """Give a temporary file the permissions a plain ``open`` would (mkstemp makes it private)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
+
+
 def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
     """Call ``write(tmp_path)`` and rename the result onto ``path``; OutputError on failure."""
     target = Path(path)
@@ -19,6 +26,7 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
+        _usual_mode(tmp)
     except OSError as exc:
         raise OutputError(target.parent, f"cannot write here ({exc.strerror or exc})") from None
     tmp_path = Path(tmp)
@@ -64,6 +72,7 @@ def write_tables(figures: pd.DataFrame, claims: pd.DataFrame, out_dir: str | Pat
             try:
                 fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
                 os.close(fd)
+                _usual_mode(tmp)
             except OSError as exc:
                 raise OutputError(out, f"cannot write here ({exc.strerror or exc})") from None
             staged.append((Path(tmp), target))

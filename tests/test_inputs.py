@@ -221,3 +221,18 @@ def test_write_tables_is_atomic_per_pair(tmp_path):
     written = tables.write_tables(figs, af.extract_article(GOOD, "g", None).claims, tmp_path)
     assert [p.name for p in written] == ["figures.csv", "claims.csv"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_tables_get_the_usual_file_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        tables.write_tables(af.extract_article(GOOD, "g", None).figures, af.extract_article(GOOD, "g", None).claims,
+                            tmp_path)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "figures.csv").stat().st_mode & 0o777 == 0o644
+
+
+def test_numbers_in_markup_are_not_figures():
+    text = article('An article with <script>alert(1)</script> and <b>40 tanks</b> in it.')
+    assert list(af.extract_article(text, "t", None).figures["text"]) == ["40 tanks"]
