@@ -493,6 +493,9 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
 
 # --------------------------------------------------------------------------- the article pass
 
+RECENT = 60  # how many earlier sources an antecedent may reach back over
+
+
 class SourceMemory:
     """Sources and documents named so far in an article, for antecedents and types."""
 
@@ -517,9 +520,13 @@ class SourceMemory:
             return self.types[toks[-1]]
         return None
 
+    def recent(self) -> list[tuple[str, str, str, int]]:
+        """The last sources named: antecedents are looked for nearby, so long articles stay linear."""
+        return self.sources[-RECENT:]
+
     def last(self, want: str | None = None) -> tuple[str, str, str, int] | None:
         """The most recent source (of type ``want`` when given)."""
-        for src in reversed(self.sources):
+        for src in reversed(self.recent()):
             if want is None or src[1] == want:
                 return src
         return None
@@ -564,7 +571,7 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
         def fits(name: str) -> bool:
             return memory.gender.get(_surname(name)) in (None, low)
 
-        quoted = [(pos, _bare(src)) for src, _, _, pos in memory.sources
+        quoted = [(pos, _bare(src)) for src, _, _, pos in memory.recent()
                   if _looks_like_person(_bare(src)) and fits(_bare(src))]
         offset = before - len(window)
         introduced = []
@@ -577,7 +584,7 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
         best = max(introduced + quoted, default=None)
         return best[1] if best else ""
     if low == "they":
-        plural = [(pos, _bare(src)) for src, _, _, pos in memory.sources + memory.mentions
+        plural = [(pos, _bare(src)) for src, _, _, pos in memory.recent() + memory.mentions[-RECENT:]
                   if re.search(r"[a-z]s$|\b(?:media|police|staff|people)$",
                                re.split(r"\s+(?:in|of|at|from|on|for|with)\s+", _bare(src))[0])]
         if plural:
@@ -669,7 +676,7 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
                             memory.gender[_surname(ante)] = raw.lower()
                         source = f"{raw} ({ante})"
                         context = f"{context} {ante}".strip()
-                        known = next((t for src, t, *_ in reversed(memory.sources) if src == ante), None)
+                        known = next((t for src, t, *_ in reversed(memory.recent()) if src == ante), None)
                 if not context and raw in roles:
                     context = roles[raw]  # introduced earlier: "Dr. Tomas Reinholt of the Vistula Institute"
                 known = known or (memory.type_of_name(source) if not context else None)
