@@ -24,6 +24,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_ID = "000_386969d4a653bff8"
 NEW_ID = "t01_fixture_kursk"
 BROKEN_ID = "zz_broken"
+HOSTILE_ID = "t02_hostile"
+HOSTILE = ("Markup <script>alert(\"title\")</script> in a title\nBy <b>Someone</b>\n"
+           "The NIS said 2,000 troops <script>alert(\"pwned\")</script> had moved, and **Markdown** "
+           "[a link](javascript:alert(1)) <img src=x onerror=alert(2)> stays text.\n")
 
 
 def make_seeds(folder: Path) -> Path:
@@ -34,6 +38,10 @@ def make_seeds(folder: Path) -> Path:
     with open(folder / "articles.csv", "a", encoding="utf-8") as fh:
         fh.writelines(rows)
     (folder / f"{BROKEN_ID}.txt").write_bytes("Caf\u00e9 title\nA Latin-1 body: caf\u00e9.\n".encode("latin-1"))
+    (folder / f"{HOSTILE_ID}.txt").write_text(HOSTILE, encoding="utf-8")
+    with open(folder / "articles.csv", "a", encoding="utf-8") as fh:
+        fh.write(f'{HOSTILE_ID},{HOSTILE_ID}.txt,"<script>alert(""meta"")</script>",<i>X</i>,<b>Outlet</b>,'
+                 f'2024-11-20,javascript:alert(3),written for the tests\n')
     return folder
 
 
@@ -68,11 +76,28 @@ def test_failing_article_is_marked_failed_the_others_complete(run) -> None:
     failed = runs[f"02_article[{BROKEN_ID}]"]
     assert failed["status"] == "failed" and "not UTF-8" in failed["error"]
     others = [r for name, r in runs.items() if name != f"02_article[{BROKEN_ID}]"]
-    assert len(others) == 6 and all(r["status"] == "ok" for r in others)     # 01, 02 x2, 03, 04, 05
+    assert len(others) == 7 and all(r["status"] == "ok" for r in others)     # 01, 02 x3, 03, 04, 05
     kept = run["folder"] / failed["output"]
     assert "InputError" in outputs_text(kept)                                # kept with its error
     index = (run["folder"] / "index.html").read_text(encoding="utf-8")
-    assert "1 of 7 notebook runs failed" in index and failed["output"] in index
+    assert "1 of 8 notebook runs failed" in index and failed["output"] in index
+
+
+def test_markup_in_articles_is_shown_escaped_everywhere_never_run(run) -> None:
+    folder = run["folder"]
+    shown = outputs_text(folder / run["runs"][f"02_article[{HOSTILE_ID}]"]["output"])
+    assert "&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;" in shown   # the reader sees the text
+    pages = [p for p in folder.rglob("*") if p.suffix in (".html", ".ipynb")]
+    assert len(pages) >= 10
+    for page in pages:
+        if page.suffix == ".html":
+            raw = page.read_text(encoding="utf-8")
+        else:  # in a notebook only HTML outputs are rendered as markup; plain text stays text
+            nb = nbformat.read(page, as_version=4)
+            raw = "\n".join(o.get("data", {}).get("text/html", "") for c in nb.cells for o in c.get("outputs", []))
+        for payload in ('<script>alert("pwned")', "<script>alert(\\\"pwned", "<img src=x onerror",
+                        '<script>alert("meta")', "<b>Outlet</b>", 'href="javascript:'):
+            assert payload not in raw, (page.name, payload)
 
 
 def test_new_article_appears_in_every_notebook(run) -> None:
