@@ -36,7 +36,7 @@ unit: $(STAMP) ## unit tests only (fast)
 	$(PY) -m pytest -q tests -p no:cacheprovider
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 bench: $(STAMP) ## measure extraction throughput, memory and report time into reports/bench/
 	$(PY) -m articlefacts bench
