@@ -32,7 +32,7 @@ report: $(STAMP) ## run every notebook over seeds/ into reports/<date>/ (the mai
 test: $(STAMP) ## unit tests and nbval regression tests of the notebooks
 	$(PY) -m pytest -q tests --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg $(NOTEBOOKS) -p no:cacheprovider
 
-unit: $(STAMP) ## unit tests only (fast)
+unit: $(STAMP) ## the tests in tests/ without the nbval notebook checks
 	$(PY) -m pytest -q tests -p no:cacheprovider
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
@@ -51,7 +51,7 @@ lock: ## re-resolve requirements.in into a pinned requirements.txt in a clean ve
 	  .lock-venv/bin/pip freeze --all | grep -vE '^(pip|setuptools|wheel)=='; } > requirements.txt
 	rm -rf .lock-venv
 
-score: $(STAMP) ## score extraction on the seed and dev gold in $(SHARED)/eval (development aid)
+score: $(STAMP) ## score extraction on the seed and dev gold in ../shared/eval (development aid)
 	@out=$$(mktemp -d); \
 	$(PY) -m articlefacts extract seeds --out $$out/seed --quiet && \
 	$(PY) -m articlefacts extract $(SHARED)/eval/dev/articles --metadata $(SHARED)/eval/dev/articles.csv --out $$out/dev --quiet && \
