@@ -21,7 +21,6 @@ from .errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # a 5 MB article is fine; 20 MB is surely not an article
 METADATA_NAME = "articles.csv"
-METADATA_COLUMNS = ("article_id", "file", "title", "author", "outlet", "published", "url")
 
 
 def decode_article(data: bytes, path: str | Path) -> str:

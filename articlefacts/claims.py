@@ -132,8 +132,6 @@ LAW_IF = re.compile(r"\b(?:treaty|agreement|pact|law|clause|article|charter|decr
                     r"statute)\b.*\b(?:commits?|obliges?|obligates?|requires?|stipulates?|provides?|states?|allows?|"
                     r"permits?|guarantees?|pledges?|binds?|mandates?|says)\b[^.]*\b(?:if|unless)\b", re.I)
 WOULD = re.compile(r"\b(?:would|'d)\b", re.I)
-LAW_CONTENT = re.compile(r"\b(?:treaty|agreement|pact|law|clause|article|charter|decree|constitution|convention|"
-                         r"accord|statute|resolution)\b", re.I)
 
 
 # --------------------------------------------------------------------------- quotes

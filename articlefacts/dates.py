@@ -90,8 +90,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})", "m"),
     (rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<wd>{WEEKDAY})\b", "weekday"),
-    (rf"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?(?P<dec>\d{{3}}0)s\b", "decade"),
-    (rf"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?['’](?P<dec2>\d0)s\b", "decade"),
+    (r"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?(?P<dec>\d{3}0)s\b", "decade"),
+    (r"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?['’](?P<dec2>\d0)s\b", "decade"),
     (rf"(?P<mod>\b{MOD})?\b(?P<y>{YEAR})\b(?![-–]\d\d-)(?!s\b)(?![.,]\d)", "year"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+"
      r"(?P<unit>week|month|year|weekend)\b", "deictic"),

@@ -41,7 +41,6 @@ MEASURE_UNITS = {"km": "km", "kilometres": "km", "kilometers": "km", "kilometre"
                  "kilotonnes": "kilotons", "pounds": "pounds", "lbs": "pounds", "gallons": "gallons"}
 CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD",
                     "€": "EUR", "£": "GBP", "₩": "KRW", "₽": "RUB", "¥": "JPY", "₴": "UAH"}
-CURRENCY_CODES = {"USD", "EUR", "KRW", "KPW", "RUB", "GBP", "JPY", "CNY", "UAH", "CHF", "INR"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "won": "KRW",
                   "rubles": "RUB", "ruble": "RUB", "roubles": "RUB", "rouble": "RUB", "yuan": "CNY",
                   "renminbi": "CNY", "yen": "JPY", "hryvnias": "UAH", "hryvnia": "UAH", "hryvnas": "UAH",
@@ -52,7 +51,6 @@ RATE_NOUNS = {"month": "month", "year": "year", "week": "week", "day": "day", "a
               "individual": "person", "family": "family", "household": "household", "unit": "unit"}
 RATE_ADVERBS = {"monthly": "month", "annually": "year", "yearly": "year", "daily": "day", "weekly": "week",
                 "apiece": "person", "hourly": "hour"}
-POPULATION = set("population country nation city town province region inhabitants".split())
 STOP = set("""a an the this that these those there here their its his her our your my them they it he she we you
 i who whom whose which what when where while why how and or but nor so yet if than then as of in on at by for
 from to with without within into onto over under above below between among through during before after since

@@ -24,10 +24,6 @@ SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "
 VAGUE_COUNT = {"several": 3, "a few": 3, "few": 3, "a couple of": 2, "a couple": 2, "a handful of": 3}
 PLURAL_SCALES = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
                  "billions": 2_000_000_000, "tens": 20}
-FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 0.333333, "one third": 0.333333,
-             "one-third": 0.333333, "two thirds": 0.666667, "two-thirds": 0.666667, "a quarter": 0.25,
-             "one quarter": 0.25, "one-quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75,
-             "a fifth": 0.2, "one-fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one-tenth": 0.1}
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
                 "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 
@@ -53,8 +49,6 @@ MULTIPLIER_WORDS = {"halved": 0.5, "halving": 0.5, "twice": 2, "double": 2, "dou
 _word_alt = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 NUMBER_WORD = rf"(?:{_word_alt})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 # "twelve thousand", "one hundred and fifty", "a dozen", "two dozen", "a hundred"
-WORD_NUMBER = (rf"(?:(?:{NUMBER_WORD}|a)(?:[\s-]+(?:and[\s-]+)?(?:{NUMBER_WORD}|hundred|thousand|million|"
-               rf"billion|dozen))*|{NUMBER_WORD})")
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 import articlefacts as af
+from articlefacts.figures import KINDS
+from articlefacts.sources import TYPES
 from articlefacts.tables import write_tables
 
 HERE = Path(__file__).resolve().parent
@@ -73,6 +75,17 @@ FLOORS = {
     "heldout2": {"figures_full": 0.90, "figures_detection": 0.95, "sentences": 0.97, "attribution": 0.90,
                  "certainty": 0.90, "source_type": 0.85},
 }
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_every_row_uses_the_schema_vocabulary(name):
+    outcomes, _ = af.extract_paths([SETS[name][0]])
+    tables = af.combine(outcomes)
+    assert set(tables.figures["kind"]) <= set(KINDS)
+    assert set(tables.figures["qualifier"]) <= {"", "exact", "approx", "upper_bound", "lower_bound", "range"}
+    assert set(tables.claims["source_type"]) <= set(TYPES)
+    assert set(tables.claims["certainty"]) <= {"hedged", "reported", "asserted"}
+    assert (tables.figures.loc[tables.figures["kind"] != "date", "subject"] != "").all()
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
