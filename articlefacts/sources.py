@@ -41,7 +41,7 @@ MILITARY = re.compile(r"\b(?:military|militaries|army|armed\s+forces|forces|Join
                       r"commanders?|Adm\.|admiral|Gen\.|General\s+(?=[A-Z])|generals|colonel|Col\.|Lt\.|lieutenant|"
                       r"navy|naval|air\s+force|"
                       r"marines|brigade|troops|soldiers|defen[cs]e\s+forces|special\s+operations|battalion|"
-                      r"Gerasimov|Syrskyi|Syrsky|Paparo|Zaluzhnyi|Korean\s+People's\s+Army|KPA|USFK|INDOPACOM|"
+                      r"Gerasimov|Syrskyi|Syrsky|Zaluzhnyi|Korean\s+People's\s+Army|KPA|USFK|INDOPACOM|"
                       r"Indo-Pacific\s+Command|Command|garrison|captain|sergeant)\b")
 MEDIA = re.compile(
     r"\b(?:media|news|newspapers?|KCNA|Yonhap|Reuters|AP|AFP|Associated\s+Press|TASS|RIA|Interfax|Xinhua|Kyodo|"
@@ -54,7 +54,7 @@ EXPERT = re.compile(
     r"\b(?:experts?|analysts?|researchers?|scholars?|professors?|Prof\.|academics?|historians?|economists?|"
     r"observers?|specialists?|think[\s-]tanks?|institute|RAND|CSIS|Brookings|Carnegie|IISS|ISW|Stimson|"
     r"38\s*North|Chatham|SIPRI|RUSI|University|Foundation|Center|Centre|Council\s+on|fellow|lecturer|open\s+source|"
-    r"scientists?|consultancy|Bennett)\b", re.I)
+    r"scientists?|consultancy)\b", re.I)
 TITLE_WORDS = re.compile(
     r"\b(?:President|Prime\s+Minister|Minister|Secretary(?:\s+General)?|Secretary\s+of\s+State|Secretary-General|"
     r"spokes(?:man|woman|person)|leader|Adm\.|Admiral|Gen\.|General|Col\.|Lt\.|Maj\.|Capt\.|Sgt\.|Director|"
