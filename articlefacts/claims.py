@@ -441,9 +441,6 @@ def find_attribution(masked: str) -> Attribution | None:
         if word.endswith("ing") and word != "citing":
             continue
         np, app = _subject_before(masked, m.start())
-        if word in ("found", "shows", "showed", "states", "reads", "provides", "stipulates") and np and \
-                np.lower() not in PRONOUNS and not SOURCE_NOUNS.search(np) and not DOCUMENT.search(np):
-            pass
         if not _is_source_np(np) or not _agrees(np, word):
             continue
         if word in WEAK_CUES and not (SOURCE_NOUNS.search(np) or np.lower() in PRONOUNS or

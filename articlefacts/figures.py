@@ -487,8 +487,6 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
         # the noun after the number: "(4,000) more troops" reads past "more"
         if a.kind in ("other", "measure"):
             kind, unit = a.kind, a.unit
-            if re.match(r"\s+(?:what|as\s+much|as\s+many|that|the)\b", text[fig_end:fig_end + 12]) is None:
-                pass
         else:
             kind, unit = "", ""
         currency = first.currency or last.currency
