@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
@@ -185,21 +186,11 @@ def _valid_words(s: str) -> str:
     return best.rstrip(" -")
 
 
-def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Atom]:
-    """Number atoms in ``text[start:end]`` outside the ``taken`` spans (dates)."""
-    atoms: list[Atom] = []
-    used: list[tuple[int, int]] = list(taken)
-
-    def add(a: Atom) -> None:
-        """Keep an atom unless it overlaps one already taken."""
-        if not _overlaps(a.start, a.end, used):
-            atoms.append(a)
-            used.append((a.start, a.end))
-
+def _vague_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
+    """'several hundred', 'dozens of', 'tens of thousands of', 'a couple of': lower bounds."""
     for m in VAGUE.finditer(text, start, end):
         if m.group("couple"):  # "a couple of miles": two, at least
-            a = Atom(m.start(), m.end("couple") - len(" of"), 2.0, qualifier="lower_bound", words=True)
-            add(a)
+            yield Atom(m.start(), m.end("couple") - len(" of"), 2.0, qualifier="lower_bound", words=True)
             continue
         if m.group("few"):
             base = VAGUE_COUNT[re.sub(r"\s+", " ", m.group("few").lower())]
@@ -217,10 +208,12 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
                                                                             text[stop:stop + 8]):
                 if not re.match(r"\s+[a-z]+s\b", text[stop:stop + 30]):
                     continue
-        a = Atom(m.start(), stop, value, qualifier="lower_bound")
-        if m.group("of"):
-            a.span_start = m.start()
-        add(a)
+        yield Atom(m.start(), stop, value, qualifier="lower_bound",
+                   span_start=m.start() if m.group("of") else None)
+
+
+def _multiplier_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
+    """'three times', 'a factor of four', 'doubled', 'twice', 'halved': kind other, unit times."""
     for m in MULTIPLIER.finditer(text, start, end):
         if m.group("mword"):
             w = m.group("mword").lower()
@@ -241,7 +234,11 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
                 continue
             if raw[0].isdigit() and re.search(r"[A-Za-z-]$", text[max(start, m.start() - 1):m.start()]):
                 continue
-        add(Atom(m.start(), m.end(), value, kind="other", unit="times"))
+        yield Atom(m.start(), m.end(), value, kind="other", unit="times")
+
+
+def _fraction_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
+    """'half', 'a third', 'four-fifths': kind other, unit fraction (not ordinals, not 'the first half')."""
     for m in FRACTION.finditer(text, start, end):
         frac = re.sub(r"[\s-]+", " ", m.group("frac").lower())
         before = text[max(start, m.start() - 12):m.start()].lower()
@@ -258,101 +255,125 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
             if nxt and nxt.group(1) not in lx.STOP and not nxt.group(1).endswith("ed"):
                 continue  # "a third contingent", "a fifth wave": ordinals
         value = fraction_value(frac)
-        if value is None:
-            continue
-        add(Atom(m.start(), m.end(), value, kind="other", unit="fraction"))
-    for m in A_UNIT.finditer(text, start, end):  # "a kilometre or more", "a year old": one of the unit
+        if value is not None:
+            yield Atom(m.start(), m.end(), value, kind="other", unit="fraction")
+
+
+def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
+    """'a kilometre or more', 'for a decade', 'a fortnight', 'half a year', 'under a dollar': one of the unit."""
+    for m in A_UNIT.finditer(text, start, end):
         first_group = next(g for g in ("a", "a2", "fortnight", "halfunit", "acur") if m.group(g))
         if re.search(r"(?:\d|hundred|thousand|million|billion|dozen|\bonce|\btwice|times)\s*$",
                      text[max(start, m.start(first_group) - 12):m.start(first_group)]):
             continue  # "$1,000 a month or so", "twice a year": a rate, not a quantity
         if m.group("fortnight"):
-            add(Atom(m.start("fortnight"), m.end(), 2.0, words=True, kind="measure", unit="weeks"))
+            yield Atom(m.start("fortnight"), m.end(), 2.0, words=True, kind="measure", unit="weeks")
         elif m.group("halfunit"):
             unit = m.group("halfunit").split()[-1].lower()
             if unit in ("million", "billion", "dozen"):
-                add(Atom(m.start("halfunit"), m.end(), 0.5 * {"million": 1e6, "billion": 1e9, "dozen": 12}[unit],
-                         words=True))
+                yield Atom(m.start("halfunit"), m.end(), 0.5 * {"million": 1e6, "billion": 1e9, "dozen": 12}[unit],
+                           words=True)
             else:
-                add(Atom(m.start("halfunit"), m.end(), 0.5, words=True, kind="measure",
-                         unit=lx.TIME_UNITS.get(unit) or lx.MEASURE_UNITS.get(unit, unit + "s")))
+                yield Atom(m.start("halfunit"), m.end(), 0.5, words=True, kind="measure",
+                           unit=lx.TIME_UNITS.get(unit) or lx.MEASURE_UNITS.get(unit, unit + "s"))
         elif m.group("acur"):
-            add(Atom(m.start("acur"), m.end(), 1.0, words=True,
-                     currency=lx.CURRENCY_WORDS.get(m.group("acur").split()[-1].lower() + "s", "USD")))
+            yield Atom(m.start("acur"), m.end(), 1.0, words=True,
+                       currency=lx.CURRENCY_WORDS.get(m.group("acur").split()[-1].lower() + "s", "USD"))
         else:
             a_start = m.start("a") if m.group("a") else m.start("a2")
-            add(Atom(a_start, a_start + 1 + (text[a_start + 1:a_start + 2] == "n"), 1.0, words=True))
+            yield Atom(a_start, a_start + 1 + (text[a_start + 1:a_start + 2] == "n"), 1.0, words=True)
+
+
+def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
+    """'1,500', '$22 million', '12k', '82%': None for labels, ordinals, times and code."""
+    s, e = m.start(), m.end()
+    prev = text[s - 1] if s > 0 else " "
+    prev2 = text[s - 2] if s > 1 else " "
+    nxt = text[e] if e < len(text) else " "
+    joined_range = prev == "-" and re.search(r"(?:\d|thousand|million|billion|trillion|bn|m|k)-$",
+                                             text[max(start, s - 12):s])
+    if prev == "(" and (prev2.isalnum() or prev2 == "_") and text[e:e + 1] in ",)":
+        return None  # "alert(1)": a number in code or markup, not a figure
+    if prev.isalnum() or prev in "#№/" or (prev == "-" and prev2.isalpha() and not joined_range) or \
+            prev in ".,:" and prev2.isdigit():
+        return None  # "MiG-29", "No.5", "9/11"
+    if nxt.isalpha() and not re.match(r"(?:mm|km|kg|cm)\b", text[e:e + 3]):
+        return None  # "11th", "5G"
+    if nxt in ":/" and e + 1 < len(text) and text[e + 1].isdigit():
+        return None  # "3:30", "24/7"
+    if LABEL_BEFORE.search(text[max(start, s - 16):s]) and not m.group("cur"):
+        return None  # "Article 51"
+    try:
+        value = parse_digits(m.group("num"))
+    except ValueError:
+        return None
+    scale = (m.group("scale") or m.group("short") or "").lower()
+    if scale:
+        value *= SCALES.get(scale) or SHORT_SCALES[scale]
+    cur = lx.CURRENCY_SYMBOLS.get((m.group("cur") or "").strip(), (m.group("cur") or "").strip())
+    return Atom(s, e, value, currency=cur, percent=bool(m.group("pct")))
+
+
+def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
+    """'four', 'twelve thousand', 'two and a half': None for idioms ('one day', 'the two leaders') and names."""
+    raw_words = m.group("words")
+    half = re.search(r"\s+and\s+a\s+half$", raw_words, re.I)
+    words = _valid_words(raw_words[:half.start()] if half else raw_words)
+    if not words or words.lower() in ("a", "and"):
+        return None
+    s = m.start("words")
+    e = s + len(words)
+    try:
+        value = words_to_number(words)
+    except ValueError:
+        return None
+    if half and words == raw_words[:half.start()].strip():
+        value += 0.5  # "two and a half hours"
+        e, words = s + len(raw_words), raw_words
+    low = words.lower()
+    if text[s - 1:s] == "-" or text[e:e + 1] == "-" and not HYPHEN_UNIT.match(text, e):
+        return None
+    if words[0].isupper() and not _sentence_start(text, s, start):
+        return None  # "Group of Seven", "the Big Three"
+    after = text[e:e + 40]
+    before = text[max(start, s - 12):s]
+    if low == "one":
+        qual = QUAL_PRE.search(text[max(start, s - 30):s])
+        if re.search(r"\b(?:the|no|any|every|each|this|that|at)\s+$", before, re.I) or \
+                ONE_IDIOM_AFTER.match(after) and not qual:
+            return None
+        if not lx.noun_after(after) and not qual and not re.match(r"\s+or\s+(?:two|three)\b", after):
+            return None
+    if value in (2, 3, 4) and re.search(r"\b(?:the|these|those|both)\s+$", before, re.I):
+        nxt_word = re.match(r"\s+([A-Za-z’']+)", after)
+        if nxt_word and nxt_word.group(1).lower() in GROUP_REFERENTS:
+            return None  # "the two leaders": a group already counted
+    wcur = lx.CURRENCY_SYMBOLS.get((m.group("wcur") or "").strip(), "")
+    return Atom(m.start(), m.end() if m.group("wpct") else e, value, currency=wcur, percent=bool(m.group("wpct")),
+                words=True)
+
+
+def _number_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
+    """Digits (with currency, scale, percent) and number words."""
     for m in ATOM.finditer(text, start, end):
-        if m.group("num"):
-            s, e = m.start(), m.end()
-            prev = text[s - 1] if s > 0 else " "
-            prev2 = text[s - 2] if s > 1 else " "
-            nxt = text[e] if e < len(text) else " "
-            joined_range = prev == "-" and re.search(r"(?:\d|thousand|million|billion|trillion|bn|m|k)-$",
-                                                     text[max(start, s - 12):s])
-            if prev == "(" and (prev2.isalnum() or prev2 == "_") and text[e:e + 1] in ",)":
-                continue  # "alert(1)": a number in code or markup, not a figure
-            if prev.isalnum() or prev in "#№/" or (prev == "-" and prev2.isalpha() and not joined_range) or \
-                    prev in ".,:" and prev2.isdigit():
-                continue
-            if nxt.isalpha() and not re.match(r"(?:mm|km|kg|cm)\b", text[e:e + 3]):
-                continue
-            if nxt in ":/" and e + 1 < len(text) and text[e + 1].isdigit():
-                continue
-            if LABEL_BEFORE.search(text[max(start, s - 16):s]) and not m.group("cur"):
-                continue
-            try:
-                value = parse_digits(m.group("num"))
-            except ValueError:
-                continue
-            scale = (m.group("scale") or m.group("short") or "").lower()
-            if scale:
-                value *= SCALES.get(scale) or SHORT_SCALES[scale]
-            cur = lx.CURRENCY_SYMBOLS.get((m.group("cur") or "").strip(), (m.group("cur") or "").strip())
-            add(Atom(s, e, value, currency=cur, percent=bool(m.group("pct"))))
-        else:
-            raw_words = m.group("words")
-            half = re.search(r"\s+and\s+a\s+half$", raw_words, re.I)
-            words = _valid_words(raw_words[:half.start()] if half else raw_words)
-            if not words:
-                continue
-            s = m.start("words")
-            e = s + len(words)
-            low = words.lower()
-            if low in ("a", "and"):
-                continue
-            try:
-                value = words_to_number(words)
-            except ValueError:
-                continue
-            if half and words == raw_words[:half.start()].strip():
-                value += 0.5  # "two and a half hours"
-                e = s + len(raw_words)
-                words = raw_words
-                low = words.lower()
-            prev = text[s - 1] if s > 0 else " "
-            if prev == "-" or text[e:e + 1] == "-" and not HYPHEN_UNIT.match(text, e):
-                continue
-            if words[0].isupper() and not _sentence_start(text, s, start):
-                continue  # "Group of Seven", "the Big Three"
-            after = text[e:e + 40]
-            before = text[max(start, s - 12):s]
-            if low == "one":
-                qual = QUAL_PRE.search(text[max(start, s - 30):s])
-                if re.search(r"\b(?:the|no|any|every|each|this|that|at)\s+$", before, re.I) or \
-                        ONE_IDIOM_AFTER.match(after) and not qual:
-                    continue
-                head = lx.noun_after(after)
-                if not head and not qual and not re.match(r"\s+or\s+(?:two|three)\b", after):
-                    continue
-            if value in (2, 3, 4) and re.search(r"\b(?:the|these|those|both)\s+$", before, re.I):
-                nxt_word = re.match(r"\s+([A-Za-z’']+)", after)
-                if nxt_word and nxt_word.group(1).lower() in GROUP_REFERENTS:
-                    continue
-            wcur = lx.CURRENCY_SYMBOLS.get((m.group("wcur") or "").strip(), "")
-            add(Atom(m.start(), e, value, currency=wcur, percent=bool(m.group("wpct")), words=True))
-            if m.group("wpct"):
-                atoms[-1].end = m.end()
+        atom = _digit_atom(m, text, start) if m.group("num") else _word_atom(m, text, start)
+        if atom is not None:
+            yield atom
+
+
+ATOM_FINDERS = (_vague_atoms, _multiplier_atoms, _fraction_atoms, _a_unit_atoms, _number_atoms)
+
+
+def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Atom]:
+    """Number atoms in ``text[start:end]`` outside the ``taken`` spans (dates); the finders run in
+    order and an earlier atom wins an overlap ("several hundred" before "hundred")."""
+    atoms: list[Atom] = []
+    used: list[tuple[int, int]] = list(taken)
+    for finder in ATOM_FINDERS:
+        for a in finder(text, start, end):
+            if not _overlaps(a.start, a.end, used):
+                atoms.append(a)
+                used.append((a.start, a.end))
     atoms.sort(key=lambda a: a.start)
     return atoms
 
