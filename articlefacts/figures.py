@@ -470,6 +470,90 @@ def _bounds(q: str, low: float, high: float) -> tuple[float | None, float | None
     return low, high
 
 
+@dataclass
+class Counted:
+    """What a number counts, as read right after it."""
+
+    kind: str = ""       # "" when the counted noun is elided
+    unit: str = ""
+    end: int = 0         # where the figure's span ends (past the noun or currency word)
+    noun_span: tuple[int, int] | None = None
+    partitive: str = ""  # "of its troops" -> "troops"; "of them" -> "them"
+    hint: str = ""       # "personnel" when a participle or "a country of" says people are counted
+
+
+def _head_kind(head: str) -> tuple[str, str]:
+    """The kind and unit a counted head noun gives: 'days' measure, 'troops' personnel, 'tanks' count."""
+    if head in lx.TIME_UNITS:
+        return "measure", lx.TIME_UNITS[head]
+    if head in lx.MEASURE_UNITS:
+        return "measure", lx.MEASURE_UNITS[head]
+    return ("personnel" if lx.is_personnel(head) else "count"), head
+
+
+def _hyphen_unit(hm: re.Match) -> tuple[str, str]:
+    """'11-nation' count, '1,500-strong' personnel, '23-year-old' measure."""
+    if hm.group("thing"):
+        thing = hm.group("thing")
+        return "count", {"country": "countries", "party": "parties", "storey": "storeys",
+                         "story": "storeys"}.get(thing, thing + "s")
+    if hm.group("strong"):
+        return "personnel", "troops" if hm.group("strong") == "strong" else "people"
+    u = hm.group("u")
+    return "measure", lx.TIME_UNITS.get(u, lx.MEASURE_UNITS.get(u, u + "s"))
+
+
+def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: Atom, last: Atom) -> Counted | None:
+    """The kind and unit of the number ending at ``pos``: its currency, percent sign, hyphenated
+    unit or counted noun ("(4,000) more troops" reads past "more"); for an elided noun, the hints
+    the context gives. None when the number is part of a name ("38 North")."""
+    if a.kind in ("other", "measure"):
+        return Counted(a.kind, a.unit, pos)
+    currency = first.currency or last.currency
+    if not currency:
+        cur = _currency_after(text, pos)
+        if cur:
+            currency, pos = cur
+    if currency:
+        return Counted("money", currency, pos)
+    if first.percent or last.percent:
+        return Counted("percent", "%", pos)
+    hm = HYPHEN_UNIT.match(text, pos)
+    if hm:
+        return Counted(*_hyphen_unit(hm), hm.end())
+    rest = text[pos:end]
+    skip = re.match(r"\s+(?:more|additional|further|extra|other|new|fresh)\b", rest)
+    offset = skip.end() if skip else 0
+    na = lx.noun_after(rest[offset:])
+    if na:
+        span = (pos + offset, pos + offset + na[0])
+        return Counted(*_head_kind(na[1]), span[1], span)
+    of = re.match(r"\s+of\b", rest)
+    if a.span_start is not None and of:  # "thousands of North Korean soldiers": the noun belongs to the span
+        na = lx.noun_after(rest[of.end():])
+        if na:
+            span = (pos + of.end(), pos + of.end() + na[0])
+            return Counted(*_head_kind(na[1]), span[1], span)
+    c = Counted(end=pos)
+    pm = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|all|whom)\s+)?(?P<rest>.{0,60})", rest)
+    if pm:  # "about 312,000 of its troops", "10,000 of them"
+        if re.match(r"them\b|those\b|whom\b", pm.group("rest")):
+            c.partitive = "them"
+        else:
+            na = lx.noun_after(" " + pm.group("rest"))
+            c.partitive = na[1] if na else ""
+    pw = re.match(r"\s+(\w+)", rest)
+    near = re.match(r"(?:\s+(?:were|was|have|had|has|been|are|is|be|reportedly|already|also|now))*\s+(\w+)", rest)
+    if pw and pw.group(1).lower() in lx.PARTICIPLES or near and near.group(1).lower() in lx.PARTICIPLES:
+        c.hint = "personnel"  # "about 1,000 wounded", "some 4,700 were killed"
+    elif re.search(r"\b(?:population|country|nation|city|town|province|region)\s+of\s+$",
+                   text[max(start, first.start - 30):first.start], re.I):
+        c.hint, c.kind, c.unit = "personnel", "personnel", "people"  # "a country of 26 million"
+    elif pw and pw.group(1)[0].isupper() and not a.words and not c.partitive:
+        return None
+    return c
+
+
 def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]:
     """Turn a paragraph's atoms into figures: ranges, qualifiers, units, rates."""
     figs: list[Figure] = []
@@ -505,89 +589,10 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
             fig_end = post.end()
         if not qual:
             qual = a.qualifier or "exact"
-        # the noun after the number: "(4,000) more troops" reads past "more"
-        if a.kind in ("other", "measure"):
-            kind, unit = a.kind, a.unit
-        else:
-            kind, unit = "", ""
-        currency = first.currency or last.currency
-        percent = first.percent or last.percent
-        noun_span = None
-        partitive = ""
-        hint = ""
-        if not kind:
-            if not currency:
-                cur = _currency_after(text, fig_end)
-                if cur:
-                    currency, fig_end = cur
-            if currency:
-                kind, unit = "money", currency
-            elif percent:
-                kind, unit = "percent", "%"
-            else:
-                hm = HYPHEN_UNIT.match(text, fig_end)
-                if hm:
-                    if hm.group("thing"):
-                        thing = hm.group("thing")
-                        kind, unit = "count", ("countries" if thing == "country" else "parties" if thing == "party"
-                                               else "storeys" if thing in ("storey", "story") else thing + "s")
-                    elif hm.group("strong"):
-                        kind, unit = "personnel", "troops" if hm.group("strong") == "strong" else "people"
-                    else:
-                        u = hm.group("u")
-                        kind, unit = "measure", lx.TIME_UNITS.get(u, lx.MEASURE_UNITS.get(u, u + "s"))
-                    fig_end = hm.end()
-                else:
-                    rest = text[fig_end:end]
-                    skip = re.match(r"\s+(?:more|additional|further|extra|other|new|fresh)\b", rest)
-                    offset = skip.end() if skip else 0
-                    na = lx.noun_after(rest[offset:])
-                    if na:
-                        n_end, head = na
-                        noun_span = (fig_end + offset, fig_end + offset + n_end)
-                        fig_end = noun_span[1]
-                        if head in lx.TIME_UNITS:
-                            kind, unit = "measure", lx.TIME_UNITS[head]
-                        elif head in lx.MEASURE_UNITS:
-                            kind, unit = "measure", lx.MEASURE_UNITS[head]
-                        elif lx.is_personnel(head):
-                            kind, unit = "personnel", head
-                        else:
-                            kind, unit = "count", head
-                    else:
-                        if a.span_start is not None and re.match(r"\s+of\b", rest):
-                            na3 = lx.noun_after(rest[len(re.match(r"\s+of", rest).group(0)):])
-                            if na3:
-                                off = len(re.match(r"\s+of", rest).group(0))
-                                noun_span = (fig_end + off, fig_end + off + na3[0])
-                                fig_end = noun_span[1]
-                                head = na3[1]
-                                if head in lx.TIME_UNITS or head in lx.MEASURE_UNITS:
-                                    kind, unit = "measure", lx.TIME_UNITS.get(head) or lx.MEASURE_UNITS[head]
-                                else:
-                                    kind = "personnel" if lx.is_personnel(head) else "count"
-                                    unit = head
-                        pm = None if kind else re.match(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|all|whom)\s+)?"
-                                      r"(?P<rest>.{0,60})", rest)
-                        if pm:
-                            pn = re.match(r"them\b|those\b|whom\b", pm.group("rest"))
-                            if pn:
-                                partitive = "them"
-                            else:
-                                na2 = lx.noun_after(" " + pm.group("rest"))
-                                if na2:
-                                    partitive = na2[1]
-                        pw = re.match(r"\s+(\w+)", rest)
-                        near = re.match(r"(?:\s+(?:were|was|have|had|has|been|are|is|be|reportedly|"
-                                        r"already|also|now))*\s+(\w+)", rest)
-                        if pw and pw.group(1).lower() in lx.PARTICIPLES or \
-                                near and near.group(1).lower() in lx.PARTICIPLES:
-                            hint = "personnel"  # "about 1,000 wounded", "some 4,700 were killed"
-                        elif re.search(r"\b(?:population|country|nation|city|town|province|region)\s+of\s+$",
-                                       text[max(start, first.start - 30):first.start], re.I):
-                            hint, kind, unit = "personnel", "personnel", "people"  # "a country of 26 million"
-                        elif pw and pw.group(1)[0].isupper() and not a.words and not kind and not partitive:
-                            continue  # "38 North", "Group 7 Summit": a number inside a name
+        c = _what_is_counted(text, start, end, fig_end, a, first, last)
+        if c is None:
+            continue  # "38 North", "Group 7 Summit": a number inside a name
+        kind, unit, fig_end, noun_span = c.kind, c.unit, c.end, c.noun_span
         if kind == "measure" and qual == "lower_bound" and re.search(
                 r"\bover\s+$", text[max(start, first.start - 12):first.start]):
             qual, span_start = "exact", first.start  # "over three days of fighting": a span of time, not a bound
@@ -603,8 +608,8 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
             per = _pick_rate(rates)
             fig_end = rate_end
         lo, hi = _bounds(qual, low_v, high_v)
-        fig = Figure(span_start, fig_end, kind, lo, hi, qual, unit, per, hint=hint,
-                     elided=not kind, partitive=partitive, core=(first.start, last.end), noun_span=noun_span)
+        fig = Figure(span_start, fig_end, kind, lo, hi, qual, unit, per, hint=c.hint,
+                     elided=not kind, partitive=c.partitive, core=(first.start, last.end), noun_span=noun_span)
         figs.append(fig)
     return figs
 
@@ -636,11 +641,7 @@ def _hint_backward(text: str, sent_start: int, pos: int) -> tuple[str, str] | No
 
 def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[Figure], before: list[Figure]) -> None:
     if fig.partitive and fig.partitive != "them":
-        head = fig.partitive
-        if head in lx.TIME_UNITS or head in lx.MEASURE_UNITS:
-            fig.kind, fig.unit = "measure", lx.TIME_UNITS.get(head) or lx.MEASURE_UNITS[head]
-        else:
-            fig.kind, fig.unit = ("personnel" if lx.is_personnel(head) else "count"), head
+        fig.kind, fig.unit = _head_kind(fig.partitive)
         return
     money = next((f for f in reversed(in_sentence) if f.kind == "money"), None)
     if money is not None and not fig.hint and re.search(r"\b(?:from|to|than|versus|against|of)\s+(?:\w+\s+){0,3}$",
