@@ -349,8 +349,8 @@ def _np_before_verb(masked: str, pos: int) -> str:
     return np
 
 
-def find_attribution(masked: str) -> Attribution | None:
-    """The first attribution in a sentence whose quoted words are masked."""
+def _according_to(masked: str) -> list[Attribution]:
+    """'according to X' (the reporting noun dropped: 'a press release from X' -> X)."""
     cands: list[Attribution] = []
     for m in re.finditer(r"\b[Aa]ccording\s+to\s+", masked):
         tail = masked[m.end():]
@@ -364,6 +364,12 @@ def find_attribution(masked: str) -> Attribution | None:
         if np:
             cands.append(Attribution(m.start(), np, "according to", app.group(1) if app else ""))
         break
+    return cands
+
+
+def _estimates(masked: str) -> list[Attribution]:
+    """'X's estimate', 'its casualty estimate': the possessor estimates (hedged)."""
+    cands: list[Attribution] = []
     for m in re.finditer(r"(?P<poss>\b[\w’'.\- ]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<cue>estimates?|assessments?)\b"
                          r"|\b(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?P<cue2>estimates?)\b", masked):
         if re.search(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,3}$", masked[:m.start("poss") if m.group("poss") else
@@ -382,6 +388,12 @@ def find_attribution(masked: str) -> Attribution | None:
             np = np.split()[0] if np and np.split()[0].lower() in PRONOUNS else np
             if _is_source_np(np):
                 cands.append(Attribution(m.start(), np, "estimate"))
+    return cands
+
+
+def _put_at(masked: str) -> list[Attribution]:
+    """'X put the toll at', 'X gave a higher toll'."""
+    cands: list[Attribution] = []
     for m in re.finditer(r"\b(?P<cue>puts?|putting|pegged|pegs|placed|places)\s+(?:(?:the|that|this|its|his|her|their|a|an)"
                          r"\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,8}?\s+(?:at\s+(?!(?:the|this|that|its|his|her|their|our|home|night|"
                          r"once|first|last|times|risk|stake|war|sea|bay|odds|ease|work|hand|all)\b)|higher|lower|"
@@ -392,14 +404,32 @@ def find_attribution(masked: str) -> Attribution | None:
         np = _np_before_verb(masked, m.start())
         if _is_source_np(np):
             cands.append(Attribution(m.start(), np, (m.group("cue") or m.group("cue2")).lower()))
+    return cands
+
+
+def _by_estimates(masked: str) -> list[Attribution]:
+    """'By some estimates', 'by Seoul's count'."""
+    cands: list[Attribution] = []
     for m in re.finditer(r"\b[Bb]y\s+(?P<np>(?:some|one|most|several|many|other|official|independent|"
                          r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*['’]s|its|their|his|her)\s+(?:[\w-]+\s+)?"
                          r"(?:estimates?|counts?|accounts?|calculations?|reckoning|tally))\b", masked):
         cands.append(Attribution(m.start(), m.group("np"), "estimates" if "estimate" in m.group("np") else "by"))
+    return cands
+
+
+def _citing(masked: str) -> list[Attribution]:
+    """'X, citing Y,': X reports."""
+    cands: list[Attribution] = []
     for m in re.finditer(r"(?P<np>[^,;]+?),\s+citing\s+[^,]+,", masked):
         np = _clean_np(_leading_trim(m.group("np")))
         if _is_source_np(np):
             cands.append(Attribution(m.start("np"), np, "citing"))
+    return cands
+
+
+def _cue_verbs(masked: str) -> list[Attribution]:
+    """'X said', '..., X said', '..., said X, a fellow at Y', 'X, who ..., told'."""
+    cands: list[Attribution] = []
     for m in CUE.finditer(masked):
         word = m.group(0)
         before = masked[:m.start()]
@@ -450,18 +480,27 @@ def find_attribution(masked: str) -> Attribution | None:
                                                                                     "reported", "informed"):
             continue
         cands.append(Attribution(m.start() - len(np), np, word, app))
-    # the participle "saying"/"adding" as a last resort: the sentence subject speaks
-    if not cands:
-        m = re.search(r",\s+(saying|adding|claiming|noting|warning|arguing|insisting|stressing|suggesting|"
-                      r"stating|explaining|acknowledging|denying|telling|describing|calling)\b", masked)
-        if m:
-            np = _leading_trim(re.split(r"\s+(?:put|has|have|had|was|were|is|are|[a-z]+ed)\b", masked)[0])
-            np = _clean_np(np)
-            if _is_source_np(np):
-                cands.append(Attribution(0, np, m.group(1)))
-    if not cands:
-        return None
-    return min(cands, key=lambda a: a.pos)
+    return cands
+
+
+def _participle(masked: str) -> list[Attribution]:
+    """The last resort: ', saying ...' makes the sentence's subject the speaker."""
+    cands: list[Attribution] = []
+    m = re.search(r",\s+(saying|adding|claiming|noting|warning|arguing|insisting|stressing|suggesting|"
+                  r"stating|explaining|acknowledging|denying|telling|describing|calling)\b", masked)
+    if m:
+        np = _leading_trim(re.split(r"\s+(?:put|has|have|had|was|were|is|are|[a-z]+ed)\b", masked)[0])
+        np = _clean_np(np)
+        if _is_source_np(np):
+            cands.append(Attribution(0, np, m.group(1)))
+    return cands
+
+
+def find_attribution(masked: str) -> Attribution | None:
+    """The first attribution in a sentence whose quoted words are masked."""
+    cands = [a for finder in (_according_to, _estimates, _put_at, _by_estimates, _citing, _cue_verbs)
+             for a in finder(masked)] or _participle(masked)
+    return min(cands, key=lambda a: a.pos) if cands else None
 
 
 # --------------------------------------------------------------------------- certainty
