@@ -110,7 +110,7 @@ def is_short_unpunctuated(line: str, max_words: int = 15) -> bool:
     after unpunctuated words counts as none: 'Claim 1: “Kim has sent 100,000 men”')."""
     if len(line.split()) > max_words or len(line) > 140:
         return False
-    if line[-1] in "”\"’'" and len(line) > 1 and line[-2] not in ".!?,;:…":
+    if line[-1] in "”\"’')" and len(line) > 1 and line[-2] not in ".!?,;:…":
         return not re.match(r"^[“\"‘']", line)  # a quoted sentence on its own is body text
     return line[-1] not in FINAL_PUNCT
 

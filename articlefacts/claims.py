@@ -42,7 +42,7 @@ SPEECH = ("said|says|say|saying|told|tells|tell|noted|notes|note|reported|report
           "informed|informs|inform|urged|urges|urge|declared|declares|declare|accused|accuses|accuse|testified|"
           "testifies|tweeted|posted|stipulates|stipulated|provides|reads|recalled|recalls|remarked|commented|"
           "replied|responded|mentioned|emphasized|emphasised|stressed|asserted|asserts|contended|contends|"
-          "maintained|maintains|forecast|forecasts|projected|projects|citing|briefed|showed|shows|indicated|"
+          "maintained|maintains|forecast|forecasts|projected|projects|citing|briefed|showed|shows|show|indicated|"
           "cautioned|cautions|caution|thinks|think|thought|fears|fear|feared|conceded|concedes|disputed|disputes|"
           "rejected|rejects|pegged|pegs|tallied|counted|described|describes|characterised|characterized|"
           r"pointed\s+out|points\s+out|highlighted|quoted|doubts|doubted|reckons|reckon|reckoned|"
@@ -113,7 +113,10 @@ ANAPHORA = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>agency|site|we
 MODAL_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|perhaps|probably|possibly|possible|likely|unlikely|reportedly|"
                          r"(?:is|are|was|were|be|been|being)\s+(?:said|thought|understood|reported|alleged|"
                          r"rumou?red|estimated|believed|suspected|feared|expected)\s+to|doubts?|doubted|doubtful|"
-                         r"reckons?|reckoned|(?:cannot|can\s?not|can't|could\s+not|couldn't|(?:none|neither|nothing|no\s+\w+)\s+(?:of\s+\w+\s+)?can)"
+                         r"reckons?|reckoned|(?:do|does|did)\s+not\s+know\s+(?:whether|if|how)|no\s+way\s+of\s+knowing|"
+                         r"remains?\s+to\s+be\s+seen|(?:cannot|can\s?not|could\s+not|unable\s+to)\s+(?:yet\s+)?"
+                         r"(?:confirm|verify)|(?:often|usually|commonly|generally|widely|variously)\s+put\s+at|"
+                         r"(?:cannot|can\s?not|can't|could\s+not|couldn't|(?:none|neither|nothing|no\s+\w+)\s+(?:of\s+\w+\s+)?can)"
                          r"\s+(?:yet\s+)?be\s+"
                          r"(?:independently\s+)?(?:verified|confirmed|checked)|"
                          r"allegedly|believed|believes?|believing|estimated|suspected|suspects?|expected|expects?|"
@@ -201,13 +204,13 @@ def _leading_trim(seg: str) -> str:
 
 FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|may|might|must|"
                     r"should)\b", re.I)
-THAT_CUES = {"found", "finds", "shows", "showed", "indicated", "revealed", "reveals", "concluded", "concludes"}
+THAT_CUES = {"found", "finds", "shows", "showed", "show", "indicated", "revealed", "reveals", "concluded", "concludes"}
 SINGULAR_ONLY = re.compile(r"^(?:says|tells|notes|reports|states|adds|announces|confirms|claims|estimates|warns|argues|"
                            r"suggests|speculates|anticipates|believes|expects|predicts|assesses|concludes|finds|"
                            r"reveals|discloses|acknowledges|admits|denies|insists|explains|writes|observes|alleges|"
                            r"calculates|dismisses|calls|informs|urges|declares|accuses|testifies|recalls|asserts|"
                            r"contends|maintains|forecasts|projects|shows|stipulates|provides|reads)$")
-PLURAL_NP = re.compile(r"(?:s|media|people|police|staff|personnel|military|intelligence)(?:\s*\([^)]*\))?$|"
+PLURAL_NP = re.compile(r"(?:s|media|people|police|staff|personnel|military|intelligence|data)(?:\s*\([^)]*\))?$|"
                        r"^(?:they|we|you|i)$", re.I)
 
 
@@ -283,6 +286,10 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
                 PERSON, re.split(r",\s*", segs[-1].strip(" ,"))[-1].split("after ")[-1].strip()):
             apposition = apposition or seg  # "Valery Gerasimov, Russia's chief of general staff, told"
             continue
+        if closed and segs and re.match(r"^(?:a|an)\s+\w", seg) and re.fullmatch(
+                PERSON, re.split(r",\s*", segs[-1].strip(" ,"))[-1].strip()):
+            apposition = apposition or seg  # "Priya Raman, a Labour member of the committee, said"
+            continue
         if closed and segs and re.match(r"^(?:a|an|the)\s+[a-z]", seg) and \
                 re.search(r"\b[A-Z][\w’'\-]+$", segs[-1].strip(" ,")):
             apposition = seg
@@ -299,8 +306,12 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
         sub = SUBORDINATE_NP.search(seg)
         seg = _leading_trim(seg)
         np = _clean_np(seg)
-        if sub and not coordinated:
+        if sub and not coordinated and not re.match(r"\s*\w+(?:\s+[\w’'-]+){0,7}?\s+that\b|\s+that\b",
+                                                      masked[pos:pos + 80].split(None, 1)[-1] if
+                                                      masked[pos:pos + 80].split() else ""):
             return "", ""  # "... after Pyongyang announced bonuses": a subordinate clause, not an attribution
+        if sub and not coordinated:
+            np = _clean_np(sub.group("rest"))  # "... a day after Lavrov told reporters that ...": Lavrov
         if closed and segs and not apposition and NAME_ONLY.fullmatch(np) and ROLE_END.search(segs[-1].strip(" ,")):
             apposition = segs[-1].strip(" ,")  # "Our Seoul correspondent, Kwon Hyo-jin, told": the role types her
         # keep the noun phrase closest to the cue: drop a clause before it ("... approved X on Oct. 24 and the
@@ -331,6 +342,9 @@ ROLE_END = re.compile(r"\b(?:correspondent|reporter|spokes(?:man|woman|person)|m
 def _after_np(masked: str, pos: int) -> tuple[str, str]:
     """The naming phrase after an inverted cue ("..., said Hanna Erikstad, a professor ...")."""
     rest = masked[pos:]
+    person = re.match(rf"\s*({PERSON})(?P<app>\s*,\s*[^,.;]+|\s+(?:of|at|from)\s+[^,.;]+)?", rest)
+    if person:  # "replied Dr. Miriam Osterholt of the Calder Institute"
+        return person.group(1), (person.group("app") or "").strip(" ,")
     if re.match(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|she|they)\b",
                 rest, re.I) and not re.match(r"\s*(?:he|she|they)\s*[,.]", rest, re.I):
         return "", ""
@@ -417,6 +431,17 @@ def _by_estimates(masked: str) -> list[Attribution]:
     return cands
 
 
+def _estimate_of(masked: str) -> list[Attribution]:
+    """'on the estimate of X', 'by the count of X': X estimates (hedged)."""
+    cands: list[Attribution] = []
+    for m in re.finditer(r"\b(?:on|by|in)\s+(?:the|one|an?)\s+(?P<cue>estimates?|counts?|reckoning|calculations?)\s+of\s+"
+                         r"(?P<np>[^,;.]+)", masked):
+        np = _clean_np(m.group("np"))
+        if _is_source_np(np):
+            cands.append(Attribution(m.start(), np, "estimate" if "estimate" in m.group("cue") else m.group("cue")))
+    return cands
+
+
 def _citing(masked: str) -> list[Attribution]:
     """'X, citing Y,': X reports."""
     cands: list[Attribution] = []
@@ -446,11 +471,13 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             continue  # a noun: "estimates of the deployment", "reports from the front"
         if word in ("report", "reports", "estimate", "estimates", "claim", "claims", "call", "calls", "find",
                     "state", "note", "notes", "deal") and re.search(r"\b(?:a|an|the|its|their|his|her|of|in)\s+"
-                                                                    r"(?:[\w-]+\s+)?$", before):
+                                                                    r"(?:[\w-]+\s+)?$", before) and \
+                not re.match(r"\s+that\b", after):
             continue
         inverted = re.search(r"[,”\"—–]\s*$", before)
         if inverted and word in ("said", "says", "added", "wrote", "noted", "warned", "stated", "explained",
-                                 "asked", "argued", "insisted"):
+                                 "asked", "argued", "insisted", "replied", "responded", "answered", "continued",
+                                 "recalled", "countered"):
             np, app = _after_np(masked, m.end())
             if np and _is_source_np(np) and not re.match(r"(?i)that\b", np):
                 cands.append(Attribution(m.start(), np, word, app))
@@ -477,7 +504,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                                       re.search(r"\b[A-Z]", np)):
             continue
         if re.match(r"\s+(?:to|into|from|with|in|by|at|for)\b", after) and word in ("found", "called", "briefed",
-                                                                                    "reported", "informed"):
+                                                                                    "informed") or \
+                re.match(r"\s+(?:to|into|by)\b", after) and word == "reported":
             continue
         cands.append(Attribution(m.start() - len(np), np, word, app))
     return cands
@@ -486,8 +514,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
 def _participle(masked: str) -> list[Attribution]:
     """The last resort: ', saying ...' makes the sentence's subject the speaker."""
     cands: list[Attribution] = []
-    m = re.search(r",\s+(saying|adding|claiming|noting|warning|arguing|insisting|stressing|suggesting|"
-                  r"stating|explaining|acknowledging|denying|telling|describing|calling)\b", masked)
+    m = re.search(r"(?:,|\bby)\s+(saying|adding|claiming|noting|warning|arguing|insisting|stressing|suggesting|"
+                  r"stating|explaining|acknowledging|denying|telling|describing|calling|asking|arguing)\b", masked)
     if m:
         np = _leading_trim(re.split(r"\s+(?:put|has|have|had|was|were|is|are|[a-z]+ed)\b", masked)[0])
         np = _clean_np(np)
@@ -498,7 +526,7 @@ def _participle(masked: str) -> list[Attribution]:
 
 def find_attribution(masked: str) -> Attribution | None:
     """The first attribution in a sentence whose quoted words are masked."""
-    cands = [a for finder in (_according_to, _estimates, _put_at, _by_estimates, _citing, _cue_verbs)
+    cands = [a for finder in (_according_to, _estimates, _estimate_of, _put_at, _by_estimates, _citing, _cue_verbs)
              for a in finder(masked)] or _participle(masked)
     return min(cands, key=lambda a: a.pos) if cands else None
 
@@ -575,6 +603,17 @@ DOC_NOUN = re.compile(r"\b(?P<np>(?:the|a|an|this|its)\s+(?:[\w’'-]+\s+){0,3}?
                       re.I)
 
 
+def _same_sentence_subject(sentence: str, pronoun: str) -> str:
+    """'The NIS has released images that it says show ...': an 'it' or 'they' inside the sentence
+    refers back to the organisation that opens it."""
+    if pronoun.lower() not in ("it", "they") or re.match(rf"\W*{pronoun}\b", sentence, re.I):
+        return ""
+    head = re.split(r"\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b", _leading_trim(
+        re.sub(r"^\d{1,2}[:.]\d{2}\s*[—–-]\s*", "", sentence)), maxsplit=1)[0]
+    head = _clean_np(head)
+    return head if head and head[0].isupper() and _is_source_np(head) and head.lower() not in PRONOUNS else ""
+
+
 def _bare(source: str) -> str:
     """'he (Tomas Reinholt)' -> 'Tomas Reinholt'; other sources unchanged."""
     m = re.fullmatch(r"\w+\s+\((.+)\)", source)
@@ -612,7 +651,8 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
         for m in re.finditer(PERSON, window):
             toks = m.group(0).split()
             # "Pastor Lee Soo-hyun": the name the article introduced may follow a title
-            name = next((" ".join(toks[k:]) for k in range(len(toks) - 1) if " ".join(toks[k:]) in roles), "")
+            name = next((" ".join(toks[k:]) for k in range(len(toks) - 1) if roles.get(" ".join(toks[k:]), "leader")
+                         != "leader"), "")  # people the article introduces; a leader merely named is not one
             if name and fits(name):
                 introduced.append((offset + m.start(), name))
         best = max(introduced + quoted, default=None)
@@ -704,7 +744,7 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
                 source = raw
                 known = None
                 if raw.lower() in PRONOUNS or ANAPHORA.match(raw):
-                    ante = _antecedent(text, s, raw, att.cue, memory, roles)
+                    ante = _same_sentence_subject(text[s:e], raw) or _antecedent(text, s, raw, att.cue, memory, roles)
                     if ante:
                         if raw.lower() in ("he", "she"):
                             memory.gender[_surname(ante)] = raw.lower()

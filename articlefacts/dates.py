@@ -97,7 +97,9 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
      r"(?P<unit>week|month|year|weekend)\b", "deictic"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+"
      r"(?:the\s+|this\s+)(?P<unit>year|month)\b", "deictic_this"),
-    (r"\b(?P<word>[Yy]esterday|[Tt]omorrow)\b", "deictic_day"),
+    (r"\b(?P<word>[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b", "deictic_day"),
+    (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?:\s*(?:GMT|UTC|KST|CET|EST|local\s+time))?"
+     r"|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", "clock"),
     (r"\b[Tt]he\s+(?P<dir>following|next|previous|preceding|prior)\s+(?P<unit>day|week|month|year|weekend)\b",
      "chain_the"),
     (r"\b[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)\b", "chain_the"),
@@ -150,7 +152,11 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name == "deictic_this":
         return DateSpec("deictic", unit=g["unit"], which="this")
     if name == "deictic_day":
-        return DateSpec("chain", n=-1 if g["word"].lower() == "yesterday" else 1, unit="day", which="publication")
+        w = g["word"].lower()
+        return DateSpec("chain", n=-1 if w == "yesterday" else 1 if w == "tomorrow" else 0, unit="day",
+                        which="publication")
+    if name == "clock":  # a time of day: the day it falls on (the anchor's, else the publication day)
+        return DateSpec("clock")
     if name == "chain_the":
         d = g["dir"].lower()
         sign = -1 if d in ("previous", "preceding", "prior", "before", "earlier") else 1
@@ -169,7 +175,9 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         if name == "ago":  # "two years ago" is that year; "a year ago today" is that day
             return DateSpec("chain", n=-n, unit="day" if g.get("today") and unit == "day" else unit,
                             which="publication" if g.get("today") else "ago")
-        sign = -1 if g["dir"].lower() in ("earlier", "before") else 1
+        d = g["dir"].lower()
+        # "came two days after Gerasimov told Putin": the event after "after" is N units before the anchor
+        sign = -1 if d in ("earlier", "before") or d == "after" and re.match(r"\s+[A-Z]", m.string[m.end():]) else 1
         return DateSpec("chain", n=sign * n, unit=unit)
     if name == "season":
         return DateSpec("season", int(g["y"]), SEASONS[g["season"].lower()])
@@ -443,6 +451,10 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
                 d = add_months(pub.replace(day=1), step)
                 return month_interval(d.year, d.month)
             return dt.date(pub.year + step, 1, 1), dt.date(pub.year + step, 12, 31)
+        if k == "clock":
+            if anchor and anchor[0] == anchor[1]:
+                return anchor
+            return (pub, pub) if pub else None
         if k == "week_of":
             day = dt.date(spec.year, spec.month, spec.day) if spec.year else \
                 (_nearest_day(spec.month, spec.day, pub, forward) if pub else None)

@@ -63,6 +63,7 @@ VAGUE = re.compile(
     r"(?P<few>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<fscale>hundred|thousand|million|billion|"
     r"dozen)|(?P<plural>tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+of\s+(?P<pscale>thousands|"
     r"millions))?)\b(?P<of>\s+of\b)?")
+ONE_IN = re.compile(rf"\b(?P<num>(?i:one|a|two|three)|\d+)\s+in\s+(?P<den>(?i:{NUMBER_WORD})|\d+)\b(?!\s*(?:%|percent))")
 FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|third|"
                       r"thirds|quarter|quarters|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|half))\b(?!-)")
 MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fold)\b"
@@ -259,6 +260,19 @@ def _fraction_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             yield Atom(m.start(), m.end(), value, kind="other", unit="fraction")
 
 
+def _one_in_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
+    """'one in five', '1 in 3': a fraction (0.2, 0.333333)."""
+    for m in ONE_IN.finditer(text, start, end):
+        try:
+            num = 1.0 if m.group("num").lower() == "a" else (parse_digits(m.group("num")) if m.group("num")[0].isdigit()
+                                                             else words_to_number(m.group("num")))
+            den = parse_digits(m.group("den")) if m.group("den")[0].isdigit() else words_to_number(m.group("den"))
+        except ValueError:
+            continue
+        if den > num > 0:
+            yield Atom(m.start(), m.end(), round(num / den, 6), kind="other", unit="fraction")
+
+
 def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     """'a kilometre or more', 'for a decade', 'a fortnight', 'half a year', 'under a dollar': one of the unit."""
     for m in A_UNIT.finditer(text, start, end):
@@ -299,6 +313,11 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
         return None  # "MiG-29", "No.5", "9/11"
     if nxt.isalpha() and not re.match(r"(?:mm|km|kg|cm)\b", text[e:e + 3]):
         return None  # "11th", "5G"
+    if re.match(r"-?mm\s+(?:[A-Z]|guns?|howitzers?|shells?|rounds?|artillery|cannons?|mortars?|rockets?|calibre)",
+                text[e:e + 20]):
+        return None  # "170mm Koksan guns", "152-mm shells": a calibre, a label
+    if prev == "+" and prev2.isalpha():
+        return None  # "GMT+9"
     if nxt in ":/" and e + 1 < len(text) and text[e + 1].isdigit():
         return None  # "3:30", "24/7"
     if LABEL_BEFORE.search(text[max(start, s - 16):s]) and not m.group("cur"):
@@ -361,7 +380,7 @@ def _number_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             yield atom
 
 
-ATOM_FINDERS = (_vague_atoms, _multiplier_atoms, _fraction_atoms, _a_unit_atoms, _number_atoms)
+ATOM_FINDERS = (_vague_atoms, _multiplier_atoms, _one_in_atoms, _fraction_atoms, _a_unit_atoms, _number_atoms)
 
 
 def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Atom]:
@@ -649,6 +668,13 @@ def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[F
             and not _prev_kind_unit(in_sentence[in_sentence.index(money) + 1:]):
         fig.kind, fig.unit = "money", money.unit  # "13,000 KPW a litre, from upwards of 20,000"
         return
+    if fig.partitive == "them":  # "Shells, first: perhaps 12 million of them"
+        words = re.findall(r"[A-Za-z][a-z’'\-]+", text[sent_start:fig.start])
+        noun = next((w.lower() for w in reversed(words) if lx.is_plural_noun(w.lower()) and w.lower() not in
+                     lx.SPEAKERS and w.lower() not in lx.TIME_UNITS and w.lower() != "them"), "")
+        if noun:
+            fig.kind, fig.unit = _head_kind(noun)
+            return
     same = _prev_kind_unit(in_sentence, ("personnel",) if fig.hint == "personnel" else ("personnel", "count"))
     hint = None if same else _hint_backward(text, sent_start, fig.core[0])
     earlier = _prev_kind_unit(before, ("personnel",)) if fig.hint == "personnel" or hint else \
@@ -750,7 +776,7 @@ def extract_figures(text: str, paragraphs: list[tuple[int, int]], sentences: lis
             f.para = pi
         # a date span never swallows a number figure, nor the reverse
         figs.extend(para)
-    _contextualise(text, figs, sentences, published)
+    _contextualise(text, figs, sentences, published, paragraphs)
     return figs
 
 
@@ -769,7 +795,10 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int]],
-                   published: dt.date | None) -> None:
+                   published: dt.date | None, paragraphs: list[tuple[int, int]]) -> None:
+    def paragraph_start(i: int) -> int:
+        return paragraphs[i][0]
+
     anchor = None
     context: tuple[int, dt.date] | None = None  # (paragraph, date) of the last explicitly dated figure
     first_in_sentence, current = 0, None
@@ -791,9 +820,13 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
                     and nxt.date_mention.spec.unit == "year" and not text[fig.end:nxt.start].strip(" ,"):
                 year_after = published.year + {"last": -1, "next": 1}.get(nxt.date_mention.spec.which, 0)
                 iv = resolve(replace(spec, year=year_after), published)
+            if spec.kind == "clock":  # a time of day: the day named in its sentence, else the publication day
+                day = next((f for f in reversed(figs[first_in_sentence:idx]) if f.kind == "date" and f.date_start
+                            and f.date_start == f.date_end and f.date_mention.spec.kind != "clock"), None)
+                iv = (dt.date.fromisoformat(day.date_start),) * 2 if day else resolve(spec, published, None)
             iv = iv or resolve(spec, published, anchor, forward)
-            if spec.kind in ("day", "month") and spec.year and iv:
-                context = (fig.para, iv[0])  # an explicit year dates what follows in its paragraph
+            if spec.kind == "day" and spec.year and iv and not text[paragraph_start(fig.para):fig.start].strip():
+                context = (fig.para, iv[0])  # a dated entry ("6 August 2024 — ...") dates what follows in it
             prev = figs[idx - 1] if idx else None
             if spec.kind == "deictic" and prev is not None and prev.kind == "date" and prev.date_start \
                     and not text[prev.end:fig.start].strip(" ,"):
@@ -806,7 +839,7 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
             continue
         if fig.elided:
             _resolve_elided(text, fig, sent[0], in_sentence, figs[max(0, idx - 12):idx])
-            if fig.partitive == "them":
+            if fig.partitive == "them" and not fig.unit:
                 fig.subject = next((f.subject for f in reversed(figs[:idx]) if f.kind == fig.kind and f.subject), "")
         # a conversion carries the rate of the amount it converts ("$2,000 a month, roughly 2.76 million won")
         if fig.kind == "money" and not fig.per:

@@ -65,7 +65,7 @@ sometimes whereas nevertheless regardless unless yes news series species means a
 suggests stems comes goes makes takes gives puts gets looks sounds represents includes exceeds equals amounts marks
 reflects covers rises falls stands lies seeks needs wants helps happens belongs depends""".split())
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:(?<=-)\d+[A-Za-z]*)?")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:(?<=-)\d+[A-Za-z]*)?|\d+-?mm\b")
 # lower-case words that modify a counted noun ("special forces troops", "landing ships")
 MODIFIER = re.compile(r"^(?:[a-z\-]+(?:al|ic|ed|ing|ive|ary|ory|ish|an|ian|ese|ful|less|ous|ent|ant|ile|ar|ern|"
                       r"ate|ite|ior|er|est|ly|ic|tion|sion|ment|ure|ance|ence|ship)|key|new|old|top|main|more|extra|escort|artillery|tank|missile|"
@@ -132,7 +132,8 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
                 break
         elif word in ("North", "South", "East", "West") and not re.match(r"\s+[A-Z]", text[pos:]):
             return None  # "38 North published ...": a name, not "North Korean soldiers"
-        elif word[0].isupper() or MODIFIER.match(low) or re.search(r"-\d", word) or re.fullmatch(r"[a-z][a-z\-]+", word):
+        elif word[0].isupper() or MODIFIER.match(low) or re.search(r"-\d|^\d", word) or \
+                re.fullmatch(r"[a-z][a-z\-]+", word):
             continue  # a modifier ("repair workshops"); the noun phrase only counts if a head noun follows
         else:
             break

@@ -16,7 +16,10 @@ DOCUMENT = re.compile(r"\b(?:documents?|report|decree|treaty|agreement|pact|law|
                       r"convention|accord|deal|order|bill|text|transcript|records?|data|white\s+paper)$", re.I)
 INTELLIGENCE = re.compile(r"\b(?:intelligence|spy|spies|NIS|CIA|MI6|GUR|HUR|SBU|FSB|SVR|GRU|DIA|ODNI|Mossad|"
                           r"espionage|Budanov)\b", re.I)
-GOV_PERSON = re.compile(r"\b(?:envoy|ambassador|minister|president|spokes(?:man|woman|person)|diplomats?|"
+GOV_PERSON = re.compile(r"\b(?:envoys?|ambassadors?|ministers?|president|spokes(?:man|woman|person)|diplomats?|"
+                        r"MPs?|member\s+of\s+(?:the\s+)?(?:committee|parliament|congress|assembly|house)|"
+                        r"chair(?:man|woman)?\s+of\s+(?:the\s+)?[\w\s]*committee|committee['’]s\s+chair|"
+                        r"(?:Labour|Conservative|Liberal\s+Democrat|Democratic|Republican)\s+(?:member|MP|lawmaker)|"
                         r"lawmakers?|legislators?|senators?|congressman|congresswoman|officials?|secretary\s+of\s+state|"
                         r"prosecutors?|attorney\s+general|judges?|courts?|police|regulators?|"
                         r"prime\s+minister|premier|chancellor|governor|mayor|deputy|MP|MPs)\b", re.I)
@@ -35,10 +38,11 @@ COUNTRY = re.compile(r"^(?:[Tt]he\s+)?(?:United\s+States|U\.?S\.?|America|South\
                      r"China|Japan|Britain|the\s+UK|UK|France|Germany|Poland|Korea|Kazakhstan|Belarus|Iran|"
                      r"Taiwan|India|Israel|Turkey|Australia|Canada|EU member states|[A-Z][a-z]+ia)$")
 INTERNATIONAL = re.compile(r"\b(?:UN|U\.N\.|United\s+Nations|NATO|IAEA|European\s+Union|EU|OSCE|ICRC|Red\s+Cross|"
-                           r"World\s+Bank|IMF|WHO|ASEAN|G7|G20|G-7|G-20|Amnesty|Human\s+Rights\s+"
+                           r"World\s+Bank|IMF|WHO|ASEAN|Amnesty|Human\s+Rights\s+"
                            r"Watch|Secretary[\s-]General|Guterres|Rutte|Stoltenberg|Grossi|von\s+der\s+Leyen)\b")
 MILITARY = re.compile(r"\b(?:military|militaries|army|armed\s+forces|forces|Joint\s+Chiefs|JCS|General\s+Staff|"
                       r"commanders?|Adm\.|admiral|Gen\.|General\s+(?=[A-Z])|generals|colonel|Col\.|Lt\.|lieutenant|"
+                      r"(?i:general\s+staff)|"
                       r"navy|naval|air\s+force|"
                       r"marines|brigade|troops|soldiers|defen[cs]e\s+forces|special\s+operations|battalion|"
                       r"Gerasimov|Syrskyi|Syrsky|Zaluzhnyi|Korean\s+People's\s+Army|KPA|USFK|INDOPACOM|"
@@ -61,7 +65,9 @@ TITLE_WORDS = re.compile(
     r"Chairman|Chairwoman|Chief|Ambassador|envoy|historian|professor|Professor|Prof\.|Dr\.|analyst|researcher|"
     r"commander|Commander|lawmaker|legislator|Senator|Sen\.|Rep\.|Gov\.|Governor|Premier|Chancellor|Deputy|Vice|"
     r"agency|news\s+agency|newspaper|broadcaster|daily|outlet|think\s+tank|official|economist|expert|adviser|"
-    r"advisor|correspondent|reporter|Mayor|King|Queen|Pope|ruler|dictator|strongman)\b")
+    r"advisor|correspondent|reporter|Mayor|King|Queen|Pope|ruler|dictator|strongman|Sir|Dame|Lord|Lady|"
+    r"(?i:economist|historian|analyst|researcher|professor|expert|lawmaker|legislator|chair|chairman|chairwoman)|"
+    r"Mr|Mrs|Ms)\b\.?")
 NAME = r"(?:[A-Z][\w’'\-.]*(?:\s+(?:[A-Z][\w’'\-.]*|de|van|von|bin|al|al-|da|di|del|la|le)){0,4})"
 
 
@@ -97,6 +103,11 @@ ROLE_TYPES = [
 
 def role_type(apposition: str) -> str | None:
     """The type a role noun gives: 'a military analyst at X' -> expert (the head noun wins)."""
+    if re.search(r"\bdefect(?:ed|ing|ors?|ion)\b", apposition, re.I):
+        return "other"  # "who served in the army before defecting": a defector speaks
+    if GOV_PERSON.search(apposition) and not INTERNATIONAL.search(apposition):
+        return "government" if re.search(r"\b(?:MPs?|member\s+of|committee|Labour|Conservative|Liberal|"
+                                         r"Democratic|Republican)\b", apposition) else None
     head = re.split(r"\s+(?:at|of|for|with|in|from|on|to|who|which)\s+", apposition.strip(), maxsplit=1)[0]
     head = re.sub(r"[,.;:]+$", "", head.strip())
     if re.search(r"\b(?:Secretary|Attorney|Prosecutor|Inspector|Consul|Surgeon|Solicitor)[\s-]General$", head, re.I):
@@ -159,6 +170,11 @@ _P_TITLE = re.compile(rf"(?P<role>(?:\b[\w’'.\-]+\s+){{0,3}}?(?i:{ROLE_WORD}))
 _P_OF = re.compile(rf"(?P<name>{PERSON})\s+(?:of|at|from)\s+(?P<role>(?:the\s+)?[A-Z][^,.;“”\"]{{2,80}})")
 
 
+LEADERS = re.compile(r"\b(?:Kim\s+Jong[\s-]Un|Kim\s+Yo[\s-]Jong|(?:Vladimir\s+)?Putin|(?:Volodymyr\s+)?Zelensk(?:y|yy|iy)|"
+                     r"(?:Joe\s+)?Biden|(?:Donald\s+)?Trump|Yoon\s+Suk[\s-]Yeol|Lee\s+Jae[\s-]myung|Xi\s+Jinping|"
+                     r"(?:Sergei\s+)?(?:Lavrov|Shoigu)|Choe\s+Son[\s-]Hui|(?:Andrei\s+)?Belousov)\b")
+
+
 def _name_keys(name: str) -> list[str]:
     bare = re.sub(rf"^{_TITLE_ABBR}", "", name).strip()
     toks = bare.split()
@@ -174,6 +190,8 @@ def person_roles(text: str) -> dict[str, str]:
     """
     roles: dict[str, str] = {}
     found = []
+    for m in LEADERS.finditer(text):  # "Kim" after "Kim Jong Un", "Putin" after "Vladimir Putin"
+        found.append((m.start(), m.group(0), "leader"))
     for pattern in (_P_APPOSITION, _P_TITLE, _P_OF):
         for m in pattern.finditer(text):
             role = m.group("role").strip()

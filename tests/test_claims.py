@@ -200,3 +200,44 @@ def test_a_role_before_a_name_types_the_source_and_she_finds_the_person_introduc
 
 def test_a_speculative_verb_without_a_complement_does_not_hedge():
     assert claim("Officials said the losses matter more than the count suggests.")["certainty"] == "reported"
+
+
+# --------------------------------------------------------------------------- third round (own sentences)
+
+@pytest.mark.parametrize("sentence, source", [
+    ("“Certainly,” replied Dr. Jana Novak of the Prague Institute.", "Dr. Jana Novak"),
+    ("Anna Lee, a Conservative member of the committee, said that was too low.", "Anna Lee"),
+    ("Sir Peter Hall closed the hearing by noting that no figure was agreed.", "Peter Hall"),
+    ("By the spring, on the estimate of Ukraine's defence intelligence, 3,000 had died.",
+     "Ukraine's defence intelligence"),
+    ("Satellite data show that the depot was emptied.", "Satellite data"),
+    ("The talks came a day after Lavrov told reporters in Moscow that aid would continue.", "Lavrov"),
+])
+def test_third_round_sources(sentence, source):
+    assert claim(sentence)["source"] == source
+
+
+def test_it_inside_a_sentence_refers_to_its_opening_organisation():
+    c = claim("The NIS has released images that it says show a convoy.")
+    assert c["source"] == "it (The NIS)" and c["source_type"] == "intelligence"
+
+
+@pytest.mark.parametrize("sentence", [
+    "I do not know whether the convoy arrived.",
+    "NATO says it cannot yet confirm the figure.",
+    "The cost is often put at $2,000 a month.",
+])
+def test_third_round_hedges(sentence):
+    assert claim(sentence)["certainty"] == "hedged"
+
+
+@pytest.mark.parametrize("paragraphs, stype", [
+    (["Economist Sara Kowalski said the won fell."], "expert"),
+    (["Tom Reed, a Conservative member of the committee, said the figure was low."], "government"),
+    (["G7 foreign ministers said the deployment must end."], "government"),
+    (["Ukraine's general staff said the unit withdrew."], "military"),
+    (["Park Jin, who served in the army before defecting in 2015, said rations were cut."], "other"),
+    (["Kim Jong Un visited the front.", "Kim said the soldiers were heroes."], "government"),
+])
+def test_third_round_source_types(paragraphs, stype):
+    assert claims(*paragraphs)[-1]["source_type"] == stype

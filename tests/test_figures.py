@@ -315,3 +315,34 @@ def test_a_labelled_question_heading_and_podcast_furniture_are_not_body():
     text = ("Title\nBy X\nThe first paragraph has 300 soldiers.\nClaim 2: “Every soldier gets $2,000”\n"
             "The second paragraph has 40 tanks.\nListen again: episode 142 (48 min)\nComments (37)\n")
     assert list(af.extract_article(text, "t", None).figures["text"]) == ["300 soldiers", "40 tanks"]
+
+
+# --------------------------------------------------------------------------- third round (own sentences)
+
+@pytest.mark.parametrize("sentence, kind, unit, low", [
+    ("Roughly one in four of the recruits deserted.", "other", "fraction", 0.25),
+    ("Officials say 1 in 3 drones was shot down.", "other", "fraction", 0.333333),
+])
+def test_one_in_n_is_a_fraction(sentence, kind, unit, low):
+    f = one(sentence)
+    assert (f["kind"], f["unit"], round(f["value_low"], 6)) == (kind, unit, low)
+
+
+def test_calibres_and_time_zones_are_labels():
+    assert [r["text"] for r in figure_rows("They fired 152mm Msta guns (times GMT+3).")] == []
+
+
+def test_of_them_counts_the_noun_named_before():
+    rows = figure_rows("Drones came first: perhaps 9,000 of them.")
+    assert (rows[0]["kind"], rows[0]["unit"]) == ("count", "drones")
+
+
+def test_clock_times_are_the_day_they_fall_on():
+    rows = figure_rows("09:40 — Seoul convened its security council.", "14:05 — Tokyo followed on Oct. 2 at 3 p.m.")
+    assert [(r["text"], r["date_start"]) for r in rows] == [
+        ("09:40", "2024-11-20"), ("14:05", "2024-11-20"), ("Oct. 2", "2024-10-02"), ("3 p.m.", "2024-10-02")]
+
+
+def test_n_days_after_an_event_clause_counts_back_from_the_anchor():
+    rows = figure_rows("The statement came on Oct. 10, two days after Kim told Putin that he would help.")
+    assert [(r["text"], r["date_start"]) for r in rows] == [("Oct. 10", "2024-10-10"), ("two days after", "2024-10-08")]

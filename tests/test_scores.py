@@ -2,7 +2,7 @@
 
 - seed: the seed article's gold (../shared/eval/gold/seed);
 - dev: the five development articles and their gold (../shared/eval/dev);
-- heldout, heldout2: two batches of six articles that colleagues wrote and
+- heldout, heldout2, heldout3: three batches of articles that colleagues wrote and
   annotated from SCHEMA.md without seeing the code (their judgement calls are in
   each folder's NOTES.md). Each was blind when first scored (README, "How well");
   the rules have since been improved on them, so they now guard against regressions.
@@ -32,6 +32,7 @@ SETS = {  # name: (articles folder, gold folder)
     "dev": (HERE / "fixtures" / "dev", HERE / "fixtures" / "gold" / "dev"),
     "heldout": (HERE / "fixtures" / "heldout", HERE / "fixtures" / "gold" / "heldout"),
     "heldout2": (HERE / "fixtures" / "heldout2", HERE / "fixtures" / "gold" / "heldout2"),
+    "heldout3": (HERE / "fixtures" / "heldout3", HERE / "fixtures" / "gold" / "heldout3"),
 }
 
 
@@ -73,6 +74,8 @@ FLOORS = {
     "heldout": {"figures_full": 0.90, "figures_detection": 0.95, "sentences": 0.97, "attribution": 0.90,
                 "certainty": 0.90, "source_type": 0.85},
     "heldout2": {"figures_full": 0.90, "figures_detection": 0.95, "sentences": 0.97, "attribution": 0.90,
+                 "certainty": 0.90, "source_type": 0.85},
+    "heldout3": {"figures_full": 0.90, "figures_detection": 0.95, "sentences": 0.97, "attribution": 0.90,
                  "certainty": 0.90, "source_type": 0.85},
 }
 
