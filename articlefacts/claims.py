@@ -384,6 +384,8 @@ def _according_to(masked: str) -> list[Attribution]:
 def _estimates(masked: str) -> list[Attribution]:
     """'X's estimate', 'its casualty estimate': the possessor estimates (hedged)."""
     cands: list[Attribution] = []
+    if "estimate" not in masked and "assessment" not in masked:
+        return cands
     for m in re.finditer(r"(?P<poss>\b[\w’'.\- ]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<cue>estimates?|assessments?)\b"
                          r"|\b(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?P<cue2>estimates?)\b", masked):
         if re.search(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,3}$", masked[:m.start("poss") if m.group("poss") else
@@ -445,6 +447,8 @@ def _estimate_of(masked: str) -> list[Attribution]:
 def _citing(masked: str) -> list[Attribution]:
     """'X, citing Y,': X reports."""
     cands: list[Attribution] = []
+    if "citing" not in masked:
+        return cands
     for m in re.finditer(r"(?P<np>[^,;]+?),\s+citing\s+[^,]+,", masked):
         np = _clean_np(_leading_trim(m.group("np")))
         if _is_source_np(np):

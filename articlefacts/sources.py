@@ -166,7 +166,8 @@ ROLE_WORD = (r"(?:correspondent|reporter|spokes(?:man|woman|person)|minister|sec
              r"defector|editor|scholar|negotiator|diplomat|aide|soldier|prisoner|veteran|lecturer|scientist)")
 _P_APPOSITION = re.compile(rf"(?P<name>{PERSON})\s*,\s*(?P<role>(?:a|an|the|who|its|his|her|[A-Z][a-z]+['’]s)\b"
                            r"[^,.;“”\"]{2,90})")
-_P_TITLE = re.compile(rf"(?P<role>(?:\b[\w’'.\-]+\s+){{0,3}}?(?i:{ROLE_WORD}))\s*,?\s+(?P<name>{PERSON})")
+_P_TITLE = re.compile(rf"(?i:{ROLE_WORD})\s*,?\s+(?P<name>{PERSON})")
+_ROLE_LEAD = re.compile(r"(?:\b[\w’'.\-]+\s+){0,3}$")
 _P_OF = re.compile(rf"(?P<name>{PERSON})\s+(?:of|at|from)\s+(?P<role>(?:the\s+)?[A-Z][^,.;“”\"]{{2,80}})")
 
 
@@ -192,12 +193,13 @@ def person_roles(text: str) -> dict[str, str]:
     found = []
     for m in LEADERS.finditer(text):  # "Kim" after "Kim Jong Un", "Putin" after "Vladimir Putin"
         found.append((m.start(), m.group(0), "leader"))
-    for pattern in (_P_APPOSITION, _P_TITLE, _P_OF):
+    for m in _P_TITLE.finditer(text):  # "Our Seoul correspondent, Kwon Hyo-jin"
+        lead = _ROLE_LEAD.search(text, max(0, m.start() - 60), m.start())
+        role = (lead.group(0) if lead else "") + text[m.start():m.start("name")].strip(" ,")
+        found.append((m.start("name"), m.group("name"), role.strip()))
+    for pattern in (_P_APPOSITION, _P_OF):
         for m in pattern.finditer(text):
-            role = m.group("role").strip()
-            if pattern is _P_TITLE and not re.search(ROLE_WORD + r"$", role, re.I):
-                continue
-            found.append((m.start("name"), m.group("name"), role))
+            found.append((m.start("name"), m.group("name"), m.group("role").strip()))
     for _, name, role in sorted(found):
         if pattern_is_org(name):
             continue
