@@ -31,19 +31,10 @@ class Corpus:
         return Tables(self.figures, self.claims)
 
 
-def _article_rows(outcomes: list[Outcome], folder: Path) -> pd.DataFrame:
-    from .articles import METADATA_NAME, read_metadata
-    from .errors import InputError
-
-    meta = {}
-    try:
-        if (folder / METADATA_NAME).is_file():
-            meta = read_metadata(folder / METADATA_NAME)
-    except InputError:
-        meta = {}
+def _article_rows(outcomes: list[Outcome]) -> pd.DataFrame:
     rows = []
     for o in outcomes:
-        fields = meta[o.article_id].fields if o.article_id in meta else {}
+        fields = o.meta
         rows.append({"article_id": o.article_id, "title": fields.get("title", ""), "outlet": fields.get("outlet", ""),
                      "author": fields.get("author", ""), "published": fields.get("published", ""),
                      "url": fields.get("url", ""), "status": "failed" if o.error else "ok", "error": o.error})
@@ -55,7 +46,7 @@ def _load(folder: str, stamp: tuple) -> Corpus:
     outcomes, warnings = extract_paths([folder])
     tables = combine(outcomes)
     warnings = tuple(warnings) + tuple(o.warning for o in outcomes if o.warning)
-    return Corpus(_article_rows(outcomes, Path(folder)), tables.figures, tables.claims, warnings)
+    return Corpus(_article_rows(outcomes), tables.figures, tables.claims, warnings)
 
 
 def load_corpus(folder: str | Path = "seeds") -> Corpus:

@@ -9,7 +9,7 @@ import bisect
 import datetime as dt
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -110,6 +110,7 @@ class Outcome:
     tables: Tables | None = None
     error: str = ""
     warning: str = ""
+    meta: dict[str, str] = field(default_factory=dict)  # its metadata row (title, outlet, published, ...)
 
 
 def _metadata_for(paths: list[Path], metadata: str | Path | None) -> tuple[dict[str, MetadataRow], str, list[str]]:
@@ -161,6 +162,7 @@ def extract_paths(paths: list[str | Path], metadata: str | Path | None = None,
             outcomes = list(pool.map(_one, work, chunksize=max(1, len(work) // (jobs * 4))))
     else:
         outcomes = [_one(w) for w in work]
+    outcomes = [replace(o, meta=dict(rows[o.article_id].fields)) if o.article_id in rows else o for o in outcomes]
     return outcomes, warnings
 
 
@@ -169,9 +171,8 @@ def combine(outcomes: list[Outcome]) -> Tables:
     ok = [o.tables for o in outcomes if o.tables is not None]
     if not ok:
         return empty_tables()
-    figs = pd.concat([t.figures for t in ok], ignore_index=True) if ok else empty_tables().figures
-    claims = pd.concat([t.claims for t in ok], ignore_index=True) if ok else empty_tables().claims
-    return Tables(_frame(figs.to_dict("records"), FIGURE_COLUMNS), _frame(claims.to_dict("records"), CLAIM_COLUMNS))
+    return Tables(pd.concat([t.figures for t in ok], ignore_index=True),
+                  pd.concat([t.claims for t in ok], ignore_index=True))
 
 
 def default_jobs() -> int:
