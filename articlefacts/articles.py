@@ -115,28 +115,41 @@ def is_short_unpunctuated(line: str, max_words: int = 15) -> bool:
     return line[-1] not in FINAL_PUNCT
 
 
-def parse_layout(text: str) -> Layout:
+def parse_layout(text: str, body_start: int | None = None) -> Layout:
     """Split an article into title, byline, section headings, body paragraphs and furniture.
 
-    Line 1 is the title; line 2 a byline when short and unpunctuated (or "By ...");
-    short unpunctuated lines between paragraphs are headings; from the first
-    furniture marker ("Most Commented", "Related coverage", "Reporting by", ...)
-    to the end is page furniture.
+    Without ``body_start`` (the ``.txt`` layout): line 1 is the title; line 2 a byline
+    when short and unpunctuated (or "By ..."); short unpunctuated lines between
+    paragraphs are headings; from the first furniture marker ("Most Commented",
+    "Related coverage", "Reporting by", ...) to the end is page furniture.
+
+    With ``body_start`` (a reader that knows the structure: Markdown, web pages,
+    datasets): the lines before it are the title and byline, every line after it is
+    body, and only a heading-like furniture marker ends the body.
     """
     lines = _lines(text)
     if not lines:
         return Layout(None, None, (), (), ())
-    title, rest = lines[0], lines[1:]
-    byline = None
-    if rest:
-        second = text[rest[0][0]:rest[0][1]]
-        if second.lower().startswith("by ") and len(second) <= 140 or is_short_unpunctuated(second, 12):
-            byline, rest = rest[0], rest[1:]
+    if body_start is not None:
+        head = [s for s in lines if s[1] <= body_start]
+        rest = [s for s in lines if s[0] >= body_start]
+        title = head[0] if head else None
+        byline = head[1] if len(head) > 1 else None
+    else:
+        title, rest = lines[0], lines[1:]
+        byline = None
+        if rest:
+            second = text[rest[0][0]:rest[0][1]]
+            if second.lower().startswith("by ") and len(second) <= 140 or is_short_unpunctuated(second, 12):
+                byline, rest = rest[0], rest[1:]
     headings, paragraphs, furniture = [], [], []
     trailing = False
     for span in rest:
         line = text[span[0]:span[1]]
-        if trailing or FURNITURE_START.match(line):
+        starts_furniture = FURNITURE_START.match(line) is not None
+        if body_start is not None and starts_furniture:
+            starts_furniture = is_short_unpunctuated(line)
+        if trailing or starts_furniture:
             trailing = True
             furniture.append(span)
         elif FURNITURE_LINE.match(line):
@@ -152,13 +165,14 @@ def parse_layout(text: str) -> Layout:
 
 @dataclass(frozen=True)
 class Article:
-    """One article: its id (the file stem), text, metadata row and publication date."""
+    """One article: its id, its text as the tool reads it, metadata and publication date."""
 
     article_id: str
     text: str
     published: dt.date | None = None
     meta: dict[str, str] = field(default_factory=dict)
     path: str = ""
+    body_start: int | None = None   # where the body starts, when the reader knows (see parse_layout)
 
 
 def parse_published(value: str) -> dt.date | None:

@@ -13,7 +13,7 @@ from .errors import InputError, OutputError
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .extract import combine, default_jobs, extract_paths
+    from .extract import articles_table, combine, default_jobs, extract_paths
     from .tables import write_tables
 
     jobs = args.jobs or default_jobs()
@@ -27,9 +27,14 @@ def _extract(args: argparse.Namespace) -> int:
             print(f"error: {o.error}", file=sys.stderr)
         elif o.warning:
             print(f"warning: {o.warning}", file=sys.stderr)
-    tables = combine(outcomes)
-    written = write_tables(tables.figures, tables.claims, args.out)
     ok = len(outcomes) - failed
+    if not ok:
+        print(f"error: none of the {len(outcomes)} article(s) could be read; nothing written to {args.out}",
+              file=sys.stderr)
+        return 1
+    tables = combine(outcomes)
+    texts = [{"article_id": o.article_id, "body_start": o.body_start, "text": o.text} for o in outcomes if o.text]
+    written = write_tables(tables.figures, tables.claims, args.out, articles_table(outcomes), texts)
     if not args.quiet:
         print(f"{ok} of {len(outcomes)} articles: {len(tables.figures)} figures, {len(tables.claims)} claims -> "
               f"{', '.join(str(p) for p in written)}")
@@ -60,8 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m articlefacts",
                                 description="Figures and claims from articles on North Korea's troops in Russia.")
     sub = p.add_subparsers(dest="command", required=True)
-    e = sub.add_parser("extract", help="write figures.csv and claims.csv for articles")
-    e.add_argument("paths", nargs="+", help="article .txt files or folders of them")
+    e = sub.add_parser("extract", help="write figures.csv, claims.csv, articles.csv and texts.jsonl for articles")
+    e.add_argument("paths", nargs="+", help="article files (.txt, .md, .html, .jsonl, .csv) or folders of them")
     e.add_argument("--metadata", help="metadata CSV (default: articles.csv beside the articles)")
     e.add_argument("--out", required=True, help="output folder")
     e.add_argument("--jobs", type=int, default=0, help="worker processes (default: up to 2)")

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .extract import Outcome, Tables, combine, extract_paths
-
-ARTICLE_COLUMNS = ["article_id", "title", "outlet", "author", "published", "url", "status", "error"]
+from .extract import ARTICLE_COLUMNS, Tables, articles_table, combine, extract_paths
 
 
 @dataclass(frozen=True)
@@ -31,22 +29,12 @@ class Corpus:
         return Tables(self.figures, self.claims)
 
 
-def _article_rows(outcomes: list[Outcome]) -> pd.DataFrame:
-    rows = []
-    for o in outcomes:
-        fields = o.meta
-        rows.append({"article_id": o.article_id, "title": fields.get("title", ""), "outlet": fields.get("outlet", ""),
-                     "author": fields.get("author", ""), "published": fields.get("published", ""),
-                     "url": fields.get("url", ""), "status": "failed" if o.error else "ok", "error": o.error})
-    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-
-
 @functools.lru_cache(maxsize=8)
 def _load(folder: str, stamp: tuple) -> Corpus:
     outcomes, warnings = extract_paths([folder])
     tables = combine(outcomes)
     warnings = tuple(warnings) + tuple(o.warning for o in outcomes if o.warning)
-    return Corpus(_article_rows(outcomes), tables.figures, tables.claims, warnings)
+    return Corpus(articles_table(outcomes), tables.figures, tables.claims, warnings)
 
 
 def load_corpus(folder: str | Path = "seeds") -> Corpus:

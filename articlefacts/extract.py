@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .articles import Article, MetadataRow, find_articles, load_article, parse_layout, read_metadata, METADATA_NAME
+from .articles import Article, parse_layout
 from .claims import Claim, extract_claims
 from .errors import InputError
+from .inputs.plan import Job, load, plan
 from .figures import Figure, extract_figures
 from .numbers import fmt_value
 from .sentences import is_question, split_sentences
@@ -52,12 +53,15 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     return df
 
 
-def extract_article(text: str, article_id: str, published: dt.date | None = None) -> Tables:
+def extract_article(text: str, article_id: str, published: dt.date | None = None,
+                    body_start: int | None = None) -> Tables:
     """Figures and claims of one article, as two DataFrames with the SCHEMA.md columns.
 
     ``published`` anchors relative dates; without it they stay unresolved.
+    ``body_start`` is where the body begins when the reader knows it (Markdown, web
+    pages, datasets); without it the title and byline are found as in a ``.txt`` file.
     """
-    layout = parse_layout(text)
+    layout = parse_layout(text, body_start)
     sentences = [s for p in layout.paragraphs for s in split_sentences(text, *p)]
     claim_spans = [s for s in sentences if not is_question(text[s[0]:s[1]])]
     figures = extract_figures(text, list(layout.paragraphs), sentences, published)
@@ -96,10 +100,14 @@ def _tables(text: str, aid: str, figures: list[Figure], claims: list[Claim]) -> 
 
 def extract(article: Article) -> Tables:
     """The tables of a loaded :class:`Article`."""
-    return extract_article(article.text, article.article_id, article.published)
+    return extract_article(article.text, article.article_id, article.published, article.body_start)
 
 
 # --------------------------------------------------------------------------- batches
+
+ARTICLE_COLUMNS = ["article_id", "title", "author", "outlet", "published", "url", "source_file", "status",
+                   "error"]
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -110,60 +118,60 @@ class Outcome:
     tables: Tables | None = None
     error: str = ""
     warning: str = ""
-    meta: dict[str, str] = field(default_factory=dict)  # its metadata row (title, outlet, published, ...)
+    meta: dict[str, str] = field(default_factory=dict)  # title, author, outlet, published, url (+ extra columns)
+    text: str = ""                     # the article text as read: what start/end index
+    body_start: int | None = None      # where its body starts, when the reader knows
+    digest: str = ""                   # the job's content hash (see inputs.plan)
+
+    def record(self) -> dict[str, str]:
+        """The article's row of the articles table."""
+        m = self.meta
+        return {"article_id": self.article_id, "title": m.get("title", ""), "author": m.get("author", ""),
+                "outlet": m.get("outlet", ""), "published": m.get("published", ""), "url": m.get("url", ""),
+                "source_file": self.path, "status": "failed" if self.error else "ok", "error": self.error}
 
 
-def _metadata_for(paths: list[Path], metadata: str | Path | None) -> tuple[dict[str, MetadataRow], str, list[str]]:
-    """Rows by article id, the metadata path used, and warnings."""
-    warnings: list[str] = []
-    if metadata is not None:
-        return read_metadata(metadata), str(metadata), warnings
-    rows: dict[str, MetadataRow] = {}
-    used = ""
-    for folder in sorted({p.parent for p in paths}):
-        candidate = folder / METADATA_NAME
-        if candidate.is_file():
-            rows.update(read_metadata(candidate))
-            used = str(candidate)
-        else:
-            warnings.append(f"{candidate}: no metadata table; relative dates stay unresolved")
-    return rows, used, warnings
-
-
-def _one(job: tuple[str, MetadataRow | None, str]) -> Outcome:
-    path, row, meta_path = job
-    aid = Path(path).stem
+def run_job(job: Job) -> Outcome:
+    """Read and extract one planned article; any failure becomes this article's one-line error."""
+    where = job.source_file + (f" line {job.line}" if job.line else "")
     try:
-        article = load_article(path, row, meta_path)
-        warning = "" if row is not None else f"{path}: no row in the metadata table; relative dates stay unresolved"
-        if row is not None and article.published is None:
-            warning = f"{meta_path} line {row.line}: no published date for {aid}; relative dates stay unresolved"
-        return Outcome(path, aid, extract(article), warning=warning)
+        article, warning = load(job)
     except InputError as exc:
-        return Outcome(path, aid, error=str(exc))
+        return Outcome(job.source_file, job.article_id, error=str(exc), digest=job.digest)
+    base = Outcome(job.source_file, job.article_id, warning=warning, meta=article.meta, text=article.text,
+                   body_start=article.body_start, digest=job.digest)
+    try:
+        return replace(base, tables=extract(article))
     except Exception as exc:  # a bug must not sink the batch: report it as this article's failure
-        return Outcome(path, aid, error=f"{path}: internal error while extracting ({type(exc).__name__}: {exc}); "
-                                        f"please report it with this article")
+        return replace(base, error=f"{where}: internal error while extracting ({type(exc).__name__}: {exc}); "
+                                   f"please report it with this article")
+
+
+def run_jobs(work: list[Job], jobs: int = 1) -> list[Outcome]:
+    """Outcomes of ``work`` in its order, over ``jobs`` processes (never more than there is work)."""
+    jobs = max(1, min(jobs, len(work)))
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(run_job, work, chunksize=max(1, min(16, len(work) // (jobs * 8)))))
+    return [run_job(w) for w in work]
 
 
 def extract_paths(paths: list[str | Path], metadata: str | Path | None = None,
                   jobs: int = 1) -> tuple[list[Outcome], list[str]]:
-    """Extract every article under ``paths`` (files or folders of ``.txt``).
+    """Extract every article under ``paths`` (files, or folders read recursively; see
+    :mod:`articlefacts.inputs` for the formats).
 
-    Returns one Outcome per article, in path order, and batch-level warnings.
+    Returns one Outcome per article, in a stable order, and batch-level warnings.
     Raises InputError only for problems that stop the whole batch (a missing
     path, a broken metadata table).
     """
-    files = find_articles(list(paths))
-    rows, meta_path, warnings = _metadata_for(files, metadata)
-    work = [(str(p), rows.get(p.stem), meta_path) for p in files]
-    if jobs > 1 and len(work) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            outcomes = list(pool.map(_one, work, chunksize=max(1, len(work) // (jobs * 4))))
-    else:
-        outcomes = [_one(w) for w in work]
-    outcomes = [replace(o, meta=dict(rows[o.article_id].fields)) if o.article_id in rows else o for o in outcomes]
-    return outcomes, warnings
+    work, warnings = plan(list(paths), metadata)
+    return run_jobs(work, jobs), warnings
+
+
+def articles_table(outcomes: list[Outcome]) -> pd.DataFrame:
+    """One row per article: its metadata, source file, status and error (ARTICLE_COLUMNS)."""
+    return pd.DataFrame([o.record() for o in outcomes], columns=ARTICLE_COLUMNS).fillna("").astype(str)
 
 
 def combine(outcomes: list[Outcome]) -> Tables:

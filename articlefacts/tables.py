@@ -57,17 +57,32 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> None:
     atomic_write(path, lambda tmp: for_csv(df).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
 
 
-def write_tables(figures: pd.DataFrame, claims: pd.DataFrame, out_dir: str | Path) -> list[Path]:
-    """figures.csv and claims.csv in ``out_dir``. Both are fully written to temporary
-    files first, so either both tables are replaced or neither is."""
+def write_tables(figures: pd.DataFrame, claims: pd.DataFrame, out_dir: str | Path,
+                 articles: pd.DataFrame | None = None, texts: list[dict] | None = None) -> list[Path]:
+    """figures.csv and claims.csv (and articles.csv, texts.jsonl when given) in ``out_dir``.
+    All are fully written to temporary files first, so either all are replaced or none is."""
+    import json
+
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(out, f"cannot create the output folder ({exc.strerror or exc})") from None
+    writers: list[tuple[str, Callable[[str], None]]] = [
+        ("figures.csv", lambda tmp: for_csv(figures).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")),
+        ("claims.csv", lambda tmp: for_csv(claims).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))]
+    if articles is not None:
+        writers.append(("articles.csv", lambda tmp: articles.to_csv(tmp, index=False, encoding="utf-8",
+                                                                    lineterminator="\n")))
+    if texts is not None:
+        def write_texts(tmp: str) -> None:
+            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                for record in texts:
+                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        writers.append(("texts.jsonl", write_texts))
     staged: list[tuple[Path, Path]] = []
     try:
-        for name, df in (("figures.csv", figures), ("claims.csv", claims)):
+        for name, write in writers:
             target = out / name
             try:
                 fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
@@ -77,7 +92,7 @@ def write_tables(figures: pd.DataFrame, claims: pd.DataFrame, out_dir: str | Pat
                 raise OutputError(out, f"cannot write here ({exc.strerror or exc})") from None
             staged.append((Path(tmp), target))
             try:
-                for_csv(df).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+                write(tmp)
             except OSError as exc:
                 raise OutputError(target, f"cannot be written ({exc.strerror or exc})") from None
         for tmp, target in staged:
