@@ -12,32 +12,46 @@ from typing import Sequence
 from .errors import InputError, OutputError
 
 
+def _runner(engine: str, jobs: int, scheduler: str | None, quiet: bool):
+    from . import engines
+
+    if engine == "dask":
+        return engines.dask(scheduler, workers=jobs, quiet=quiet)
+    return engines.local(jobs, quiet=quiet)
+
+
 def _extract(args: argparse.Namespace) -> int:
-    from .extract import articles_table, combine, default_jobs, extract_paths
+    import pandas as pd
+
+    from . import store
+    from .extract import ARTICLE_COLUMNS, default_jobs
     from .tables import write_tables
 
     jobs = args.jobs or default_jobs()
-    outcomes, warnings = extract_paths(args.paths, args.metadata, jobs=jobs)
+    folder = None if args.no_store else (args.store or store.default_store(args.paths))
+    tables, stats, warnings = store.update(args.paths, folder, _runner(args.engine, jobs, args.scheduler, args.quiet),
+                                           args.metadata)
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
-    failed = 0
-    for o in outcomes:
-        if o.error:
-            failed += 1
-            print(f"error: {o.error}", file=sys.stderr)
-        elif o.warning:
-            print(f"warning: {o.warning}", file=sys.stderr)
-    ok = len(outcomes) - failed
+    arts = tables.articles
+    for status, error, warning in zip(arts["status"], arts["error"], arts["warning"]):
+        if status != "ok":
+            print(f"error: {error}", file=sys.stderr)
+        elif warning:
+            print(f"warning: {warning}", file=sys.stderr)
+    failed = stats.failed
+    ok = len(arts) - failed
     if not ok:
-        print(f"error: none of the {len(outcomes)} article(s) could be read; nothing written to {args.out}",
+        print(f"error: none of the {len(arts)} article(s) could be read; nothing written to {args.out}",
               file=sys.stderr)
         return 1
-    tables = combine(outcomes)
-    texts = [{"article_id": o.article_id, "body_start": o.body_start, "text": o.text} for o in outcomes if o.text]
-    written = write_tables(tables.figures, tables.claims, args.out, articles_table(outcomes), texts)
+    texts = [{"article_id": a, "body_start": None if pd.isna(b) else int(b), "text": t}
+             for a, t, b in zip(tables.texts["article_id"], tables.texts["text"], tables.texts["body_start"])]
+    written = write_tables(tables.figures, tables.claims, args.out, arts[ARTICLE_COLUMNS], texts)
     if not args.quiet:
-        print(f"{ok} of {len(outcomes)} articles: {len(tables.figures)} figures, {len(tables.claims)} claims -> "
-              f"{', '.join(str(p) for p in written)}")
+        kept = f"; store {folder}: {stats.extracted} extracted, {stats.reused} unchanged" if folder else ""
+        print(f"{ok} of {len(arts)} articles: {len(tables.figures)} figures, {len(tables.claims)} claims -> "
+              f"{', '.join(str(p) for p in written)}{kept} ({stats.seconds:.1f} s)")
     return 1 if failed else 0
 
 
@@ -70,7 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--metadata", help="metadata CSV (default: articles.csv beside the articles)")
     e.add_argument("--out", required=True, help="output folder")
     e.add_argument("--jobs", type=int, default=0, help="worker processes (default: up to 2)")
-    e.add_argument("--quiet", action="store_true", help="no summary line")
+    e.add_argument("--store", help="the processed store to update and reuse (default: data/processed/extracted[-...] "
+                                   "when run in the project folder)")
+    e.add_argument("--no-store", action="store_true", help="extract everything, keep no store")
+    e.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or a Dask cluster")
+    e.add_argument("--scheduler", help="with --engine dask: the scheduler's address (default: a local cluster)")
+    e.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
     e.set_defaults(func=_extract)
     r = sub.add_parser("report", help="run every notebook over seeds/ into reports/<date>/")
     r.add_argument("--seeds", default="seeds")

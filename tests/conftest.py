@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,8 @@ import pytest
 import articlefacts as af
 
 ROOT = Path(__file__).resolve().parent.parent
+# stores that commands create by default go to a scratch folder, not the project's data/processed
+os.environ["ARTICLEFACTS_PROCESSED"] = tempfile.mkdtemp(prefix="af-processed-")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PUBLISHED = dt.date(2024, 11, 20)  # a Wednesday
 

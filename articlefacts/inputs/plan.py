@@ -31,6 +31,7 @@ class Job:
     draft: Draft | None = None       # a dataset row, already read
     error: str = ""                  # a dataset row that could not be read
     digest: str = ""                 # sha256 of what extraction depends on (file bytes or row, metadata row)
+    data: bytes | None = None        # the file's bytes, read once when planning (so workers need no file access)
 
 
 def _tables_for(found: list[Found], metadata: str | Path | None) -> dict[Path, tuple[dict[str, MetadataRow], str]]:
@@ -88,9 +89,10 @@ def plan(paths: list[str | Path], metadata: str | Path | None = None) -> tuple[l
             row = _row_for(rows, f.path.stem, f.path.name, base)
             try:
                 data = f.path.read_bytes()
-            except OSError as exc:
-                data = f"unreadable: {exc}".encode()
-            job = Job("", str(f.path), f.kind, 0, row, table if row else "", digest=_digest(data, _row_bytes(row)))
+                digest = _digest(data, _row_bytes(row))
+            except OSError as exc:   # the reader reports it, as this article's failure
+                data, digest = None, _digest(f"unreadable: {exc}".encode(), _row_bytes(row))
+            job = Job("", str(f.path), f.kind, 0, row, table if row else "", digest=digest, data=data)
             pending.append((base, f.path.as_posix(), job))
     ids = unique_ids([(base, origin) for base, origin, _ in pending])
     return [replace(job, article_id=aid) for aid, (_, _, job) in zip(ids, pending)], warnings
@@ -103,7 +105,7 @@ def load(job: Job) -> tuple[Article, str]:
     """
     if job.error:
         raise InputError(job.error.split(": ", 1)[0], job.error.split(": ", 1)[1] if ": " in job.error else "")
-    draft = job.draft if job.draft is not None else FILE_READERS[job.kind](Path(job.source_file))
+    draft = job.draft if job.draft is not None else FILE_READERS[job.kind](Path(job.source_file), job.data)
     meta = {k: draft.meta.get(k, "") for k in KEYS}
     where = job.source_file
     if job.row is not None:

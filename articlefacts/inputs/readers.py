@@ -15,7 +15,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..articles import MAX_BYTES, decode_article, parse_published, read_article_text
+from .. import articles as _articles
+from ..articles import decode_article, parse_published
 from ..errors import InputError
 from .markdown import clean_inline_space, front_matter_line, markdown_blocks, plain_value, split_front_matter
 
@@ -69,20 +70,32 @@ def check_date(value: str, where: str) -> str:
     return d.isoformat() if d else ""
 
 
-def read_text(path: Path) -> Draft:
+def _bytes(path: Path, data: bytes | None) -> bytes:
+    """The file's bytes (``data`` when the caller already has them); InputError when unreadable or
+    too large for an article."""
+    if data is None:
+        if not path.is_file():
+            raise InputError(path, "no such file")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > _articles.MAX_BYTES:
+        raise InputError(path, f"too large for an article ({len(data) / 2**20:.0f} MB; the limit is "
+                               f"{_articles.MAX_BYTES // 2**20} MB)")
+    return data
+
+
+def read_text(path: Path, data: bytes | None = None) -> Draft:
     """A ``.txt`` article: the text as it is; the title is its first line."""
-    text = read_article_text(path)
+    text = decode_article(_bytes(path, data), path)
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     return Draft(text, None, {"title": first.lstrip("\ufeff")})
 
 
-def _read_raw(path: Path) -> str:
-    return read_article_text(path)
-
-
-def read_markdown(path: Path) -> Draft:
+def read_markdown(path: Path, data: bytes | None = None) -> Draft:
     """A Markdown file with (optional) YAML front matter."""
-    raw = _read_raw(path)
+    raw = decode_article(_bytes(path, data), path)
     front, body, _ = split_front_matter(raw, str(path))
     meta: dict[str, str] = {}
     for name in ("title", "author", "outlet", "url", "published"):
@@ -97,13 +110,13 @@ def read_markdown(path: Path) -> Draft:
     return Draft(text, start, meta)
 
 
-def read_html(path: Path) -> Draft:
+def read_html(path: Path, data: bytes | None = None) -> Draft:
     """A saved web page: trafilatura finds the main text (no navigation, banners, related
     links or footer) and the page's title, author, date, site name and canonical address."""
     import trafilatura
 
-    data = _read_html_bytes(path)
-    doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=False,
+    page = _html_text(path, _bytes(path, data))
+    doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False,
                                       include_images=False, include_links=False, favor_precision=True,
                                       deduplicate=False)
     body = (getattr(doc, "text", None) or "") if doc is not None else ""
@@ -126,12 +139,7 @@ def read_html(path: Path) -> Draft:
     return Draft(text, start, meta)
 
 
-def _read_html_bytes(path: Path) -> str:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(path, f"too large for a web page ({size / 2**20:.0f} MB; the limit is "
-                               f"{MAX_BYTES // 2**20} MB)")
-    data = path.read_bytes()
+def _html_text(path: Path, data: bytes) -> str:
     if b"\x00" in data:
         raise InputError(path, "binary file, not a web page (it contains NUL bytes)")
     for encoding in ("utf-8-sig", "cp1252"):   # trafilatura would guess too; this keeps it deterministic

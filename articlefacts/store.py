@@ -1,0 +1,200 @@
+"""The processed dataset: every article's extraction, kept as Parquet and updated incrementally.
+
+A store is a folder of four tables, written together (each to a temporary file,
+then all renamed) so a reader never sees half an update:
+
+    articles.parquet   one row per article: ARTICLE_COLUMNS + digest, version, position
+    figures.parquet    the figures of every article that was extracted
+    claims.parquet     the claims
+    texts.parquet      article_id, text (as read: what start/end index), body_start
+
+Each article is keyed by its content hash (``digest``: the input's bytes and its
+metadata row) and the extractor's version (:data:`EXTRACTOR_VERSION`, a hash of the
+code and vocabulary that extraction depends on). :func:`update` extracts only the
+articles that are new or changed, drops those no longer in the input, and
+re-extracts everything when the version changes. The result is the same, row for
+row, as a full extraction of the same input.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from .errors import OutputError
+from .extract import ARTICLE_COLUMNS, CLAIM_COLUMNS, FIGURE_COLUMNS, Outcome, _frame, articles_table
+from .inputs.plan import Job, plan
+
+TABLES = ("articles", "figures", "claims", "texts")
+STORE_COLUMNS = ARTICLE_COLUMNS + ["digest", "version", "warning"]
+TEXT_COLUMNS = ["article_id", "text", "body_start"]
+_PACKAGE = Path(__file__).resolve().parent
+# what extraction depends on: a change to any of these re-extracts every article
+_EXTRACTION_SOURCES = ("articles.py", "claims.py", "dates.py", "extract.py", "figures.py", "lexicon.py", "numbers.py",
+                       "sentences.py", "sources.py", "inputs", "vocab")
+
+
+def _extractor_version() -> str:
+    h = hashlib.sha256()
+    for name in _EXTRACTION_SOURCES:
+        p = _PACKAGE / name
+        files = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix in (".py", ".csv", ".toml", ".txt")) \
+            if p.is_dir() else [p] if p.is_file() else []
+        for f in files:
+            h.update(f.relative_to(_PACKAGE).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+EXTRACTOR_VERSION = _extractor_version()
+
+
+@dataclass(frozen=True)
+class Tables4:
+    """The four tables of a store."""
+
+    articles: pd.DataFrame
+    figures: pd.DataFrame
+    claims: pd.DataFrame
+    texts: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class UpdateStats:
+    """What an update did."""
+
+    total: int
+    extracted: int
+    reused: int
+    removed: int
+    failed: int
+    seconds: float
+
+
+def empty() -> Tables4:
+    """A store with no articles."""
+    return Tables4(pd.DataFrame(columns=STORE_COLUMNS).astype(str), _frame([], FIGURE_COLUMNS),
+                   _frame([], CLAIM_COLUMNS), pd.DataFrame({"article_id": pd.Series([], dtype=str),
+                                                            "text": pd.Series([], dtype=str),
+                                                            "body_start": pd.Series([], dtype="Int64")}))
+
+
+def read(folder: str | Path) -> Tables4:
+    """The store's tables (empty ones when the folder holds no store yet)."""
+    p = Path(folder)
+    if not all((p / f"{t}.parquet").is_file() for t in TABLES):
+        return empty()
+    try:
+        frames = [pd.read_parquet(p / f"{t}.parquet") for t in TABLES]
+    except Exception:   # unreadable (an older layout, a damaged file): start again from nothing
+        return empty()
+    return Tables4(*frames)
+
+
+def write(tables: Tables4, folder: str | Path) -> None:
+    """All four tables into ``folder``, each staged beside its target, then renamed together."""
+    out = Path(folder)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(out, f"cannot create the store folder ({exc.strerror or exc})") from None
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name in TABLES:
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+            os.close(fd)
+            staged.append((Path(tmp), out / f"{name}.parquet"))
+            getattr(tables, name).reset_index(drop=True).to_parquet(tmp, index=False)
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError(out, f"cannot write the store ({exc.strerror or exc})") from None
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+
+
+def _records(outcomes: list[Outcome]) -> Tables4:
+    arts = articles_table(outcomes)
+    arts["digest"] = [o.digest for o in outcomes]
+    arts["version"] = EXTRACTOR_VERSION
+    arts["warning"] = [o.warning for o in outcomes]
+    ok = [o.tables for o in outcomes if o.tables is not None]
+    figs = pd.concat([t.figures for t in ok], ignore_index=True) if ok else _frame([], FIGURE_COLUMNS)
+    claims = pd.concat([t.claims for t in ok], ignore_index=True) if ok else _frame([], CLAIM_COLUMNS)
+    texts = pd.DataFrame({"article_id": [o.article_id for o in outcomes if o.text],
+                          "text": [o.text for o in outcomes if o.text],
+                          "body_start": pd.array([o.body_start for o in outcomes if o.text], dtype="Int64")})
+    return Tables4(arts, figs, claims, texts)
+
+
+def _ordered(df: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
+    """Rows grouped by article in the input's order, each article's rows in their own order."""
+    if df.empty:
+        return df.reset_index(drop=True)
+    key = df["article_id"].map(order)
+    return df.assign(_k=key).sort_values("_k", kind="stable").drop(columns="_k").reset_index(drop=True)
+
+
+Runner = Callable[[list[Job]], list[Outcome]]
+
+
+def update(paths: list[str | Path], folder: str | Path | None, run: Runner, metadata: str | Path | None = None,
+           log: Callable[[str], None] | None = None) -> tuple[Tables4, UpdateStats, list[str]]:
+    """Bring the store in ``folder`` up to date with the articles under ``paths``.
+
+    ``run`` extracts a list of jobs (see :mod:`articlefacts.engines`); ``folder`` None
+    means no store: everything is extracted and nothing is kept. Returns the tables,
+    what was done, and the batch warnings. Raises InputError for what stops the whole
+    batch (see :func:`articlefacts.inputs.plan.plan`), OutputError when the store cannot
+    be written.
+    """
+    t0 = time.perf_counter()
+    jobs, warnings = plan(list(paths), metadata)
+    old = read(folder) if folder is not None else empty()
+    current = old.articles[old.articles["version"] == EXTRACTOR_VERSION] if len(old.articles) else old.articles
+    known = dict(zip(current["article_id"], current["digest"]))
+    todo = [j for j in jobs if known.get(j.article_id) != j.digest]
+    keep = {j.article_id for j in jobs} - {j.article_id for j in todo}
+    removed = len(set(old.articles["article_id"]) - {j.article_id for j in jobs})
+    if log:
+        log(f"{len(jobs)} article(s): {len(todo)} to extract, {len(keep)} unchanged, {removed} removed")
+    new = _records(run(todo)) if todo else empty()
+    order = {j.article_id: i for i, j in enumerate(jobs)}
+
+    def merged(name: str) -> pd.DataFrame:
+        before = getattr(old, name)
+        kept = before[before["article_id"].isin(keep)] if len(before) else before
+        fresh = getattr(new, name)
+        parts = [f for f in (kept, fresh) if len(f)]
+        both = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else fresh)
+        return _ordered(both, order)
+
+    tables = Tables4(*(merged(t) for t in TABLES))
+    if folder is not None and (todo or removed or len(old.articles) != len(jobs)):
+        write(tables, folder)
+    failed = int((tables.articles["status"] != "ok").sum())
+    stats = UpdateStats(len(jobs), len(todo), len(keep), removed, failed, round(time.perf_counter() - t0, 2))
+    return tables, stats, warnings
+
+
+def default_store(paths: list[str | Path], base: str | Path | None = None) -> Path | None:
+    """Where a corpus's store lives by default, when the current folder is the project's (it has
+    ``data/processed``, or the folder ``$ARTICLEFACTS_PROCESSED`` names): ``extracted`` there for
+    the project's ``seeds`` folder, else ``extracted-<name>-<hash of the resolved paths>``. None
+    when there is no such folder."""
+    base = Path(base or os.environ.get("ARTICLEFACTS_PROCESSED") or "data/processed")
+    if not base.is_dir():
+        return None
+    resolved = sorted(str(Path(p).resolve()) for p in paths)
+    if len(paths) == 1 and Path(paths[0]).resolve() == Path("seeds").resolve():
+        return base / "extracted"
+    name = Path(resolved[0]).stem or "corpus"
+    digest = hashlib.sha256("\n".join(resolved).encode("utf-8")).hexdigest()[:8]
+    return base / f"extracted-{name}-{digest}"

@@ -1,0 +1,109 @@
+"""The processed store: incremental extraction keyed by content hash and extractor version, the
+same tables as a full extraction, and the Dask engine giving the same bytes as the local one."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import FIXTURES
+
+import articlefacts as af
+from articlefacts import cli, engines, store
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    shutil.copytree(FIXTURES / "corpus", d)
+    shutil.copy(FIXTURES / "formats" / "kursk.md", d / "kursk.md")
+    return d
+
+
+def update(folder: Path, where: Path):
+    return store.update([folder], where, engines.local(1, quiet=True))
+
+
+def full(folder: Path) -> store.Tables4:
+    return store.update([folder], None, engines.local(1, quiet=True))[0]
+
+
+def same(a: store.Tables4, b: store.Tables4) -> None:
+    for name in ("figures", "claims", "texts"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+    cols = af.extract.ARTICLE_COLUMNS
+    pd.testing.assert_frame_equal(a.articles[cols], b.articles[cols])
+
+
+def test_a_second_run_extracts_nothing_and_changes_nothing(folder, tmp_path):
+    st = tmp_path / "store"
+    first, s1, _ = update(folder, st)
+    stamp = (st / "figures.parquet").stat().st_mtime_ns
+    second, s2, _ = update(folder, st)
+    assert (s1.extracted, s1.reused) == (3, 0)
+    assert (s2.extracted, s2.reused, s2.removed) == (0, 3, 0)
+    assert (st / "figures.parquet").stat().st_mtime_ns == stamp
+    same(first, second)
+
+
+def test_only_new_and_changed_articles_are_extracted_and_removed_ones_dropped(folder, tmp_path):
+    st = tmp_path / "store"
+    update(folder, st)
+    shutil.copy(FIXTURES / "t01_fixture_kursk.txt", folder / "t01.txt")          # new
+    p = folder / "f02_shells.txt"
+    p.write_text(p.read_text("utf-8").replace("Shells", "Rockets", 1), "utf-8")   # changed
+    (folder / "kursk.md").unlink()                                               # removed
+    tables, stats, _ = update(folder, st)
+    assert (stats.extracted, stats.reused, stats.removed) == (2, 1, 1)
+    assert list(tables.articles["article_id"]) == ["f01_rotation", "f02_shells", "t01"]
+    same(tables, full(folder))
+    same(store.read(st), tables)
+
+
+def test_a_new_extractor_version_re_extracts_everything(folder, tmp_path, monkeypatch):
+    st = tmp_path / "store"
+    update(folder, st)
+    monkeypatch.setattr(store, "EXTRACTOR_VERSION", "something-else")
+    tables, stats, _ = update(folder, st)
+    assert (stats.extracted, stats.reused) == (3, 0)
+    assert set(tables.articles["version"]) == {"something-else"}
+
+
+def test_the_version_is_a_hash_of_the_extraction_code():
+    assert len(store.EXTRACTOR_VERSION) == 16
+    assert store._extractor_version() == store.EXTRACTOR_VERSION
+
+
+def test_load_corpus_reads_the_store_and_gives_tables_a_caller_cannot_corrupt(folder, tmp_path):
+    st = tmp_path / "store"
+    c = af.load_corpus(folder, st)
+    n = len(c.figures)
+    assert n > 10 and (st / "figures.parquet").is_file()
+    c.figures.drop(c.figures.index, inplace=True)
+    assert len(af.load_corpus(folder, st).figures) == n
+    mem = af.load_corpus(folder)
+    mem.figures.drop(mem.figures.index, inplace=True)
+    assert len(af.load_corpus(folder).figures) == n
+    text, start = c.text("kursk")
+    fig = af.load_corpus(folder, st).figures.query("article_id == 'kursk'").iloc[0]
+    assert text[fig["start"]:fig["end"]] == fig["text"] and start and start > 0
+
+
+def test_extract_shares_the_store_it_is_given(folder, tmp_path, capsys):
+    st = tmp_path / "store"
+    assert cli.main(["extract", str(folder), "--out", str(tmp_path / "o1"), "--store", str(st)]) == 0
+    assert "3 extracted" in capsys.readouterr().out
+    assert cli.main(["extract", str(folder), "--out", str(tmp_path / "o2"), "--store", str(st)]) == 0
+    assert "0 extracted, 3 unchanged" in capsys.readouterr().out
+    for name in ("figures.csv", "claims.csv", "articles.csv", "texts.jsonl"):
+        assert (tmp_path / "o1" / name).read_bytes() == (tmp_path / "o2" / name).read_bytes()
+
+
+def test_the_dask_engine_gives_byte_identical_tables(folder, tmp_path):
+    args = ["extract", str(folder), "--no-store", "--quiet", "--jobs", "2"]
+    assert cli.main([*args, "--out", str(tmp_path / "local")]) == 0
+    assert cli.main([*args, "--engine", "dask", "--out", str(tmp_path / "dask")]) == 0
+    for name in ("figures.csv", "claims.csv", "articles.csv", "texts.jsonl"):
+        assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name
