@@ -59,7 +59,7 @@ def _report(args: argparse.Namespace) -> int:
     from .report import run_report
 
     return run_report(seeds=args.seeds, reports_dir=args.reports, notebooks_dir=args.notebooks,
-                      quiet=args.quiet, jobs=args.jobs)
+                      quiet=args.quiet, jobs=args.jobs, store_dir=args.store, article_notebooks=args.article_notebooks)
 
 
 def _accept(args: argparse.Namespace) -> int:
@@ -92,12 +92,17 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--scheduler", help="with --engine dask: the scheduler's address (default: a local cluster)")
     e.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
     e.set_defaults(func=_extract)
-    r = sub.add_parser("report", help="run every notebook over seeds/ into reports/<date>/")
-    r.add_argument("--seeds", default="seeds")
+    r = sub.add_parser("report", help="extract what is new, then every notebook and a page per article, "
+                                      "into reports/<date>/")
+    r.add_argument("--seeds", default="seeds", help="the folder of articles (any supported format; default seeds)")
     r.add_argument("--reports", default="reports")
     r.add_argument("--notebooks", default="notebooks")
-    r.add_argument("--jobs", type=int, default=0, help="notebooks run at once (default: up to 2)")
-    r.add_argument("--quiet", action="store_true", help="no progress lines (CI)")
+    r.add_argument("--store", help="the processed store (default: data/processed/extracted[-...])")
+    r.add_argument("--article-notebooks", type=int, default=3,
+                   help="run notebook 02 for this many articles, those with the most figures (default 3)")
+    r.add_argument("--jobs", type=int, default=0, help="extraction processes and notebooks run at once "
+                                                       "(default: up to 2)")
+    r.add_argument("--quiet", action="store_true", help="no progress; one summary line (CI)")
     r.set_defaults(func=_report)
     a = sub.add_parser("accept", help="re-execute notebooks in place (accept new outputs for nbval)")
     a.add_argument("notebooks", nargs="+", help="notebook files")

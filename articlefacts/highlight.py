@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Mapping
 
 import pandas as pd
 
-from .articles import parse_layout, read_article_text
+from .articles import parse_layout
 from .errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,44 +68,90 @@ def claim_title(c: Mapping) -> str:
     return f"{cid} · {c['certainty']} · {who}{cue}"
 
 
-def _render(text: str, start: int, end: int, claims: list[dict], figures: list[dict]) -> str:
-    """The escaped text[start:end] with claim spans and figure marks, always well nested."""
+def window(items: list[dict], starts: list[int], start: int, end: int) -> list[dict]:
+    """The items (sorted by start, ``starts`` their starts) that overlap [start, end), found by bisection."""
+    import bisect
+
+    hi = bisect.bisect_left(starts, end)
+    lo = hi
+    while lo > 0 and items[lo - 1]["end"] > start:   # walks back over the few that reach into the block
+        lo -= 1
+    return [it for it in items[lo:hi] if it["end"] > start]
+
+
+def segments(start: int, end: int, claims: list[dict], figures: list[dict]):
+    """The pieces of [start, end) between item boundaries, each with the claim and the figure
+    containing it (or None): ``(a, b, claim, figure)``. ``claims`` and ``figures`` are sorted by
+    start; pointers only move forward, so a block costs time in proportion to its length and
+    the items in it."""
     cuts = {start, end}
     for item in claims + figures:
         for p in (item["start"], item["end"]):
             if start < p < end:
                 cuts.add(p)
     points = sorted(cuts)
+    ci = fi = 0
+
+    def containing(items: list[dict], k: int, a: int, b: int) -> tuple[dict | None, int]:
+        while k < len(items) and items[k]["end"] <= a:
+            k += 1
+        if k < len(items) and items[k]["start"] <= a and b <= items[k]["end"]:
+            return items[k], k
+        return None, k
+
+    for a, b in zip(points, points[1:]):
+        claim, ci = containing(claims, ci, a, b)
+        fig, fi = containing(figures, fi, a, b)
+        yield a, b, claim, fig
+
+
+def marked(text: str, start: int, end: int, claims: list[dict], figures: list[dict],
+           open_claim_tag, open_figure_tag, close_figure_tag, close_claim_tag=lambda claim: "</span>") -> str:
+    """The escaped text[start:end] with claim spans and figure marks, always well nested; the
+    tags come from the three functions given (inline styles for notebooks, classes for pages)."""
     out: list[str] = []
     open_claim = open_fig = None
-    for a, b in zip(points, points[1:]):
-        claim = next((c for c in claims if c["start"] <= a and b <= c["end"]), None)
-        fig = next((f for f in figures if f["start"] <= a and b <= f["end"]), None)
+    for a, b, claim, fig in segments(start, end, claims, figures):
         if claim is not open_claim or (fig is not open_fig):
             if open_fig is not None:
-                out.append(f'<sup style="font-size:10px;color:{KIND_COLOR.get(open_fig["kind"], "#555")}">'
-                           f'{esc(str(open_fig["figure_id"]).rsplit("-", 1)[-1])}</sup></mark>')
+                out.append(close_figure_tag(open_fig))
             if claim is not open_claim:
                 if open_claim is not None:
-                    out.append("</span>")
+                    out.append(close_claim_tag(open_claim))
                 if claim is not None:
-                    bg = CERTAINTY_BG.get(claim["certainty"], "#eeeeee")
-                    out.append(f'<span class="af-claim af-{esc(claim["certainty"])}" '
-                               f'data-claim-id="{esc(claim["claim_id"])}" title="{esc(claim_title(claim))}" '
-                               f'style="background:{bg};border-radius:3px;padding:1px 0">')
+                    out.append(open_claim_tag(claim))
             if fig is not None:
-                color = KIND_COLOR.get(fig["kind"], "#555555")
-                out.append(f'<mark class="af-figure af-{esc(fig["kind"])}" data-figure-id="{esc(fig["figure_id"])}" '
-                           f'title="{esc(figure_title(fig))}" style="background:transparent;color:inherit;'
-                           f'border-bottom:2px solid {color};font-weight:600">')
+                out.append(open_figure_tag(fig))
             open_claim, open_fig = claim, fig
         out.append(esc(text[a:b]))
     if open_fig is not None:
-        out.append(f'<sup style="font-size:10px;color:{KIND_COLOR.get(open_fig["kind"], "#555")}">'
-                   f'{esc(str(open_fig["figure_id"]).rsplit("-", 1)[-1])}</sup></mark>')
+        out.append(close_figure_tag(open_fig))
     if open_claim is not None:
-        out.append("</span>")
+        out.append(close_claim_tag(open_claim))
     return "".join(out)
+
+
+def _claim_tag(claim: dict) -> str:
+    bg = CERTAINTY_BG.get(claim["certainty"], "#eeeeee")
+    return (f'<span class="af-claim af-{esc(claim["certainty"])}" data-claim-id="{esc(claim["claim_id"])}" '
+            f'title="{esc(claim_title(claim))}" style="background:{bg};border-radius:3px;padding:1px 0">')
+
+
+def _figure_tag(fig: dict) -> str:
+    color = KIND_COLOR.get(fig["kind"], "#555555")
+    return (f'<mark class="af-figure af-{esc(fig["kind"])}" data-figure-id="{esc(fig["figure_id"])}" '
+            f'title="{esc(figure_title(fig))}" style="background:transparent;color:inherit;'
+            f'border-bottom:2px solid {color};font-weight:600">')
+
+
+def _figure_close(fig: dict) -> str:
+    return (f'<sup style="font-size:10px;color:{KIND_COLOR.get(fig["kind"], "#555")}">'
+            f'{esc(str(fig["figure_id"]).rsplit("-", 1)[-1])}</sup></mark>')
+
+
+def _render(text: str, start: int, end: int, claims: list[dict], figures: list[dict]) -> str:
+    """:func:`marked` with inline styles (a notebook output has no stylesheet)."""
+    return marked(text, start, end, claims, figures, _claim_tag, _figure_tag, _figure_close)
 
 
 def legend_html() -> str:
@@ -118,14 +164,9 @@ def legend_html() -> str:
             f'Claims by certainty: {chips}<br>Figures (underlined, id after; hover for value): {kinds}</div>')
 
 
-def article_html(text: str, figures: pd.DataFrame, claims: pd.DataFrame,
-                 meta: Mapping[str, object] | None = None) -> str:
-    """The article as escaped HTML: title, byline, headings, paragraphs, with claims coloured
-    by certainty and figures marked. ``figures``/``claims`` are the article's rows of the
-    extraction tables; ``meta`` (title, outlet, author, published, url) is shown escaped above."""
-    layout = parse_layout(text)
-    figs = figures.sort_values("start").to_dict("records")
-    cls = claims.sort_values("start").to_dict("records")
+def layout_blocks(text: str, body_start: int | None = None) -> list[tuple[int, int, str]]:
+    """The article's lines in order as (start, end, role): title, byline, heading, paragraph, furniture."""
+    layout = parse_layout(text, body_start)
     blocks: list[tuple[int, int, str]] = []
     if layout.title:
         blocks.append((*layout.title, "title"))
@@ -134,7 +175,18 @@ def article_html(text: str, figures: pd.DataFrame, claims: pd.DataFrame,
     blocks += [(*s, "heading") for s in layout.headings]
     blocks += [(*s, "paragraph") for s in layout.paragraphs]
     blocks += [(*s, "furniture") for s in layout.furniture]
-    blocks.sort()
+    return sorted(blocks)
+
+
+def article_html(text: str, figures: pd.DataFrame, claims: pd.DataFrame,
+                 meta: Mapping[str, object] | None = None, body_start: int | None = None) -> str:
+    """The article as escaped HTML: title, byline, headings, paragraphs, with claims coloured
+    by certainty and figures marked. ``figures``/``claims`` are the article's rows of the
+    extraction tables; ``meta`` (title, outlet, author, published, url) is shown escaped above."""
+    figs = figures.sort_values("start", kind="stable").to_dict("records")
+    cls = claims.sort_values("start", kind="stable").to_dict("records")
+    fig_starts, claim_starts = [f["start"] for f in figs], [c["start"] for c in cls]
+    blocks = layout_blocks(text, body_start)
     parts = [CONTAINER, legend_html()]
     if meta:
         fields = [esc(meta.get(k, "")) for k in ("outlet", "author", "published") if meta.get(k)]
@@ -144,7 +196,8 @@ def article_html(text: str, figures: pd.DataFrame, claims: pd.DataFrame,
         if line:
             parts.append(f'<div style="font-family:sans-serif;font-size:12px;color:#555">{line}</div>')
     for s, e, what in blocks:
-        inner = _render(text, s, e, cls, figs) if what in ("paragraph", "heading") else esc(text[s:e])
+        inner = (_render(text, s, e, window(cls, claim_starts, s, e), window(figs, fig_starts, s, e))
+                 if what in ("paragraph", "heading") else esc(text[s:e]))
         if what == "title":
             parts.append(f'<h3 style="margin:6px 0">{inner}</h3>')
         elif what == "byline":
@@ -180,10 +233,10 @@ def corpus_article_html(corpus: "Corpus", folder: str | Path, article_id: str) -
     the corpus or its extraction failed.
     """
     meta = require_article(corpus, folder, article_id)
-    text = read_article_text(Path(folder) / f"{article_id}.txt")
+    text, body_start = corpus.text(article_id)
     figs = corpus.figures[corpus.figures["article_id"] == article_id]
     cls = corpus.claims[corpus.claims["article_id"] == article_id]
-    return article_html(text, figs, cls, meta)
+    return article_html(text, figs, cls, meta, body_start)
 
 
 def notebook_display_defaults() -> None:

@@ -201,7 +201,9 @@ def pay_table(corpus: "Corpus", target_year: int = 2024, reference_years: Mappin
     """
     from .charts import figure_context
 
-    if isinstance(texts, (str, Path)):
+    if len(corpus.texts) and (texts is None or isinstance(texts, (str, Path))):
+        texts = dict(zip(corpus.texts["article_id"], corpus.texts["text"]))   # the texts as read, any format
+    elif isinstance(texts, (str, Path)):
         texts = article_texts(texts, list(corpus.articles["article_id"]))
 
     table = load_cpi(cpi_path) if cpi is None else cpi

@@ -56,16 +56,24 @@ ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 # --------------------------------------------------------------------------- tables
 
-def save_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> list[str]:
-    """Write each table as ``name.csv`` (byte-stable, see :func:`articlefacts.tables.write_csv`)
-    and ``name.parquet``, each atomically; returns the file names written (no folder)."""
+CSV_MAX_ROWS = 100_000
+
+
+def save_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path, csv_max_rows: int = CSV_MAX_ROWS) -> list[str]:
+    """Write each table as ``name.parquet`` and, when it has at most ``csv_max_rows`` rows, as
+    ``name.csv`` (byte-stable, see :func:`articlefacts.tables.write_csv`), each atomically;
+    returns the file names written (no folder). Large tables stay Parquet only, so a report
+    over ten thousand articles stays a few hundred megabytes."""
     out = Path(folder)
     names = []
     for name, df in sorted(tables.items()):
-        write_csv(df, out / f"{name}.csv")
+        if len(df) <= csv_max_rows:
+            write_csv(df, out / f"{name}.csv")
+            names.append(f"{name}.csv")
         frame = df.reset_index(drop=True)
-        atomic_write(out / f"{name}.parquet", lambda tmp, frame=frame: frame.to_parquet(tmp, index=False))
-        names += [f"{name}.csv", f"{name}.parquet"]
+        atomic_write(out / f"{name}.parquet",
+                     lambda tmp, frame=frame: frame.to_parquet(tmp, index=False, compression="zstd"))
+        names.append(f"{name}.parquet")
     return names
 
 
@@ -283,8 +291,8 @@ def _notebook_parameters(path: Path) -> dict:
 
 def plan_runs(notebooks: list[Path], article_ids: list[str], parameters: Mapping[str, str],
               out_dir: Path) -> list[Run]:
-    """One run per notebook, or one per article for a notebook with an ``article_id`` parameter;
-    each gets those of ``parameters`` that it declares."""
+    """One run per notebook, or one per article of ``article_ids`` for a notebook with an
+    ``article_id`` parameter; each gets those of ``parameters`` that it declares."""
     runs: list[Run] = []
     for nb in notebooks:
         declared = _notebook_parameters(nb)
@@ -298,59 +306,86 @@ def plan_runs(notebooks: list[Path], article_ids: list[str], parameters: Mapping
     return runs
 
 
-def planned_runs(notebooks_dir: str | Path, seeds: str | Path) -> int:
+def deep_dive_ids(corpus, n: int) -> list[str]:
+    """The articles notebook 02 runs for in a report: the ``n`` with the most figures (ties by id)."""
+    if n <= 0:
+        return []
+    ok = corpus.articles[corpus.articles["status"] == "ok"]["article_id"]
+    counts = corpus.figures.groupby("article_id").size()
+    ranked = sorted(ok, key=lambda a: (-int(counts.get(a, 0)), a))
+    return ranked[:n]
+
+
+def planned_runs(notebooks_dir: str | Path, seeds: str | Path, article_notebooks: int = 3) -> int:
     """How many notebook runs a report over ``seeds`` makes (used by ``make bench`` for its floor)."""
-    from .articles import find_articles
+    from .corpus import load_corpus
 
     notebooks = sorted(p for p in Path(notebooks_dir).glob("[0-9]*.ipynb") if p.is_file())
-    article_ids = [p.stem for p in find_articles([seeds])]
-    return len(plan_runs(notebooks, article_ids, {}, Path(".")))
+    ids = deep_dive_ids(load_corpus(seeds), article_notebooks)
+    return len(plan_runs(notebooks, ids, {}, Path(".")))
 
 
 def _index_html(day: str, runs: list[Run], charts: list[str], tables: list[str], status: str,
-                seeds_rel: str, n_articles: int) -> str:
+                seeds_rel: str, articles_table: str, n_articles: int, failed_articles: list[tuple[str, str]],
+                notes: list[str]) -> str:
+    from .pages import href
+
     e = html.escape
     rows = []
     for r in runs:
         links = []
         if r.html is not None:
-            links.append(f'<a href="{e(_posix(r.html))}">HTML</a>')
-        links.append(f'<a href="{e(_posix(r.output))}">notebook</a>')
-        colour = "#1a7f37" if r.status == "ok" else "#cf222e"
-        rows.append(f"<tr><td>{e(r.name)}</td><td style='color:{colour};font-weight:600'>{e(r.status)}</td>"
-                    f"<td style='text-align:right'>{r.seconds:.1f} s</td><td>{' · '.join(links)}</td>"
+            links.append(f'<a href="{e(href(_posix(r.html)))}">HTML</a>')
+        links.append(f'<a href="{e(href(_posix(r.output)))}">notebook</a>')
+        rows.append(f"<tr><td>{e(r.name)}</td><td class='{e(r.status)}'>{e(r.status)}</td>"
+                    f"<td class='num'>{r.seconds:.1f} s</td><td>{' · '.join(links)}</td>"
                     f"<td>{e(r.error)}</td></tr>")
     chart_items = []
     for png in [c for c in charts if c.endswith(".png")]:
         svg = png[:-4] + ".svg"
         name = Path(png).stem
         chart_items.append(f'<figure style="display:inline-block;margin:8px;vertical-align:top">'
-                           f'<a href="{e(png)}"><img src="{e(png)}" alt="{e(name)}" width="380"></a>'
-                           f'<figcaption>{e(name)} · <a href="{e(png)}">PNG</a>'
-                           + (f' · <a href="{e(svg)}">SVG</a>' if svg in charts else "")
+                           f'<a href="{e(href(png))}"><img src="{e(href(png))}" alt="{e(name)}" width="380"></a>'
+                           f'<figcaption>{e(name)} · <a href="{e(href(png))}">PNG</a>'
+                           + (f' · <a href="{e(href(svg))}">SVG</a>' if svg in charts else "")
                            + "</figcaption></figure>")
-    table_items = "".join(f'<li><a href="{e(t)}">{e(t)}</a></li>' for t in tables)
+    table_items = "".join(f'<li><a href="{e(href(t))}">{e(t)}</a></li>' for t in tables)
     failed = [r for r in runs if r.status != "ok"]
-    banner = ("<p style='color:#1a7f37'>All notebooks ran.</p>" if not failed else
-              f"<p style='color:#cf222e;font-weight:600'>{len(failed)} of {len(runs)} notebook runs failed; "
-              "the failed notebooks are kept with their error.</p>")
+    banner = []
+    if failed:
+        banner.append(f"<p class='failed'>{len(failed)} of {len(runs)} notebook runs failed; the failed notebooks "
+                      "are kept with their error.</p>")
+    if failed_articles:
+        items = "".join(f"<li><code>{e(a)}</code>: {e(err)}</li>" for a, err in failed_articles[:200])
+        more = f"<li>… and {len(failed_articles) - 200} more (data/articles.csv)</li>" if len(failed_articles) > 200 else ""
+        banner.append(f"<p class='failed'>{len(failed_articles)} of {n_articles} article(s) could not be read or "
+                      f"extracted:</p><ul>{items}{more}</ul>")
+    if not banner:
+        banner.append("<p class='ok'>Every article was read and every notebook ran.</p>")
+    note_items = "".join(f"<li>{e(n)}</li>" for n in notes)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>articlefacts report {e(day)}</title>
-<style>body{{font-family:sans-serif;max-width:62em;margin:2em auto;color:#1a1a1a}}
-table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:4px 10px;text-align:left}}</style>
-</head><body>
+<link rel="stylesheet" href="assets/report.css"></head><body>
 <h1>Report {e(day)}</h1>
 <p>Figures and claims from {n_articles} article(s) in <code>{e(seeds_rel)}</code>. Status: <b>{e(status)}</b>.
 Details: <a href="manifest.json">manifest.json</a> (inputs with sha256, parameters, versions, timings).</p>
-{banner}
+{''.join(banner)}
+<h2>Articles</h2>
+<p>Each article's page shows its text with every figure and claim marked. Click a column to sort.</p>
+{articles_table}
 <h2>Notebooks</h2>
 <table><tr><th>run</th><th>status</th><th>time</th><th>open</th><th>error</th></tr>
 {''.join(rows)}
 </table>
+<p>To re-run a notebook of this report: from the project folder, <code>cd notebooks</code> and
+<code>../.venv/bin/papermill -k articlefacts NAME.ipynb out.ipynb</code> with the parameters listed for it in
+manifest.json (they are relative to <code>notebooks/</code>).</p>
 <h2>Charts</h2>
 {''.join(chart_items) or '<p>none</p>'}
 <h2>Tables</h2>
 <ul>{table_items or '<li>none</li>'}</ul>
+<ul>{note_items}</ul>
+<script src="assets/index.js"></script>
 </body></html>
 """
 
@@ -365,15 +400,33 @@ def _listing(folder: Path, base: Path) -> list[str]:
     return sorted(_rel(p, base) for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
-def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
-               notebooks_dir: str | Path = "notebooks", quiet: bool = False, jobs: int = 0) -> int:
-    """Run every numbered notebook over ``seeds`` into ``reports_dir/<today>/``.
+def report_store(seeds: Path, reports: Path) -> Path:
+    """The processed store a report over ``seeds`` uses: the project's (``data/processed``, see
+    :func:`articlefacts.store.default_store`), else one kept in the reports folder."""
+    from . import store
 
-    Returns 0 when every run succeeded, 1 when any failed (the report is still written,
-    with its index and the failed notebooks). Raises InputError for a missing seeds or
-    notebooks folder, OutputError when the report cannot be written.
+    found = store.default_store([seeds])
+    if found is not None:
+        return found
+    digest = hashlib.sha256(str(seeds.resolve()).encode("utf-8")).hexdigest()[:8]
+    return reports / f".store-{seeds.resolve().name}-{digest}"
+
+
+def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
+               notebooks_dir: str | Path = "notebooks", quiet: bool = False, jobs: int = 0,
+               store_dir: str | Path | None = None, article_notebooks: int = 3) -> int:
+    """Extract what is new under ``seeds`` into its processed store, then run every numbered
+    notebook over the store and write a page per article, into ``reports_dir/<today>/``.
+
+    Notebook 02 (one article) runs for the ``article_notebooks`` articles with the most
+    figures; every article gets its page without a kernel. Returns 0 when every article was
+    read and every run succeeded, 1 otherwise (the report is still written, with its index
+    and the failures marked). Raises InputError for a missing seeds or notebooks folder,
+    OutputError when the report cannot be written.
     """
-    from .corpus import load_corpus
+    from . import engines, store
+    from .corpus import from_store
+    from .extract import default_jobs
 
     t0 = time.perf_counter()
     cwd = Path.cwd()
@@ -385,17 +438,25 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
     notebooks = sorted(p for p in nb_dir.glob("[0-9]*.ipynb") if p.is_file())
     if not notebooks:
         raise InputError(nb_dir, "no numbered notebooks (NN_name.ipynb) in it")
-    corpus = load_corpus(Path(_rel(seeds_p, cwd)))   # relative, so that error messages carry no absolute path
-    article_ids = list(corpus.articles["article_id"])
+    workers = jobs or default_jobs()
+    store_p = Path(store_dir) if store_dir else report_store(seeds_p, reports_p)
+    seeds_rel = Path(_rel(seeds_p, cwd))   # relative, so that messages and tables carry no absolute path
+    tables, stats, warnings = store.update([seeds_rel], store_p, engines.local(workers, quiet=quiet))
+    corpus = from_store(tables, tuple(warnings))
+    if not quiet:
+        print(f"extracted {stats.extracted}, unchanged {stats.reused}, removed {stats.removed} "
+              f"({stats.seconds:.1f} s); store {_rel(store_p, cwd)}", flush=True)
     day = dt.date.today().isoformat()
+    cleanup_stale(reports_p)
     try:
         reports_p.mkdir(parents=True, exist_ok=True)
-        build = Path(tempfile.mkdtemp(prefix=f".tmp-{day}-", dir=reports_p))
+        build = Path(tempfile.mkdtemp(prefix=f".tmp-{day}-{os.getpid()}-", dir=reports_p))
     except OSError as exc:
         raise OutputError(reports_p, f"cannot create the report here ({exc.strerror or exc})") from None
     final = reports_p / day
     try:
-        status = _build(build, final, day, seeds_p, nb_dir, notebooks, article_ids, corpus, cwd, quiet, jobs, t0)
+        status = _build(build, final, day, seeds_p, nb_dir, notebooks, corpus, store_p, cwd, quiet, workers,
+                        article_notebooks, t0, stats)
         _open_up(build)
         _swap_in(build, final)
     except BaseException:
@@ -404,25 +465,62 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
     _point_latest(reports_p, day)
     failed = status != "ok"
     where = _rel(final, cwd) if not os.path.isabs(reports_dir) else str(final)
-    if not quiet or failed:
-        print(f"report {'written' if not failed else 'written with failures'}: {where}/index.html "
-              f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr if failed else sys.stdout, flush=True)
+    n_failed_articles = int((corpus.articles["status"] != "ok").sum())
+    line = (f"report {'written' if not failed else 'written with failures'}: {where}/index.html; "
+            f"{len(corpus.articles)} articles ({n_failed_articles} failed), {len(corpus.figures)} figures, "
+            f"{len(corpus.claims)} claims; {time.perf_counter() - t0:.1f} s")
+    print(line, file=sys.stderr if failed else sys.stdout, flush=True)
     return 1 if failed else 0
 
 
-def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, notebooks: list[Path],
-           article_ids: list[str], corpus, cwd: Path, quiet: bool, jobs: int, t0: float) -> str:
-    """Execute, convert and index everything into ``build``; returns 'ok' or 'failed'."""
-    out_nb, out_html, charts, data = (build / "notebooks", build / "html", build / "charts", build / "data")
+def cleanup_stale(reports: Path) -> list[Path]:
+    """Remove ``.tmp-<date>-<pid>-*`` build folders left by runs that were killed: those whose
+    process is gone (a running report's folder is left alone). Returns what was removed."""
+    removed = []
+    if not reports.is_dir():
+        return removed
+    for p in reports.glob(".tmp-*"):
+        m = re.match(r"\.tmp-\d{4}-\d{2}-\d{2}-(\d+)-", p.name)
+        pid = int(m.group(1)) if m else None
+        if pid is not None and pid != os.getpid():
+            try:
+                os.kill(pid, 0)
+                continue            # still running
+            except ProcessLookupError:
+                pass
+            except PermissionError:
+                continue
+        elif pid == os.getpid():
+            continue
+        shutil.rmtree(p, ignore_errors=True)
+        removed.append(p)
+    return removed
+
+
+def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, notebooks: list[Path], corpus,
+           store_p: Path, cwd: Path, quiet: bool, workers: int, article_notebooks: int, t0: float, stats) -> str:
+    """Execute, render and index everything into ``build``; returns 'ok' or 'failed'."""
+    from tqdm import tqdm
+
+    from . import pages
+    from .corpus import article_summary
+
+    out_nb, out_html, charts, data, arts = (build / "notebooks", build / "html", build / "charts", build / "data",
+                                            build / "articles")
     for d in (out_nb, out_html, charts, data):
         d.mkdir()
+    pages.write_assets(build / "assets")
+    with tqdm(total=len(corpus.articles), desc="article pages", unit="article", disable=quiet, file=sys.stderr,
+              mininterval=0.5, leave=False) as bar:
+        page_files = pages.write_article_pages(corpus.articles, corpus.figures, corpus.claims, corpus.texts, arts,
+                                               tick=bar.update)
     kernel = kernel_name()
-    common = {"seeds": _rel(seeds_p, nb_dir), "figures_dir": _rel(charts, nb_dir), "data_dir": _rel(data, nb_dir)}
-    runs = plan_runs(notebooks, article_ids, common, out_nb)
-    workers = max(1, min(jobs or 2, len(runs)))
+    common = {"seeds": _rel(seeds_p, nb_dir), "processed": _rel(store_p, nb_dir), "figures_dir": _rel(charts, nb_dir),
+              "data_dir": _rel(data, nb_dir)}
+    runs = plan_runs(notebooks, deep_dive_ids(corpus, article_notebooks), common, out_nb)
+    n = max(1, min(workers, len(runs)))
     if not quiet:
-        print(f"report {day}: {len(runs)} notebook runs over {len(article_ids)} article(s), "
-              f"{workers} at a time, kernel {kernel}", flush=True)
+        print(f"report {day}: {len(runs)} notebook runs, {n} at a time, kernel {kernel}", flush=True)
     progress = _Progress(len(runs), quiet)
     replacements = {_rel(build, nb_dir): _rel(final, nb_dir)}
 
@@ -446,9 +544,11 @@ def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, note
         progress.line(run)
         return run
 
-    with cf.ThreadPoolExecutor(max_workers=workers) as pool:
+    with cf.ThreadPoolExecutor(max_workers=n) as pool:
         list(pool.map(job, runs))
-    status = "ok" if all(r.status == "ok" for r in runs) else "failed"
+    failed_articles = [(a, err) for a, st, err in zip(corpus.articles["article_id"], corpus.articles["status"],
+                                                      corpus.articles["error"]) if st != "ok"]
+    status = "ok" if all(r.status == "ok" for r in runs) and not failed_articles else "failed"
     (old, new), = replacements.items()
     common = {k: v.replace(old, new) for k, v in common.items()}
     for r in runs:   # links in the index and manifest are relative to the report folder
@@ -456,10 +556,15 @@ def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, note
         r.output = r.output.relative_to(build)
         r.html = r.html.relative_to(build) if r.html is not None else None
     chart_files, table_files = _listing(charts, build), _listing(data, build)
-    index = _index_html(day, runs, chart_files, table_files, status, _rel(seeds_p, cwd), len(article_ids))
+    summary = article_summary(corpus)
+    table = pages.index_table_html(summary, page_files)
+    notes = [f"Tables with more than {CSV_MAX_ROWS:,} rows are written as Parquet only; "
+             f"`python -m articlefacts extract {_rel(seeds_p, cwd)} --out DIR` writes every table as CSV."]
+    index = _index_html(day, runs, chart_files, table_files, status, _rel(seeds_p, cwd), table,
+                        len(corpus.articles), failed_articles, notes)
     atomic_write(build / "index.html", lambda tmp: tmp.write_text(index, encoding="utf-8"))
     manifest = _manifest(day, status, runs, seeds_p, nb_dir, notebooks, common, kernel, cwd, chart_files,
-                         table_files, corpus, time.perf_counter() - t0)
+                         table_files, corpus, time.perf_counter() - t0, stats)
     text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     atomic_write(build / "manifest.json", lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return status
@@ -467,13 +572,17 @@ def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, note
 
 def _manifest(day: str, status: str, runs: list[Run], seeds_p: Path, nb_dir: Path, notebooks: list[Path],
               common: dict, kernel: str, cwd: Path, charts: list[str], tables: list[str], corpus,
-              seconds: float) -> dict:
+              seconds: float, stats) -> dict:
+    from .inputs import discover
     from .pay import CPI_PATH
 
     inputs = []
-    for p in sorted(q for q in seeds_p.iterdir() if q.is_file() and not q.name.startswith(".")):
-        inputs.append({"path": _rel(p, cwd), "kind": "article" if p.suffix == ".txt" else "metadata",
-                       "sha256": _sha256(p), "bytes": p.stat().st_size})
+    found, _ = discover([seeds_p])
+    for f in found:
+        inputs.append({"path": _rel(f.path, cwd), "kind": f"article ({f.kind})", "sha256": _sha256(f.path),
+                       "bytes": f.path.stat().st_size})
+    for p in sorted(seeds_p.rglob("articles.csv")):
+        inputs.append({"path": _rel(p, cwd), "kind": "metadata", "sha256": _sha256(p), "bytes": p.stat().st_size})
     for p in notebooks:
         inputs.append({"path": _rel(p, cwd), "kind": "notebook", "sha256": _sha256(p), "bytes": p.stat().st_size})
     if CPI_PATH.is_file():
@@ -488,6 +597,8 @@ def _manifest(day: str, status: str, runs: list[Run], seeds_p: Path, nb_dir: Pat
         "kernel": kernel,
         "cwd_of_notebooks": _rel(nb_dir, cwd),
         "parameters": common,
+        "extraction": {"extracted": stats.extracted, "unchanged": stats.reused, "removed": stats.removed,
+                       "seconds": stats.seconds},
         "articles": [{"article_id": a, "status": s, "error": e}
                      for a, s, e in zip(arts["article_id"], arts["status"], arts["error"])],
         "inputs": inputs,

@@ -72,15 +72,26 @@ def outputs_text(path: Path) -> str:
 
 def test_failing_article_is_marked_failed_the_others_complete(run) -> None:
     assert run["rc"] == 1 and run["manifest"]["status"] == "failed"
+    arts = {a["article_id"]: a for a in run["manifest"]["articles"]}
+    assert arts[BROKEN_ID]["status"] == "failed" and "not UTF-8" in arts[BROKEN_ID]["error"]
+    assert all(a["status"] == "ok" for k, a in arts.items() if k != BROKEN_ID)
     runs = run["runs"]
-    failed = runs[f"02_article[{BROKEN_ID}]"]
-    assert failed["status"] == "failed" and "not UTF-8" in failed["error"]
-    others = [r for name, r in runs.items() if name != f"02_article[{BROKEN_ID}]"]
-    assert len(others) == 7 and all(r["status"] == "ok" for r in others)     # 01, 02 x3, 03, 04, 05
-    kept = run["folder"] / failed["output"]
-    assert "InputError" in outputs_text(kept)                                # kept with its error
+    assert len(runs) == 7 and all(r["status"] == "ok" for r in runs.values())   # 01, 02 x3, 03, 04, 05
     index = (run["folder"] / "index.html").read_text(encoding="utf-8")
-    assert "1 of 8 notebook runs failed" in index and failed["output"] in index
+    assert "1 of 4 article(s) could not be read" in index and "not UTF-8" in index
+    assert not (run["folder"] / "articles" / f"{BROKEN_ID}.html").exists()
+
+
+def test_notebook_02_runs_for_the_articles_with_most_figures_and_every_article_gets_a_page(run) -> None:
+    assert {r["article_id"] for r in run["runs"].values() if r["article_id"]} == {SEED_ID, NEW_ID, HOSTILE_ID}
+    folder = run["folder"]
+    page = (folder / "articles" / f"{NEW_ID}.html").read_text(encoding="utf-8")
+    assert "Seoul and Kyiv differ" in page and "between 11,000 and 12,000 troops" in page
+    assert 'href="../assets/report.css"' in page and "http" not in page.split("</head>")[0]
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert f'"{SEED_ID}":"articles/{SEED_ID}.html"' in index and '<script src="assets/index.js">' in index
+    assert not re.search(r"""(src|href)=["']https?://""", index + page)   # nothing fetched from elsewhere
+    assert (folder / "assets" / "index.js").is_file()
 
 
 def test_markup_in_articles_is_shown_escaped_everywhere_never_run(run) -> None:
@@ -160,6 +171,7 @@ def test_same_day_rerun_replaces_the_report_whole_never_half(run, tmp_path, monk
     one = tmp_path / "notebooks"
     one.mkdir()
     shutil.copy(REPO / "notebooks" / "01_extraction.ipynb", one)
+    seeds = shutil.copytree(run["seeds"], tmp_path / "seeds", ignore=shutil.ignore_patterns(f"{BROKEN_ID}.txt"))
     original = report._index_html
 
     def broken(*args, **kwargs):
@@ -167,15 +179,15 @@ def test_same_day_rerun_replaces_the_report_whole_never_half(run, tmp_path, monk
 
     monkeypatch.setattr(report, "_index_html", broken)             # a run that dies after its notebooks ran
     with pytest.raises(RuntimeError):
-        report.run_report(seeds=run["seeds"], reports_dir=reports, notebooks_dir=one, quiet=True)
+        report.run_report(seeds=seeds, reports_dir=reports, notebooks_dir=one, quiet=True)
     assert (day / "manifest.json").read_bytes() == before           # the first report is untouched
     assert [p.name for p in reports.iterdir()] == [day.name]        # and no half-built folder is left
     monkeypatch.setattr(report, "_index_html", original)
-    assert report.run_report(seeds=run["seeds"], reports_dir=reports, notebooks_dir=one, quiet=True) == 0
+    assert report.run_report(seeds=seeds, reports_dir=reports, notebooks_dir=one, quiet=True) == 0
     manifest = json.loads((day / "manifest.json").read_text(encoding="utf-8"))
     assert [r["name"] for r in manifest["runs"]] == ["01_extraction"] and manifest["status"] == "ok"
     assert not (day / "html" / "04_payments.html").exists()         # replaced whole, not merged
-    assert sorted(p.name for p in reports.iterdir()) == sorted([day.name, "latest"])
+    assert sorted(p.name for p in reports.iterdir() if not p.name.startswith(".store-")) == sorted([day.name, "latest"])
     assert (reports / "latest").resolve() == day.resolve()
 
 

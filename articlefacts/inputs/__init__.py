@@ -101,11 +101,18 @@ def discover(paths: list[str | Path]) -> tuple[list[Found], list[str]]:
     return unique, warnings
 
 
+MAX_ID = 48
+
+
 def safe_id(raw: str) -> str:
     """An article id that survives a space-separated list and a file name: runs of characters
-    other than letters, digits and ``_ . ~ -`` become one ``_``."""
-    out = ID_UNSAFE.sub("_", raw.strip()).strip("_")
-    return out or "article"
+    other than letters, digits and ``_ . ~ -`` become one ``_``. An id longer than 48 characters
+    keeps its first 40 and gets ``~`` and six hex digits of the whole (ids repeat in every row of
+    every table; the full name stays in ``source_file``)."""
+    out = ID_UNSAFE.sub("_", raw.strip()).strip("_") or "article"
+    if len(out) > MAX_ID:
+        out = f"{out[:40].rstrip('_.~-')}~{hashlib.sha256(out.encode('utf-8')).hexdigest()[:6]}"
+    return out
 
 
 def unique_ids(keys: list[tuple[str, str]]) -> list[str]:
