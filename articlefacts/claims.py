@@ -12,6 +12,7 @@ else ``asserted``.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -252,20 +253,51 @@ def _is_source_np(np: str) -> bool:
     return False
 
 
+SUBJECT_WINDOW = 600  # how far before a cue its subject is looked for (the longest annotated sentence: 401)
+REL_TAIL = re.compile(r",\s+(?:which|who)(?:\s+(?:also|has|have|had|later|then|once))*$")
+RELATIVE_ON_SUBJECT = re.compile(r"(?<=[a-z])\s+(?:that|which|who)\s+(?:[a-z]+ed|[a-z]+s|is|are|was|were|has|have|"
+                                 r"had)\b[^,]*+(?=,)")
+SEGMENT_CUT = re.compile(r"(?<=[,;:—–])\s+|\s++(?=[—–]\s)|\s+that\s+|[“”\"]")
+
+
+def _window_start(text: str, pos: int, size: int) -> int:
+    """Where a look-back window of about ``size`` characters before ``pos`` starts: at a space, so no word
+    is cut (0 when the text before ``pos`` is shorter)."""
+    if pos <= size:
+        return 0
+    lo = text.find(" ", pos - size, pos)
+    return lo if lo >= 0 else pos - size
+
+
+def _relative_antecedent(head: str) -> str | None:
+    """'the NIS, which told': the phrase before ', which'/', who' ending ``head``, else None.
+
+    The same as ``re.search(r"(?P<np>[^,;]+?),\\s+(?:which|who)(...)*$", head).group("np")`` but linear:
+    the tail is found first, the phrase is what runs back from it to the previous comma or semicolon."""
+    tail = REL_TAIL.search(head)
+    if not tail:
+        return None
+    c = tail.start()
+    s = max(head.rfind(",", 0, c), head.rfind(";", 0, c)) + 1
+    return head[s:c] if c > s else None
+
+
 def _subject_before(masked: str, pos: int) -> tuple[str, str]:
-    """The naming phrase right before a cue at ``pos``: (phrase, apposition), or ('', '')."""
-    head = masked[:pos].rstrip()
-    rel = re.search(r"(?P<np>[^,;]+?),\s+(?:which|who)(?:\s+(?:also|has|have|had|later|then|once))*$", head)
-    if rel:  # "the NIS, which told parliament ...": the antecedent of the relative pronoun speaks
-        np = _clean_np(_leading_trim(re.split(r"\s+(?:to|from|by|with|at)\s+(?=the\b|[A-Z])", rel.group("np"))[-1]))
+    """The naming phrase right before a cue at ``pos``: (phrase, apposition), or ('', '').
+
+    Only the last ``SUBJECT_WINDOW`` characters before the cue are read, so a sentence with many cues
+    costs time in proportion to its length."""
+    head = masked[_window_start(masked, pos, SUBJECT_WINDOW):pos].rstrip()
+    rel = _relative_antecedent(head)
+    if rel is not None:  # "the NIS, which told parliament ...": the antecedent of the relative pronoun speaks
+        np = _clean_np(_leading_trim(re.split(r"\s+(?:to|from|by|with|at)\s+(?=the\b|[A-Z])", rel)[-1]))
         return (np, "") if _is_source_np(np) else ("", "")
     if re.search(r"\b(?:that|which|who|whom)$", head, re.I):
         return "", ""  # a relative clause: "disasters that claim many lives"
     # "The decree that created the scheme, ..., states": drop the relative clause on the subject
-    head = re.sub(r"(?<=[a-z])\s+(?:that|which|who)\s+(?:[a-z]+ed|[a-z]+s|is|are|was|were|has|have|had)\b[^,]*(?=,)",
-                  "", head)
+    head = RELATIVE_ON_SUBJECT.sub("", head)
     coordinated = re.search(r"(?:,\s*|\s)and(?:\s+(?:also|then|later))?$", head)
-    segs = re.split(r"(?<=[,;:—–])\s+|\s+(?=[—–]\s)|\s+that\s+|[“”\"]", head)
+    segs = SEGMENT_CUT.split(head)
     segs = [s for s in segs]
     apposition = ""
     comma_before_cue = head.endswith(",")  # "Bennett, a researcher at RAND, told": the apposition is closed
@@ -320,9 +352,7 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
         np = _leading_trim(np)
         if coordinated and not _is_source_np(np):
             # "Zelensky released a video ... and said": the sentence's subject speaks
-            first = _leading_trim(re.split(r",\s+|\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b",
-                                           masked)[0])
-            return _clean_np(first), apposition
+            return _sentence_subject(masked), apposition
         np = REPORTING_NOUN.sub("", np)
         np = re.sub(r"\s+(?:reports?|statements?|releases?)$", "", np) if re.search(r"\b(?:media|news)\s+reports?$",
                                                                                  np) else np
@@ -330,8 +360,15 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
     return "", ""
 
 
+@functools.lru_cache(maxsize=64)
+def _sentence_subject(masked: str) -> str:
+    """The phrase that opens a sentence, up to its first verb or comma (computed once per sentence)."""
+    first = re.split(r",\s+|\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b", masked, maxsplit=1)[0]
+    return _clean_np(_leading_trim(first))
+
+
 SUBORDINATE_NP = re.compile(r"(?:^|\s)(?:even\s+)?(?:after|before|since|because|when|whenever|until|although|though|if|"
-                            r"unless|once|whether)\s+(?P<rest>[^,]+)$", re.I)
+                            r"unless|once|whether)\s+(?P<rest>[^,]++)$", re.I)
 NAME_ONLY = re.compile(r"(?:(?:Dr|Maj|Gen|Col|Lt|Capt|Adm|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}")
 ROLE_END = re.compile(r"\b(?:correspondent|reporter|spokes(?:man|woman|person)|minister|secretary|official|envoy|"
                       r"ambassador|analyst|researcher|professor|fellow|expert|economist|historian|director|chief|head|"
@@ -341,20 +378,27 @@ ROLE_END = re.compile(r"\b(?:correspondent|reporter|spokes(?:man|woman|person)|m
 
 def _after_np(masked: str, pos: int) -> tuple[str, str]:
     """The naming phrase after an inverted cue ("..., said Hanna Erikstad, a professor ...")."""
-    rest = masked[pos:]
-    person = re.match(rf"\s*({PERSON})(?P<app>\s*,\s*[^,.;]+|\s+(?:of|at|from)\s+[^,.;]+)?", rest)
+    # matched in place (no copy of the rest of the sentence per cue)
+    person = AFTER_PERSON.match(masked, pos)
     if person:  # "replied Dr. Miriam Osterholt of the Calder Institute"
         return person.group(1), (person.group("app") or "").strip(" ,")
-    if re.match(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|she|they)\b",
-                rest, re.I) and not re.match(r"\s*(?:he|she|they)\s*[,.]", rest, re.I):
+    if AFTER_NOT_NAME.match(masked, pos) and not AFTER_PRONOUN.match(masked, pos):
         return "", ""
-    m = re.match(r"\s*((?:(?:a|an|the)\s+)?[\w’'.\-]+(?:\s+(?!on\b|in\b|at\b|last\b|this\b|that\b)[\w’'.\-]+){0,6}?)"
-                 r"(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|last|this|that|told|said|adding|citing)\b))", rest)
+    m = AFTER_PHRASE.match(masked, pos)
     if not m:
         return "", ""
     np = _clean_np(m.group(1))
-    app = re.match(r"\s*,\s*([^,.;]+)", rest[m.end():])
+    app = AFTER_APPOSITION.match(masked, m.end())
     return np, app.group(1).strip() if app else ""
+
+
+AFTER_PERSON = re.compile(rf"\s*({PERSON})(?P<app>\s*,\s*[^,.;]+|\s+(?:of|at|from)\s+[^,.;]+)?")
+AFTER_NOT_NAME = re.compile(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|"
+                            r"she|they)\b", re.I)
+AFTER_PRONOUN = re.compile(r"\s*(?:he|she|they)\s*[,.]", re.I)
+AFTER_PHRASE = re.compile(r"\s*((?:(?:a|an|the)\s+)?[\w’'.\-]+(?:\s+(?!on\b|in\b|at\b|last\b|this\b|that\b)[\w’'.\-]+)"
+                          r"{0,6}?)(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|last|this|that|told|said|adding|citing)\b))")
+AFTER_APPOSITION = re.compile(r"\s*,\s*([^,.;]+)")
 
 
 def _np_before_verb(masked: str, pos: int) -> str:
@@ -461,7 +505,7 @@ def _cue_verbs(masked: str) -> list[Attribution]:
     cands: list[Attribution] = []
     for m in CUE.finditer(masked):
         word = m.group(0)
-        before = masked[:m.start()]
+        before = masked[_window_start(masked, m.start(), SUBJECT_WINDOW):m.start()]  # a bounded look-back
         if NEGATED.search(before) or PASSIVE.search(before):
             continue
         after = masked[m.end():m.end() + 30]
