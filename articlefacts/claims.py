@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .sources import DOCUMENT, PERSON, ROLE_WORD, pattern_is_org, person_roles, shorten, source_type
@@ -97,7 +98,7 @@ REPORTING_NOUN = re.compile(r"^(?:(?:a|an|the|its|their|his|her)\s+)?(?:new\s+|r
                             r"reports?|briefings?|announcements?|assessments?|estimates?|data|figures|findings|"
                             r"analysis|analyses|remarks|comments|testimony|tally|count|posts?|interview)\s+"
                             r"(?:from|by|of|issued\s+by|released\s+by|published\s+by)\s+", re.I)
-ISSUER_NOUN = re.compile(r"^(?:(?:a|an|the)\s+)?(?P<issuer>.+?)\s+(?:press\s+release|release|statement|briefing|"
+ISSUER_NOUN = re.compile(r"^(?:(?:a|an|the)\s+)?(?P<issuer>.+?)\s++(?:press\s+release|release|statement|briefing|"
                          r"announcement|tally|count|assessment|estimate|estimates|analysis|report|reports)$", re.I)
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
            r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
@@ -425,15 +426,63 @@ def _according_to(masked: str) -> list[Attribution]:
     return cands
 
 
+IF_BEFORE = re.compile(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,3}$", re.I)
+# "X's estimate" / "its estimate". As one pattern, "(?P<poss>\b[\w’'.\- ]+?)['’]s..." scanned forward from every
+# start to the end of a comma-free stretch (quadratic); the same matches are found from the "'s ... estimate"
+# anchors instead, the possessor running back from its anchor.
+ESTIMATE_RE = re.compile(r"(?P<poss>\b[\w’'.\- ]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<cue>estimates?|assessments?)\b"
+                         r"|\b(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?P<cue2>estimates?)\b")
+_EST_ANCHOR = re.compile(r"(?=['’]s\s+(?:[\w-]+\s+){0,2}?(?:estimates?|assessments?)\b)")
+_EST_PRONOUN = re.compile(r"(?:(?P<poss>(?!))(?P<cue>(?!)))?"  # never set: the groups ESTIMATE_RE has
+                          r"\b(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?P<cue2>estimates?)\b")
+_EST_BREAK = re.compile(r"[^\w’'.\- ]")  # what a possessor cannot run over
+_WORD_EDGE = re.compile(r"\b")
+
+
+def _estimate_matches(masked: str) -> Iterator[re.Match]:
+    """The matches of ``ESTIMATE_RE.finditer(masked)``, found in time linear in the sentence.
+
+    A possessive match starts at the first word edge, at or after ``pos``, of the stretch (no character
+    outside ``[\\w’'.\\- ]``) that runs to a "'s ... estimate" anchor; a pronoun match where
+    ``_EST_PRONOUN`` finds one. The leftmost wins, the possessive on a tie, as in the one pattern."""
+    anchors = [m.start() for m in _EST_ANCHOR.finditer(masked)]
+    breaks = [m.start() for m in _EST_BREAK.finditer(masked)]
+    pos, k, poss_start = 0, 0, None
+    while True:
+        if poss_start is None or poss_start < pos:
+            poss_start = None
+            while k < len(anchors) and anchors[k] <= pos:
+                k += 1
+            j, checked = k, -1
+            while j < len(anchors):
+                q = anchors[j]
+                b = bisect.bisect_left(breaks, q) - 1
+                lo = max(pos, breaks[b] + 1 if b >= 0 else 0, checked)
+                edge = _WORD_EDGE.search(masked, lo, q) if lo < q else None
+                if edge is not None and edge.start() < q:
+                    poss_start = edge.start()
+                    break
+                checked = q  # no edge before this anchor: the next one in the stretch is looked for after it
+                j += 1
+        pron = _EST_PRONOUN.search(masked, pos)
+        if poss_start is not None and (pron is None or poss_start <= pron.start()):
+            m = ESTIMATE_RE.match(masked, poss_start)
+        else:
+            m = pron
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _estimates(masked: str) -> list[Attribution]:
     """'X's estimate', 'its casualty estimate': the possessor estimates (hedged)."""
     cands: list[Attribution] = []
     if "estimate" not in masked and "assessment" not in masked:
         return cands
-    for m in re.finditer(r"(?P<poss>\b[\w’'.\- ]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<cue>estimates?|assessments?)\b"
-                         r"|\b(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?P<cue2>estimates?)\b", masked):
-        if re.search(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,3}$", masked[:m.start("poss") if m.group("poss") else
-                                                                      m.start()], re.I):
+    for m in _estimate_matches(masked):
+        at = m.start("poss") if m.group("poss") else m.start()
+        if IF_BEFORE.search(masked, _window_start(masked, at, SUBJECT_WINDOW), at):
             continue  # "Even if Kyiv's higher estimate is right, ...": the author reasons
         if m.group("poss") and re.search(r"\b(?:if|whether|unless)\b", m.group("poss"), re.I):
             continue
@@ -493,11 +542,34 @@ def _citing(masked: str) -> list[Attribution]:
     cands: list[Attribution] = []
     if "citing" not in masked:
         return cands
-    for m in re.finditer(r"(?P<np>[^,;]+?),\s+citing\s+[^,]+,", masked):
-        np = _clean_np(_leading_trim(m.group("np")))
+    for start, np in _citing_matches(masked):
+        np = _clean_np(_leading_trim(np))
         if _is_source_np(np):
-            cands.append(Attribution(m.start("np"), np, "citing"))
+            cands.append(Attribution(start, np, "citing"))
     return cands
+
+
+CITING_RE = re.compile(r"(?P<np>[^,;]+?),\s+citing\s+[^,]+,")
+_CITING_TAIL = re.compile(r",\s+citing\s+[^,]+,")
+
+
+def _citing_matches(masked: str) -> Iterator[tuple[int, str]]:
+    """(start, np) of each ``CITING_RE.finditer(masked)`` match, in linear time: the ', citing Y,' tail is
+    found first and the phrase runs back from it to the previous comma or semicolon (the pattern alone
+    scanned forward from every start to the next comma)."""
+    pos, at = 0, 1
+    while True:
+        tail = _CITING_TAIL.search(masked, at)
+        if tail is None:
+            return
+        c = tail.start()
+        s = max(pos, masked.rfind(",", 0, c) + 1, masked.rfind(";", 0, c) + 1)
+        if s < c:
+            yield s, masked[s:c]
+            pos = tail.end()
+            at = pos + 1
+        else:
+            at = c + 1
 
 
 def _cue_verbs(masked: str) -> list[Attribution]:
@@ -721,7 +793,9 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
     if m:
         noun = m.group("noun").lower()
         # a noun phrase ending in that noun in the text just before ("Russia's defence ministry")
-        cands = list(re.finditer(rf"((?:(?!(?:The|This|That|These|Those|A|An|Its|Their)\s)[A-Z][\w’'\-]*(?:['’]s)?\s+)+"
+        # "[A-Z][\w’'-]*(?:['’]s)?\s+" once read "Russia's" two ways (the word class holds the "'s" too), so
+        # a run of possessives backtracked exponentially; a word is now taken whole, and it is the same match
+        cands = list(re.finditer(rf"((?:(?!(?:The|This|That|These|Those|A|An|Its|Their)\s)[A-Z][\w’'\-]*+\s++)+"
                                  rf"(?:[a-z\-]+\s+)?(?i:{re.escape(noun)}))\b", window))
         want = ANAPHOR_TYPE.get(noun)
         src = memory.last(want) if want else None
