@@ -33,8 +33,11 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([\w.’'-]+)")
+
+
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"\s+[\"“‘'(\[]?([\w.’'-]+)", text[pos:])
+    m = NEXT_WORD.match(text, pos)  # in place: a copy of the rest of the paragraph per period was quadratic
     return m.group(1) if m else ""
 
 
