@@ -12,7 +12,9 @@ else ``asserted``.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .sources import DOCUMENT, PERSON, ROLE_WORD, pattern_is_org, person_roles, shorten, source_type
@@ -96,7 +98,7 @@ REPORTING_NOUN = re.compile(r"^(?:(?:a|an|the|its|their|his|her)\s+)?(?:new\s+|r
                             r"reports?|briefings?|announcements?|assessments?|estimates?|data|figures|findings|"
                             r"analysis|analyses|remarks|comments|testimony|tally|count|posts?|interview)\s+"
                             r"(?:from|by|of|issued\s+by|released\s+by|published\s+by)\s+", re.I)
-ISSUER_NOUN = re.compile(r"^(?:(?:a|an|the)\s+)?(?P<issuer>.+?)\s+(?:press\s+release|release|statement|briefing|"
+ISSUER_NOUN = re.compile(r"^(?:(?:a|an|the)\s+)?(?P<issuer>.+?)\s++(?:press\s+release|release|statement|briefing|"
                          r"announcement|tally|count|assessment|estimate|estimates|analysis|report|reports)$", re.I)
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
            r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
@@ -252,20 +254,51 @@ def _is_source_np(np: str) -> bool:
     return False
 
 
+SUBJECT_WINDOW = 600  # how far before a cue its subject is looked for (the longest annotated sentence: 401)
+REL_TAIL = re.compile(r",\s+(?:which|who)(?:\s+(?:also|has|have|had|later|then|once))*$")
+RELATIVE_ON_SUBJECT = re.compile(r"(?<=[a-z])\s+(?:that|which|who)\s+(?:[a-z]+ed|[a-z]+s|is|are|was|were|has|have|"
+                                 r"had)\b[^,]*+(?=,)")
+SEGMENT_CUT = re.compile(r"(?<=[,;:—–])\s+|\s++(?=[—–]\s)|\s+that\s+|[“”\"]")
+
+
+def _window_start(text: str, pos: int, size: int) -> int:
+    """Where a look-back window of about ``size`` characters before ``pos`` starts: at a space, so no word
+    is cut (0 when the text before ``pos`` is shorter)."""
+    if pos <= size:
+        return 0
+    lo = text.find(" ", pos - size, pos)
+    return lo if lo >= 0 else pos - size
+
+
+def _relative_antecedent(head: str) -> str | None:
+    """'the NIS, which told': the phrase before ', which'/', who' ending ``head``, else None.
+
+    The same as ``re.search(r"(?P<np>[^,;]+?),\\s+(?:which|who)(...)*$", head).group("np")`` but linear:
+    the tail is found first, the phrase is what runs back from it to the previous comma or semicolon."""
+    tail = REL_TAIL.search(head)
+    if not tail:
+        return None
+    c = tail.start()
+    s = max(head.rfind(",", 0, c), head.rfind(";", 0, c)) + 1
+    return head[s:c] if c > s else None
+
+
 def _subject_before(masked: str, pos: int) -> tuple[str, str]:
-    """The naming phrase right before a cue at ``pos``: (phrase, apposition), or ('', '')."""
-    head = masked[:pos].rstrip()
-    rel = re.search(r"(?P<np>[^,;]+?),\s+(?:which|who)(?:\s+(?:also|has|have|had|later|then|once))*$", head)
-    if rel:  # "the NIS, which told parliament ...": the antecedent of the relative pronoun speaks
-        np = _clean_np(_leading_trim(re.split(r"\s+(?:to|from|by|with|at)\s+(?=the\b|[A-Z])", rel.group("np"))[-1]))
+    """The naming phrase right before a cue at ``pos``: (phrase, apposition), or ('', '').
+
+    Only the last ``SUBJECT_WINDOW`` characters before the cue are read, so a sentence with many cues
+    costs time in proportion to its length."""
+    head = masked[_window_start(masked, pos, SUBJECT_WINDOW):pos].rstrip()
+    rel = _relative_antecedent(head)
+    if rel is not None:  # "the NIS, which told parliament ...": the antecedent of the relative pronoun speaks
+        np = _clean_np(_leading_trim(re.split(r"\s+(?:to|from|by|with|at)\s+(?=the\b|[A-Z])", rel)[-1]))
         return (np, "") if _is_source_np(np) else ("", "")
     if re.search(r"\b(?:that|which|who|whom)$", head, re.I):
         return "", ""  # a relative clause: "disasters that claim many lives"
     # "The decree that created the scheme, ..., states": drop the relative clause on the subject
-    head = re.sub(r"(?<=[a-z])\s+(?:that|which|who)\s+(?:[a-z]+ed|[a-z]+s|is|are|was|were|has|have|had)\b[^,]*(?=,)",
-                  "", head)
+    head = RELATIVE_ON_SUBJECT.sub("", head)
     coordinated = re.search(r"(?:,\s*|\s)and(?:\s+(?:also|then|later))?$", head)
-    segs = re.split(r"(?<=[,;:—–])\s+|\s+(?=[—–]\s)|\s+that\s+|[“”\"]", head)
+    segs = SEGMENT_CUT.split(head)
     segs = [s for s in segs]
     apposition = ""
     comma_before_cue = head.endswith(",")  # "Bennett, a researcher at RAND, told": the apposition is closed
@@ -320,9 +353,7 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
         np = _leading_trim(np)
         if coordinated and not _is_source_np(np):
             # "Zelensky released a video ... and said": the sentence's subject speaks
-            first = _leading_trim(re.split(r",\s+|\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b",
-                                           masked)[0])
-            return _clean_np(first), apposition
+            return _sentence_subject(masked), apposition
         np = REPORTING_NOUN.sub("", np)
         np = re.sub(r"\s+(?:reports?|statements?|releases?)$", "", np) if re.search(r"\b(?:media|news)\s+reports?$",
                                                                                  np) else np
@@ -330,8 +361,15 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
     return "", ""
 
 
+@functools.lru_cache(maxsize=64)
+def _sentence_subject(masked: str) -> str:
+    """The phrase that opens a sentence, up to its first verb or comma (computed once per sentence)."""
+    first = re.split(r",\s+|\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b", masked, maxsplit=1)[0]
+    return _clean_np(_leading_trim(first))
+
+
 SUBORDINATE_NP = re.compile(r"(?:^|\s)(?:even\s+)?(?:after|before|since|because|when|whenever|until|although|though|if|"
-                            r"unless|once|whether)\s+(?P<rest>[^,]+)$", re.I)
+                            r"unless|once|whether)\s+(?P<rest>[^,]++)$", re.I)
 NAME_ONLY = re.compile(r"(?:(?:Dr|Maj|Gen|Col|Lt|Capt|Adm|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}")
 ROLE_END = re.compile(r"\b(?:correspondent|reporter|spokes(?:man|woman|person)|minister|secretary|official|envoy|"
                       r"ambassador|analyst|researcher|professor|fellow|expert|economist|historian|director|chief|head|"
@@ -341,20 +379,27 @@ ROLE_END = re.compile(r"\b(?:correspondent|reporter|spokes(?:man|woman|person)|m
 
 def _after_np(masked: str, pos: int) -> tuple[str, str]:
     """The naming phrase after an inverted cue ("..., said Hanna Erikstad, a professor ...")."""
-    rest = masked[pos:]
-    person = re.match(rf"\s*({PERSON})(?P<app>\s*,\s*[^,.;]+|\s+(?:of|at|from)\s+[^,.;]+)?", rest)
+    # matched in place (no copy of the rest of the sentence per cue)
+    person = AFTER_PERSON.match(masked, pos)
     if person:  # "replied Dr. Miriam Osterholt of the Calder Institute"
         return person.group(1), (person.group("app") or "").strip(" ,")
-    if re.match(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|she|they)\b",
-                rest, re.I) and not re.match(r"\s*(?:he|she|they)\s*[,.]", rest, re.I):
+    if AFTER_NOT_NAME.match(masked, pos) and not AFTER_PRONOUN.match(masked, pos):
         return "", ""
-    m = re.match(r"\s*((?:(?:a|an|the)\s+)?[\w’'.\-]+(?:\s+(?!on\b|in\b|at\b|last\b|this\b|that\b)[\w’'.\-]+){0,6}?)"
-                 r"(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|last|this|that|told|said|adding|citing)\b))", rest)
+    m = AFTER_PHRASE.match(masked, pos)
     if not m:
         return "", ""
     np = _clean_np(m.group(1))
-    app = re.match(r"\s*,\s*([^,.;]+)", rest[m.end():])
+    app = AFTER_APPOSITION.match(masked, m.end())
     return np, app.group(1).strip() if app else ""
+
+
+AFTER_PERSON = re.compile(rf"\s*({PERSON})(?P<app>\s*,\s*[^,.;]+|\s+(?:of|at|from)\s+[^,.;]+)?")
+AFTER_NOT_NAME = re.compile(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|"
+                            r"she|they)\b", re.I)
+AFTER_PRONOUN = re.compile(r"\s*(?:he|she|they)\s*[,.]", re.I)
+AFTER_PHRASE = re.compile(r"\s*((?:(?:a|an|the)\s+)?[\w’'.\-]+(?:\s+(?!on\b|in\b|at\b|last\b|this\b|that\b)[\w’'.\-]+)"
+                          r"{0,6}?)(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|last|this|that|told|said|adding|citing)\b))")
+AFTER_APPOSITION = re.compile(r"\s*,\s*([^,.;]+)")
 
 
 def _np_before_verb(masked: str, pos: int) -> str:
@@ -381,15 +426,63 @@ def _according_to(masked: str) -> list[Attribution]:
     return cands
 
 
+IF_BEFORE = re.compile(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,3}$", re.I)
+# "X's estimate" / "its estimate". As one pattern, "(?P<poss>\b[\w’'.\- ]+?)['’]s..." scanned forward from every
+# start to the end of a comma-free stretch (quadratic); the same matches are found from the "'s ... estimate"
+# anchors instead, the possessor running back from its anchor.
+ESTIMATE_RE = re.compile(r"(?P<poss>\b[\w’'.\- ]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<cue>estimates?|assessments?)\b"
+                         r"|\b(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?P<cue2>estimates?)\b")
+_EST_ANCHOR = re.compile(r"(?=['’]s\s+(?:[\w-]+\s+){0,2}?(?:estimates?|assessments?)\b)")
+_EST_PRONOUN = re.compile(r"(?:(?P<poss>(?!))(?P<cue>(?!)))?"  # never set: the groups ESTIMATE_RE has
+                          r"\b(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?P<cue2>estimates?)\b")
+_EST_BREAK = re.compile(r"[^\w’'.\- ]")  # what a possessor cannot run over
+_WORD_EDGE = re.compile(r"\b")
+
+
+def _estimate_matches(masked: str) -> Iterator[re.Match]:
+    """The matches of ``ESTIMATE_RE.finditer(masked)``, found in time linear in the sentence.
+
+    A possessive match starts at the first word edge, at or after ``pos``, of the stretch (no character
+    outside ``[\\w’'.\\- ]``) that runs to a "'s ... estimate" anchor; a pronoun match where
+    ``_EST_PRONOUN`` finds one. The leftmost wins, the possessive on a tie, as in the one pattern."""
+    anchors = [m.start() for m in _EST_ANCHOR.finditer(masked)]
+    breaks = [m.start() for m in _EST_BREAK.finditer(masked)]
+    pos, k, poss_start = 0, 0, None
+    while True:
+        if poss_start is None or poss_start < pos:
+            poss_start = None
+            while k < len(anchors) and anchors[k] <= pos:
+                k += 1
+            j, checked = k, -1
+            while j < len(anchors):
+                q = anchors[j]
+                b = bisect.bisect_left(breaks, q) - 1
+                lo = max(pos, breaks[b] + 1 if b >= 0 else 0, checked)
+                edge = _WORD_EDGE.search(masked, lo, q) if lo < q else None
+                if edge is not None and edge.start() < q:
+                    poss_start = edge.start()
+                    break
+                checked = q  # no edge before this anchor: the next one in the stretch is looked for after it
+                j += 1
+        pron = _EST_PRONOUN.search(masked, pos)
+        if poss_start is not None and (pron is None or poss_start <= pron.start()):
+            m = ESTIMATE_RE.match(masked, poss_start)
+        else:
+            m = pron
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _estimates(masked: str) -> list[Attribution]:
     """'X's estimate', 'its casualty estimate': the possessor estimates (hedged)."""
     cands: list[Attribution] = []
     if "estimate" not in masked and "assessment" not in masked:
         return cands
-    for m in re.finditer(r"(?P<poss>\b[\w’'.\- ]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<cue>estimates?|assessments?)\b"
-                         r"|\b(?P<pron>its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?P<cue2>estimates?)\b", masked):
-        if re.search(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,3}$", masked[:m.start("poss") if m.group("poss") else
-                                                                      m.start()], re.I):
+    for m in _estimate_matches(masked):
+        at = m.start("poss") if m.group("poss") else m.start()
+        if IF_BEFORE.search(masked, _window_start(masked, at, SUBJECT_WINDOW), at):
             continue  # "Even if Kyiv's higher estimate is right, ...": the author reasons
         if m.group("poss") and re.search(r"\b(?:if|whether|unless)\b", m.group("poss"), re.I):
             continue
@@ -449,11 +542,34 @@ def _citing(masked: str) -> list[Attribution]:
     cands: list[Attribution] = []
     if "citing" not in masked:
         return cands
-    for m in re.finditer(r"(?P<np>[^,;]+?),\s+citing\s+[^,]+,", masked):
-        np = _clean_np(_leading_trim(m.group("np")))
+    for start, np in _citing_matches(masked):
+        np = _clean_np(_leading_trim(np))
         if _is_source_np(np):
-            cands.append(Attribution(m.start("np"), np, "citing"))
+            cands.append(Attribution(start, np, "citing"))
     return cands
+
+
+CITING_RE = re.compile(r"(?P<np>[^,;]+?),\s+citing\s+[^,]+,")
+_CITING_TAIL = re.compile(r",\s+citing\s+[^,]+,")
+
+
+def _citing_matches(masked: str) -> Iterator[tuple[int, str]]:
+    """(start, np) of each ``CITING_RE.finditer(masked)`` match, in linear time: the ', citing Y,' tail is
+    found first and the phrase runs back from it to the previous comma or semicolon (the pattern alone
+    scanned forward from every start to the next comma)."""
+    pos, at = 0, 1
+    while True:
+        tail = _CITING_TAIL.search(masked, at)
+        if tail is None:
+            return
+        c = tail.start()
+        s = max(pos, masked.rfind(",", 0, c) + 1, masked.rfind(";", 0, c) + 1)
+        if s < c:
+            yield s, masked[s:c]
+            pos = tail.end()
+            at = pos + 1
+        else:
+            at = c + 1
 
 
 def _cue_verbs(masked: str) -> list[Attribution]:
@@ -461,7 +577,7 @@ def _cue_verbs(masked: str) -> list[Attribution]:
     cands: list[Attribution] = []
     for m in CUE.finditer(masked):
         word = m.group(0)
-        before = masked[:m.start()]
+        before = masked[_window_start(masked, m.start(), SUBJECT_WINDOW):m.start()]  # a bounded look-back
         if NEGATED.search(before) or PASSIVE.search(before):
             continue
         after = masked[m.end():m.end() + 30]
@@ -677,7 +793,9 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
     if m:
         noun = m.group("noun").lower()
         # a noun phrase ending in that noun in the text just before ("Russia's defence ministry")
-        cands = list(re.finditer(rf"((?:(?!(?:The|This|That|These|Those|A|An|Its|Their)\s)[A-Z][\w’'\-]*(?:['’]s)?\s+)+"
+        # "[A-Z][\w’'-]*(?:['’]s)?\s+" once read "Russia's" two ways (the word class holds the "'s" too), so
+        # a run of possessives backtracked exponentially; a word is now taken whole, and it is the same match
+        cands = list(re.finditer(rf"((?:(?!(?:The|This|That|These|Those|A|An|Its|Their)\s)[A-Z][\w’'\-]*+\s++)+"
                                  rf"(?:[a-z\-]+\s+)?(?i:{re.escape(noun)}))\b", window))
         want = ANAPHOR_TYPE.get(noun)
         src = memory.last(want) if want else None

@@ -243,9 +243,14 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 cands.append(DateMention(m.start(), m.end(), spec))
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     chosen: list[DateMention] = []
-    for c in cands:
-        if not any(c.start < o.end and o.start < c.end for o in chosen):
+    reach = -1  # the furthest end of a chosen mention: candidates come by start, so one overlaps a chosen
+    for c in cands:  # mention exactly when it starts before that end (no scan of all of them)
+        if c.start >= c.end:
+            if not any(c.start < o.end and o.start < c.end for o in chosen):
+                chosen.append(c)
+        elif c.start >= reach:
             chosen.append(c)
+            reach = max(reach, c.end)
     chosen.sort(key=lambda c: c.start)
     return _merge_ranges(text, chosen, end)
 

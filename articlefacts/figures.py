@@ -9,6 +9,7 @@ rate of a conversion, chained dates, and the subject of each figure.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -123,7 +124,7 @@ POST_OF = {"or more": "lower_bound", "or above": "lower_bound", "or over": "lowe
 CHANGE_VERB = re.compile(r"\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increased?|increasing|fell|fall(?:s|en)?|"
                          r"dropped|drops?|declined?|climbed?|jumped?|revised|raised?|cut|reduced?|expanded?|swelled|"
                          r"went|gone|changed?|doubled|halved|moved?|shrank|surged?|soared?|slipped|up|down|"
-                         r"estimate\s+\w+)\b[^.;]*$", re.I)
+                         r"estimate\s+\w+)\b[^.;]*+$", re.I)
 CURRENCY_AFTER = re.compile(r"\s*(?P<nat>North\s+Korean\s+|South\s+Korean\s+|Korean\s+|Russian\s+|US\s+|U\.S\.\s+|"
                             r"American\s+|Canadian\s+|Australian\s+|Hong\s+Kong\s+|Ukrainian\s+)?(?P<cw>dollars?|won|"
                             r"rubles?|roubles?|euros?|yuan|renminbi|yen|hryvnias?|hryvnas|pounds\s+sterling|"
@@ -157,6 +158,32 @@ def _sentence_start(text: str, pos: int, floor: int) -> bool:
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in spans)
+
+
+class _Spans:
+    """The spans taken so far in a paragraph, kept merged and sorted, so that asking whether a new span
+    overlaps one of them is a binary search, not a scan of all of them (``_overlaps``)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            if self.ends and s < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], e)
+            else:
+                self.starts.append(s)
+                self.ends.append(e)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """True when ``[a, b)`` meets a span (as ``_overlaps``)."""
+        k = bisect.bisect_left(self.starts, b) - 1  # the last span starting before b: the largest end
+        return k >= 0 and self.ends[k] > a
+
+    def add(self, a: int, b: int) -> None:
+        """Add a span that overlaps none of them."""
+        k = bisect.bisect_left(self.starts, a)
+        self.starts.insert(k, a)
+        self.ends.insert(k, b)
 
 
 def _valid_words(s: str) -> str:
@@ -387,12 +414,12 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
     """Number atoms in ``text[start:end]`` outside the ``taken`` spans (dates); the finders run in
     order and an earlier atom wins an overlap ("several hundred" before "hundred")."""
     atoms: list[Atom] = []
-    used: list[tuple[int, int]] = list(taken)
+    used = _Spans(taken)
     for finder in ATOM_FINDERS:
         for a in finder(text, start, end):
-            if not _overlaps(a.start, a.end, used):
+            if not used.overlaps(a.start, a.end):
                 atoms.append(a)
-                used.append((a.start, a.end))
+                used.add(a.start, a.end)
     atoms.sort(key=lambda a: a.start)
     return atoms
 
@@ -425,7 +452,7 @@ def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
     if re.fullmatch(r"\s+or\s+", gap) and not (a.words and b.words):
         return False
     if re.search(r"\b[Ff]rom\s+(?:" + CUR_PRE.replace("\\s?", "") + r")?$", before):
-        clause = text[floor:a.start]
+        clause = text[_window(text, floor, a.start):a.start]  # a bounded look-back, not the whole paragraph
         clause = re.split(r"[.;:]\s", clause)[-1]
         if CHANGE_VERB.search(clause):
             return False
@@ -522,6 +549,9 @@ def _hyphen_unit(hm: re.Match) -> tuple[str, str]:
     return "measure", lx.TIME_UNITS.get(u, lx.MEASURE_UNITS.get(u, u + "s"))
 
 
+AFTER_WINDOW = 1000  # how far after a number its counted noun is read (six words at most)
+
+
 def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: Atom, last: Atom) -> Counted | None:
     """The kind and unit of the number ending at ``pos``: its currency, percent sign, hyphenated
     unit or counted noun ("(4,000) more troops" reads past "more"); for an elided noun, the hints
@@ -540,7 +570,7 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
     hm = HYPHEN_UNIT.match(text, pos)
     if hm:
         return Counted(*_hyphen_unit(hm), hm.end())
-    rest = text[pos:end]
+    rest = text[pos:min(end, pos + AFTER_WINDOW)]  # what follows, not the whole rest of the paragraph
     skip = re.match(r"\s+(?:more|additional|further|extra|other|new|fresh)\b", rest)
     offset = skip.end() if skip else 0
     na = lx.noun_after(rest[offset:])
@@ -635,6 +665,19 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
 
 # --------------------------------------------------------------------------- the article pass
 
+CONTEXT_WINDOW = 600  # how far back in its sentence a figure's context is read (the longest annotated: 401)
+SENTENCE_FIGURES = 60  # how many earlier figures of its sentence a figure looks back over
+
+
+def _window(text: str, floor: int, pos: int, size: int = CONTEXT_WINDOW) -> int:
+    """Where the look-back from ``pos`` starts: ``floor`` (the sentence start) when it is near, else a
+    space about ``size`` characters back, so a long sentence costs each figure a bounded amount."""
+    if pos - floor <= size:
+        return floor
+    lo = text.find(" ", pos - size, pos)
+    return lo if lo >= 0 else pos - size
+
+
 def _prev_kind_unit(figs: list[Figure], kinds: tuple[str, ...] = ("personnel", "count")) -> tuple[str, str] | None:
     for f in reversed(figs):
         if f.kind in kinds and f.unit and not f.unit in lx.COLLECTIVE:
@@ -644,7 +687,7 @@ def _prev_kind_unit(figs: list[Figure], kinds: tuple[str, ...] = ("personnel", "
 
 def _hint_backward(text: str, sent_start: int, pos: int) -> tuple[str, str] | None:
     """The nearest word before ``pos`` in its sentence that says what is counted."""
-    words = list(re.finditer(r"[A-Za-z][A-Za-z'’\-]*", text[sent_start:pos]))
+    words = list(re.finditer(r"[A-Za-z][A-Za-z'’\-]*", text[_window(text, sent_start, pos):pos]))
     for wm in reversed(words):
         w = wm.group(0).lower().rstrip("'’s") if wm.group(0).lower().endswith(("'s", "’s")) else wm.group(0).lower()
         if w in lx.SPEAKERS:
@@ -669,7 +712,7 @@ def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[F
         fig.kind, fig.unit = "money", money.unit  # "13,000 KPW a litre, from upwards of 20,000"
         return
     if fig.partitive == "them":  # "Shells, first: perhaps 12 million of them"
-        words = re.findall(r"[A-Za-z][a-z’'\-]+", text[sent_start:fig.start])
+        words = re.findall(r"[A-Za-z][a-z’'\-]+", text[_window(text, sent_start, fig.start):fig.start])
         noun = next((w.lower() for w in reversed(words) if lx.is_plural_noun(w.lower()) and w.lower() not in
                      lx.SPEAKERS and w.lower() not in lx.TIME_UNITS and w.lower() != "them"), "")
         if noun:
@@ -724,7 +767,7 @@ def _np_until_verb(seg: str) -> str:
 
 def clause_subject(text: str, sent: tuple[int, int], pos: int) -> str:
     """Who or what a figure at ``pos`` is about: the subject of its clause, in words from the text."""
-    head = text[sent[0]:pos]
+    head = text[_window(text, sent[0], pos):pos]
     for seg in reversed(CLAUSE_CUT.split(head)):
         seg = CUE_THAT.sub("", seg.strip())
         prev = None
@@ -742,7 +785,7 @@ def clause_subject(text: str, sent: tuple[int, int], pos: int) -> str:
 def _first_np(text: str, sent: tuple[int, int]) -> str:
     """The sentence's opening noun phrase, the last resort for a subject."""
     seg = SUBORDINATE.sub("", text[sent[0]:sent[1]]).strip()
-    return _np_until_verb(re.split(r"[,;:]", seg)[0])[:120]
+    return _np_until_verb(re.split(r"[,;:]", seg, maxsplit=1)[0])[:120]
 
 
 def _noun_subject(text: str, fig: Figure, limit: int) -> str:
@@ -802,14 +845,23 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
     anchor = None
     context: tuple[int, dt.date] | None = None  # (paragraph, date) of the last explicitly dated figure
     first_in_sentence, current = 0, None
+    # the subject of the latest earlier figure of each kind, and of each (kind, unit), that has one
+    subject_of_kind: dict[str, str] = {}
+    subject_of_unit: dict[tuple[str, str], str] = {}
+    first_nps: dict[tuple[int, int], str] = {}
     for idx, fig in enumerate(figs):
+        if idx:
+            done = figs[idx - 1]  # never changed after its turn
+            if done.subject:
+                subject_of_kind[done.kind] = done.subject
+                subject_of_unit[(done.kind, done.unit)] = done.subject
         sent = _sentence_of(sentences, fig.start)
         if sent != current:  # figures come in text order: a new sentence starts a new run
             current, first_in_sentence = sent, idx
-        in_sentence = figs[first_in_sentence:idx]
+        in_sentence = figs[max(first_in_sentence, idx - SENTENCE_FIGURES):idx]
         if fig.kind == "date":
             spec = fig.date_mention.spec
-            forward = is_forward(text[sent[0]:fig.start])
+            forward = is_forward(text[_window(text, sent[0], fig.start):fig.start])
             iv = None
             if not forward and context and context[0] == fig.para:
                 iv = resolve_in_context(spec, published, context[1])
@@ -821,7 +873,7 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
                 year_after = published.year + {"last": -1, "next": 1}.get(nxt.date_mention.spec.which, 0)
                 iv = resolve(replace(spec, year=year_after), published)
             if spec.kind == "clock":  # a time of day: the day named in its sentence, else the publication day
-                day = next((f for f in reversed(figs[first_in_sentence:idx]) if f.kind == "date" and f.date_start
+                day = next((f for f in reversed(in_sentence) if f.kind == "date" and f.date_start
                             and f.date_start == f.date_end and f.date_mention.spec.kind != "clock"), None)
                 iv = (dt.date.fromisoformat(day.date_start),) * 2 if day else resolve(spec, published, None)
             iv = iv or resolve(spec, published, anchor, forward)
@@ -840,7 +892,7 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
         if fig.elided:
             _resolve_elided(text, fig, sent[0], in_sentence, figs[max(0, idx - 12):idx])
             if fig.partitive == "them" and not fig.unit:
-                fig.subject = next((f.subject for f in reversed(figs[:idx]) if f.kind == fig.kind and f.subject), "")
+                fig.subject = subject_of_kind.get(fig.kind, "")
         # a conversion carries the rate of the amount it converts ("$2,000 a month, roughly 2.76 million won")
         if fig.kind == "money" and not fig.per:
             prev = next((f for f in reversed(in_sentence) if f.kind == "money"), None)
@@ -856,9 +908,9 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
             if fig.noun_span and fig.kind in ("personnel", "count"):
                 fig.subject = _noun_subject(text, fig, sent[1])
             elif fig.elided and fig.kind in ("personnel", "count"):
-                prev = next((f for f in reversed(figs[:idx]) if f.kind == fig.kind and f.unit == fig.unit
-                             and f.subject), None)
-                fig.subject = prev.subject if prev else fig.unit
+                fig.subject = subject_of_unit.get((fig.kind, fig.unit), fig.unit)
             if not fig.subject:
-                fig.subject = (clause_subject(text, sent, fig.start) or _first_np(text, sent) or fig.unit
+                if sent not in first_nps:
+                    first_nps[sent] = _first_np(text, sent)
+                fig.subject = (clause_subject(text, sent, fig.start) or first_nps[sent] or fig.unit
                                or "unspecified")

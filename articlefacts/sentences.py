@@ -1,8 +1,9 @@
 """Sentence boundaries inside one paragraph, robust to news abbreviations.
 
 A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets
-after it) when the next word starts a sentence: a capital, a digit or an
-opening quote. A period does not end a sentence after a title ("Adm.", "Dr."),
+after it) when the next word starts a sentence: a capital of any script
+(Latin, Cyrillic, Greek ...), a letter of a script without case (Hangul, CJK,
+Arabic ...) or a digit, after an opening quote or bracket if there is one. A period does not end a sentence after a title ("Adm.", "Dr."),
 an initial ("J."), a month before a day ("Oct. 8"), "No." before a number, or
 a dotted acronym ("U.S.", "a.m.") unless a typical sentence opener follows.
 """
@@ -21,8 +22,14 @@ OPENERS = {"the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that
            "some", "many", "most", "according", "after", "before", "since", "yet", "so", "officials", "no",
            "meanwhile", "however", "still", "both", "one", "what", "our", "my", "your", "by"}
 
-BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])")
+BOUNDARY = re.compile(r"[.!?…。！？]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?(?P<first>\w|[À-Ý]))")
 ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
+def _starts_sentence(ch: str) -> bool:
+    """A character a sentence can start with: not a lower-case letter (nor '_' or a superscript)."""
+    return "A" <= ch <= "Z" or "0" <= ch <= "9" or "À" <= ch <= "Ý" or ch.isdecimal() or \
+        (ch.isalpha() and not ch.islower())
 
 
 def _word_before(text: str, end: int) -> str:
@@ -33,8 +40,11 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([\w.’'-]+)")
+
+
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"\s+[\"“‘'(\[]?([\w.’'-]+)", text[pos:])
+    m = NEXT_WORD.match(text, pos)  # in place: a copy of the rest of the paragraph per period was quadratic
     return m.group(1) if m else ""
 
 
@@ -64,7 +74,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     spans, cur = [], start
     for m in BOUNDARY.finditer(text, start, end):
-        if _is_boundary(text, m):
+        if _starts_sentence(m.group("first")) and _is_boundary(text, m):
             spans.append((cur, m.end()))
             cur = m.end()
     spans.append((cur, end))

@@ -47,3 +47,8 @@ def one(text: str, **kw) -> dict:
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The markers this suite uses."""
+    config.addinivalue_line("markers", "slow: takes more than 10 s (the 2 MB adversarial article)")
