@@ -10,6 +10,7 @@ STAMP := $(VENV)/.installed
 KERNEL := articlefacts
 SHARED ?= ../shared
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+SEEDS ?= seeds
 
 .PHONY: help venv report test unit lab bench accept lock score clean distclean
 
@@ -26,8 +27,8 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP) ## create .venv with the pinned requirements and the package
 
-report: $(STAMP) ## run every notebook over seeds/ into reports/<date>/ (the main job)
-	$(PY) -m articlefacts report $(if $(CI),--quiet,)
+report: $(STAMP) ## extract what is new in seeds/ (or SEEDS=folder), run the notebooks, write reports/<date>/ (the main job)
+	$(PY) -m articlefacts report --seeds "$(SEEDS)" $(if $(CI),--quiet,)
 
 test: $(STAMP) ## unit tests and nbval regression tests of the notebooks
 	$(PY) -m pytest -q tests --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg $(NOTEBOOKS) -p no:cacheprovider

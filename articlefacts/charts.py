@@ -129,6 +129,27 @@ def _sorted(df: pd.DataFrame) -> pd.DataFrame:
             .drop(columns="_undated").reset_index(drop=True))
 
 
+# --------------------------------------------------------------------------- how much a chart shows
+
+CHART_ROWS = 30   # a chart with one row per figure shows at most this many; the tables hold them all
+
+
+def capped(data: pd.DataFrame, limit: int, rank: list[tuple[str, bool]], group: str | None = None
+           ) -> tuple[pd.DataFrame, str]:
+    """At most ``limit`` rows (or groups of rows sharing ``group``) of ``data``, chosen by ``rank``
+    ((column, ascending) pairs) and kept in their original order; and a note saying so ('' when
+    all fit). Keeps a chart readable at any corpus size."""
+    keys = list(dict.fromkeys(data[group])) if group else list(range(len(data)))
+    if len(keys) <= limit:
+        return data, ""
+    ranked = data.assign(_pos=range(len(data)))
+    if rank:
+        ranked = ranked.sort_values([c for c, _ in rank], ascending=[a for _, a in rank], kind="mergesort")
+    chosen = list(dict.fromkeys(ranked[group] if group else ranked["_pos"]))[:limit]
+    keep = data[group].isin(chosen) if group else ranked.sort_values("_pos")["_pos"].isin(chosen).to_numpy()
+    return data[keep], f"{limit} of {len(keys)} shown (the table and data/ hold them all)"
+
+
 # --------------------------------------------------------------------------- troop numbers
 
 def troop_numbers_data(corpus: "Corpus") -> pd.DataFrame:
@@ -163,16 +184,19 @@ def troop_timeline_data(corpus: "Corpus", since: str = "", units: frozenset[str]
     return df[keep].reset_index(drop=True)
 
 
-def summarize_troops(data: pd.DataFrame) -> str:
-    """One line per personnel figure in words: '2024-10-14  NIS (intelligence, reported): 1,500 troops [f002]'."""
+def summarize_troops(data: pd.DataFrame, limit: int = 20) -> str:
+    """One line per personnel figure in words: '2024-10-14  NIS (intelligence, reported): 1,500 troops [f002]';
+    the first ``limit`` of them and how many more there are."""
     if data.empty:
         return "No personnel figures in these articles."
     lines = []
-    for r in data.itertuples():
+    for r in data.head(limit).itertuples():
         what = {"point": "", "range": " (a range)", "upper_bound": " (an upper bound: at most)",
                 "lower_bound": " (a lower bound: at least)"}[r.mark]
         lines.append(f"{r.date or 'undated'}  {short_source(r.source, 40)} ({r.source_type}, {r.certainty}): "
                      f"“{r.text}”{what}  [{r.article_id} {short_id(r.figure_id)}]")
+    if len(data) > limit:
+        lines.append(f"… and {len(data) - limit} more (all in the table below and in data/figures.csv)")
     return "\n".join(lines)
 
 
@@ -305,10 +329,15 @@ def _label_text(r) -> str:
     return f"“{r.text}”" + (f" [{unit}]" if unit and unit.lower() not in str(r.text).lower() else "")
 
 
-def draw_troop_numbers(data: pd.DataFrame, title: str = "Personnel figures as the articles state them") -> Figure:
+def draw_troop_numbers(data: pd.DataFrame, title: str = "Personnel figures as the articles state them",
+                       limit: int = CHART_ROWS) -> Figure:
     """One row per personnel figure: a dot for a stated number (hollow when approximate), a bar for a
     range, a capped arrow for an upper or lower bound; coloured by source type. The number axis
-    is logarithmic when the figures span more than a factor of 100."""
+    is logarithmic when the figures span more than a factor of 100. At most ``limit`` rows: counts
+    of troops or soldiers first, attributed ones first, newest first."""
+    ranked = data.assign(_troops=~data["unit"].isin(DEPLOYED_UNITS), _author=data["source_type"] == "author")
+    data, note = capped(ranked, limit, [("_troops", True), ("_author", True), ("date", False)])
+    data = data.drop(columns=["_troops", "_author"])
     n = max(len(data), 1)
     fig = _new_figure(2.3 + 0.55 * n + 0.15 * source_line(data).count("\n"))
     with matplotlib.rc_context(STYLE):
@@ -346,7 +375,7 @@ def draw_troop_numbers(data: pd.DataFrame, title: str = "Personnel figures as th
                                                    for t in types]
         _legend(ax, handles)
     subtitle = "Each row is one figure in one sentence; left label: who said it, how sure, date, figure id."
-    return _finish(fig, title, subtitle, source_line(data))
+    return _finish(fig, title, subtitle + (f" {note}." if note else ""), source_line(data))
 
 
 def draw_troop_timeline(data: pd.DataFrame, title: str = "Troop-number estimates over time, by source") -> Figure:
@@ -439,9 +468,12 @@ def pay_chart_data(pay: pd.DataFrame) -> pd.DataFrame:
 
 
 def draw_pay_comparison(data: pd.DataFrame, target_year: int,
-                        title: str = "Pay per person as the articles state it, and in constant dollars") -> Figure:
+                        title: str = "Pay per person as the articles state it, and in constant dollars",
+                        limit: int = CHART_ROWS) -> Figure:
     """Per pay figure: grey = US dollars of its reference year, colour = dollars of ``target_year``;
-    ranges as bars, bounds as capped arrows. Log scale when the values span more than 100x."""
+    ranges as bars, bounds as capped arrows. Log scale when the values span more than 100x.
+    At most ``limit`` figures, the newest articles first."""
+    data, note = capped(data, limit, [("published", False)], group="figure_id")
     figures = list(dict.fromkeys(data["figure_id"]))
     n = max(len(figures), 1)
     fig = _new_figure(2.4 + 0.85 * n + 0.15 * source_line(data).count("\n"))
@@ -488,15 +520,17 @@ def draw_pay_comparison(data: pd.DataFrame, target_year: int,
                    Patch(color=colors["constant"], label=f"in {target_year} dollars (US CPI-U)")]
         _legend(ax, handles + _mark_handles(marks - {"point"}, "amount"))
     subtitle = "Constant dollars use the US CPI-U annual averages (BLS); the reference year of each figure is a parameter."
-    return _finish(fig, title, subtitle, source_line(data))
+    return _finish(fig, title, subtitle + (f" {note}." if note else ""), source_line(data))
 
 
 def draw_scenarios(data: pd.DataFrame,
-                   title: str = "Scenario totals: troop numbers × pay per person") -> Figure:
+                   title: str = "Scenario totals: troop numbers × pay per person", limit: int = CHART_ROWS) -> Figure:
     """One bar (range) or dot per scenario from :func:`articlefacts.pay.scenario_totals`, in
     constant dollars, one panel per pay period (per person / a month / a year: totals of
     different periods are not drawn on one axis). A total that is only a bound (``total_qualifier``)
-    gets a capped arrow: towards less for an upper bound, towards more for a lower bound."""
+    gets a capped arrow: towards less for an upper bound, towards more for a lower bound.
+    At most ``limit`` scenarios, the newest articles first."""
+    data, note = capped(data, limit, [("published", False)])
     periods = [p for p in ("per person", "a month", "a year") if p in set(data["pay_rate_short"])]
     groups = [data[data["pay_rate_short"] == p] for p in periods] or [data]
     heights = [0.7 * len(g) + 1.0 for g in groups]
@@ -557,7 +591,8 @@ def draw_scenarios(data: pd.DataFrame,
         handles += _mark_handles(set(data["total_qualifier"]) & {"upper_bound", "lower_bound"}, "total")
         _legend(axes[0], handles)
     subtitle = ("Arithmetic on the articles' figures, not a reported total; the assumptions are in the table "
-                "beside this chart. An upper bound (‘as many as 12,000’) is taken at its bound: the total if all go.")
+                "beside this chart. An upper bound (‘as many as 12,000’) is taken at its bound: the total if all go."
+                + (f" {note}." if note else ""))
     ids = pd.concat([data[["article_id", "troops_figure_id", "outlet", "title", "published"]]
                      .rename(columns={"troops_figure_id": "figure_id"}),
                      data[["article_id", "pay_figure_id", "outlet", "title", "published"]]
@@ -581,17 +616,21 @@ def hedged_shares(corpus: "Corpus") -> pd.DataFrame:
     """Per source type, and for all claims: claims, hedged claims, hedged share (0..1)."""
     c = corpus.claims
     rows = []
-    order = [t for t in SOURCE_TYPES if t in set(c["source_type"])] + sorted(set(c["source_type"]) - set(SOURCE_TYPES))
+    present = set(c["source_type"])
+    order = [t for t in SOURCE_TYPES if t in present] + sorted(present - set(SOURCE_TYPES))
+    counts = c.assign(_h=c["certainty"] == "hedged").groupby("source_type")["_h"].agg(["size", "sum"])
+    totals = {t: (int(counts.loc[t, "size"]), int(counts.loc[t, "sum"])) for t in order}
+    totals["all"] = (len(c), int((c["certainty"] == "hedged").sum()))
     for stype in order + ["all"]:
-        grp = c if stype == "all" else c[c["source_type"] == stype]
-        hedged = int((grp["certainty"] == "hedged").sum())
-        rows.append({"source_type": stype, "claims": len(grp), "hedged": hedged,
-                     "hedged_share": round(hedged / len(grp), 2) if len(grp) else float("nan")})
+        n, hedged = totals[stype]
+        rows.append({"source_type": stype, "claims": n, "hedged": hedged,
+                     "hedged_share": round(hedged / n, 2) if n else float("nan")})
     return pd.DataFrame(rows, columns=["source_type", "claims", "hedged", "hedged_share"])
 
 
-def summarize_sourcing(corpus: "Corpus") -> str:
-    """Claims in words: how many, how many attributed, how many hedged, which sources carry figures."""
+def summarize_sourcing(corpus: "Corpus", limit: int = 20) -> str:
+    """Claims in words: how many, how many attributed, how many hedged, which sources carry figures
+    (the first ``limit``)."""
     c = corpus.claims
     if c.empty:
         return "No claims in these articles."
@@ -601,9 +640,11 @@ def summarize_sourcing(corpus: "Corpus") -> str:
              f"({attributed / len(c):.0%}), {hedged} hedged ({hedged / len(c):.0%})."]
     carriers = figures_by_source(corpus)
     carriers = carriers[carriers["figures"] > 0]
-    for r in carriers.itertuples():
+    for r in carriers.head(limit).itertuples():
         lines.append(f"  {short_source(r.source, 40)} ({r.source_type}): {r.figures} figure(s): "
                      f"{textwrap.shorten(r.figures_as_written, 90, placeholder=' …')}  [{r.article_id}]")
+    if len(carriers) > limit:
+        lines.append(f"  … and {len(carriers) - limit} more sources with figures (the table below lists them all)")
     return "\n".join(lines)
 
 
@@ -614,15 +655,19 @@ def figures_by_source(corpus: "Corpus") -> pd.DataFrame:
     c = corpus.claims
     f = corpus.figures[(corpus.figures["kind"] != "date") & (corpus.figures["claim_id"] != "")]
     f = f.merge(c[["claim_id", "source"]], on="claim_id", how="left")
-    rows = []
-    for (aid, source), grp in c.groupby(["article_id", "source"], sort=True):
-        figs = f[(f["article_id"] == aid) & (f["source"] == source)].sort_values("start")
-        rows.append({"article_id": aid, "source": source, "source_type": grp["source_type"].iloc[0],
-                     "claims": len(grp), "hedged": int((grp["certainty"] == "hedged").sum()),
-                     "figures": len(figs), "figure_ids": " ".join(short_id(x) for x in figs["figure_id"]),
-                     "figures_as_written": " · ".join(figs["text"])})
-    df = pd.DataFrame(rows, columns=["article_id", "source", "source_type", "claims", "hedged", "figures",
-                                     "figure_ids", "figures_as_written"])
+    keys = ["article_id", "source"]
+    per = (c.assign(_hedged=c["certainty"] == "hedged").groupby(keys, sort=True)
+           .agg(source_type=("source_type", "first"), claims=("claim_id", "size"), hedged=("_hedged", "sum"))
+           .reset_index())
+    f = f.sort_values(["article_id", "source", "start"], kind="mergesort")
+    carried = (f.assign(_short=[short_id(x) for x in f["figure_id"]]).groupby(keys, sort=False)
+               .agg(figures=("figure_id", "size"), figure_ids=("_short", " ".join),
+                    figures_as_written=("text", " · ".join)).reset_index())
+    df = per.merge(carried, on=keys, how="left")
+    df["figures"] = df["figures"].fillna(0).astype("int64")
+    df["hedged"] = df["hedged"].astype("int64")
+    df[["figure_ids", "figures_as_written"]] = df[["figure_ids", "figures_as_written"]].fillna("")
+    df = df[["article_id", "source", "source_type", "claims", "hedged", "figures", "figure_ids", "figures_as_written"]]
     order = {t: i for i, t in enumerate(SOURCE_TYPES)}
     df["_o"] = df["source_type"].map(order).fillna(99)
     df = df.sort_values(["_o", "figures", "article_id", "source"], ascending=[True, False, True, True],
@@ -637,11 +682,17 @@ def claims_by_source_data(corpus: "Corpus") -> pd.DataFrame:
     c = corpus.claims
     rows = []
     for (stype, cert), grp in c.groupby(["source_type", "certainty"], sort=True):
+        top = grp["source"].value_counts()
+        top = top.iloc[np.lexsort((top.index.to_numpy(), -top.to_numpy()))]   # most claims first, then by name
         rows.append({"source_type": stype, "certainty": cert, "claims": len(grp),
+                     "articles": grp["article_id"].nunique(),
+                     "top_sources": "; ".join(f"{k} ({v})" for k, v in top.head(5).items())
+                                    + (f"; … {len(top) - 5} more" if len(top) > 5 else ""),
                      "article_id": " ".join(dict.fromkeys(grp["article_id"])),
                      "claim_ids": " ".join(grp["claim_id"]),
                      "sources": "; ".join(sorted(set(grp["source"])))})
-    df = pd.DataFrame(rows, columns=["source_type", "certainty", "claims", "article_id", "claim_ids", "sources"])
+    df = pd.DataFrame(rows, columns=["source_type", "certainty", "claims", "articles", "top_sources", "article_id",
+                                     "claim_ids", "sources"])
     if df.empty:
         return df.assign(share=pd.Series(dtype="float64"))
     df["share"] = (df["claims"] / df.groupby("source_type")["claims"].transform("sum")).round(2)
@@ -660,10 +711,12 @@ def draw_claims_by_source(data: pd.DataFrame, articles: pd.DataFrame | None = No
     n = max(len(types), 1)
     src = data
     if articles is not None and not data.empty:
-        ids = sorted({a for v in data["article_id"] for a in str(v).split()})
-        src = articles[articles["article_id"].isin(ids)].assign(
-            claim_ids=[" ".join(c for v in data["claim_ids"] for c in v.split() if c.startswith(a + "-"))
-                       for a in articles.loc[articles["article_id"].isin(ids), "article_id"]])
+        by_article: dict[str, list[str]] = {}
+        for v in data["claim_ids"]:          # each claim id once: linear in the claims
+            for cid in str(v).split():
+                by_article.setdefault(cid.rsplit("-c", 1)[0], []).append(cid)
+        chosen = articles[articles["article_id"].isin(by_article)]
+        src = chosen.assign(claim_ids=[" ".join(by_article[a]) for a in chosen["article_id"]])
     fig = _new_figure(2.2 + 0.42 * n + 0.15 * source_line(src).count("\n"))
     with matplotlib.rc_context(STYLE):
         ax = fig.add_subplot()

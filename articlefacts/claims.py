@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .sources import DOCUMENT, PERSON, ROLE_WORD, pattern_is_org, person_roles, shorten, source_type
+from .speakers import speaker_turns
 
 
 @dataclass
@@ -811,10 +812,18 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
     return ""
 
 
+def _person_type(name: str, roles: dict[str, str]) -> str:
+    """The source type of a person named only ("Psaki" of "MS. PSAKI:"), from how the document
+    introduces them ("Press Secretary Jen Psaki"); 'other' when it does not."""
+    context = roles.get(name) or next((r for k, r in roles.items() if k.split()[-1].lower() == name.lower()), "")
+    return source_type(name, context) if context else "other"
+
+
 def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> list[Claim]:
     """One Claim per body sentence (questions excluded by the caller), in text order."""
     memory = SourceMemory()
     roles = person_roles(text)
+    turns = speaker_turns(text, paragraphs, lambda name: _person_type(name, roles))
     claims: list[Claim] = []
     by_para: dict[tuple[int, int], list[tuple[int, int]]] = {p: [] for p in paragraphs}
     starts = [p[0] for p in paragraphs]
@@ -855,9 +864,19 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
             if found[i] is None and found[i - 1] is not None and re.match(r"^[“\"]", sentence) \
                     and re.search(r"[”\"]$", sentence) and re.search(r"[“\"]", text[spans[i - 1][0]:spans[i - 1][1]]):
                 found[i] = found[i - 1]
+        turn = turns.get(p)
         for idx, ((s, e), att) in enumerate(zip(spans, found)):
             sentence = text[s:e]
             claim = Claim(s, e)
+            if turn is not None and (s == p[0] and turn.opens or att is None or
+                                     att.source.lower() in ("we", "i", "our", "my", "us")):
+                # a transcript: the speaker label is the first attribution of its sentence, and the source of
+                # every later sentence of the turn that names no other
+                claim.source, claim.source_type = turn.label, turn.source_type
+                claim.certainty = certainty(sentence, True, "", False, 0)
+                memory.add(turn.label, turn.source_type, "", s)
+                claims.append(claim)
+                continue
             if att is not None and att.source.lower() in ("we", "i", "our", "my", "us"):
                 att = None  # first-person analysis ("We estimate") is the author's
             if att is not None:

@@ -31,16 +31,30 @@ class Corpus:
     figures: pd.DataFrame
     claims: pd.DataFrame
     warnings: tuple[str, ...] = ()
-    texts: pd.DataFrame = field(default_factory=_no_texts)   # article_id, text (as read), body_start
+    texts: pd.DataFrame | None = field(default_factory=_no_texts)  # article_id, text (as read), body_start
+    store: str = ""          # the store it was read from; with ``texts`` None, texts are read from it on demand
 
     @property
     def tables(self) -> Tables:
         """Figures and claims as a :class:`Tables` pair."""
         return Tables(self.figures, self.claims)
 
+    def text_table(self, article_ids: list[str] | None = None) -> pd.DataFrame:
+        """The texts as read (article_id, text, body_start), of ``article_ids`` or of all. A corpus
+        read from a store reads them only now, and only those asked for."""
+        if self.texts is not None:
+            t = self.texts
+            return t if article_ids is None else t[t["article_id"].isin(article_ids)]
+        if not self.store:
+            return _no_texts()
+        filters = [("article_id", "in", list(article_ids))] if article_ids is not None else None
+        if article_ids is not None and not article_ids:
+            return _no_texts()
+        return pd.read_parquet(Path(self.store) / "texts.parquet", filters=filters)
+
     def text(self, article_id: str) -> tuple[str, int | None]:
         """The text of an article as it was read (what start/end index) and where its body starts."""
-        rows = self.texts[self.texts["article_id"] == article_id]
+        rows = self.text_table([article_id])
         if rows.empty:
             raise KeyError(article_id)
         r = rows.iloc[0]
@@ -49,7 +63,7 @@ class Corpus:
     def copy(self) -> "Corpus":
         """A copy whose tables can be changed without touching this one."""
         return Corpus(self.articles.copy(), self.figures.copy(), self.claims.copy(), self.warnings,
-                      self.texts.copy())
+                      None if self.texts is None else self.texts.copy(), self.store)
 
 
 @functools.lru_cache(maxsize=8)
@@ -70,14 +84,15 @@ def _stamp(p: Path) -> tuple:
                         for q in p.rglob("*") if q.is_file()))
 
 
-def from_store(tables: "_store.Tables4", warnings: tuple[str, ...] = ()) -> Corpus:
-    """A Corpus from a store's tables (article warnings kept with the articles)."""
-    arts = tables.articles
-    warned = tuple(w for w in arts["warning"] if w) if "warning" in arts else ()
+def from_store(tables: "_store.Tables4", warnings: tuple[str, ...] = (), store: str | Path = "") -> Corpus:
+    """A Corpus from a store's tables (article warnings kept with the articles). With ``store`` and
+    no texts in ``tables``, texts are read from the store when asked for."""
     from .extract import ARTICLE_COLUMNS
 
+    arts = tables.articles
+    warned = tuple(w for w in arts["warning"] if w) if "warning" in arts else ()
     return Corpus(arts[ARTICLE_COLUMNS].reset_index(drop=True), tables.figures, tables.claims,
-                  tuple(warnings) + warned, tables.texts)
+                  tuple(warnings) + warned, tables.texts, str(store))
 
 
 def load_corpus(folder: str | Path = "seeds", processed: str | Path | None = None, jobs: int = 1,
@@ -94,8 +109,12 @@ def load_corpus(folder: str | Path = "seeds", processed: str | Path | None = Non
     from . import engines
 
     run = engines.local(jobs, quiet=quiet)
-    tables, _, warnings = _store.update([folder], processed, run)
-    return from_store(tables, tuple(warnings))
+    tables, stats, warnings = _store.update([folder], processed, run)
+    if not stats.extracted and not stats.removed:   # nothing new: read the store, leaving the texts on disk
+        tables = _store.read(processed, texts=False)
+    else:
+        tables = _store.Tables4(tables.articles, tables.figures, tables.claims, None)
+    return from_store(tables, tuple(warnings), processed)
 
 
 def article_summary(corpus: Corpus) -> pd.DataFrame:

@@ -5,12 +5,16 @@
   an existing one (``scheduler="tcp://host:8786"``) or a local one started for the run.
 
 Both return one Outcome per job in the jobs' order, so the store they fill is the same
-byte for byte. A job carries its file's bytes, so workers need no access to the inputs.
+byte for byte. Local workers read the files; a Dask task carries its articles' bytes, so
+Dask workers need no access to the inputs.
 """
 from __future__ import annotations
 
 import sys
 from typing import Callable
+
+from dataclasses import replace
+from pathlib import Path
 
 from .extract import Outcome, run_job
 from .inputs.plan import Job
@@ -49,6 +53,16 @@ def local(jobs: int = 1, quiet: bool = False) -> Runner:
     return run
 
 
+def with_bytes(job: Job) -> Job:
+    """The job with its file's bytes attached (a dataset row or an unreadable file stays as it is)."""
+    if job.draft is not None or job.error or job.data is not None:
+        return job
+    try:
+        return replace(job, data=Path(job.source_file).read_bytes())
+    except OSError:
+        return job   # the worker reports it as this article's failure
+
+
 def run_partition(work: list[Job]) -> list[Outcome]:
     """One Dask task: a partition of the articles, extracted in order."""
     return [run_job(j) for j in work]
@@ -70,7 +84,7 @@ def dask(scheduler: str | None = None, workers: int = 2, partition_size: int = 5
                                    silence_logs=40)
             client = Client(cluster)
         try:
-            parts = [work[i:i + partition_size] for i in range(0, len(work), partition_size)]
+            parts = [[with_bytes(j) for j in work[i:i + partition_size]] for i in range(0, len(work), partition_size)]
             futures = client.map(run_partition, parts, pure=False)
             index = {f.key: i for i, f in enumerate(futures)}
             results: list[list[Outcome] | None] = [None] * len(parts)

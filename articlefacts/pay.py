@@ -201,8 +201,12 @@ def pay_table(corpus: "Corpus", target_year: int = 2024, reference_years: Mappin
     """
     from .charts import figure_context
 
-    if len(corpus.texts) and (texts is None or isinstance(texts, (str, Path))):
-        texts = dict(zip(corpus.texts["article_id"], corpus.texts["text"]))   # the texts as read, any format
+    has_texts = corpus.texts is None or len(corpus.texts)
+    if has_texts and (texts is None or isinstance(texts, (str, Path))):
+        # the texts as read, any format; only of articles with money figures
+        money = sorted(set(corpus.figures.loc[corpus.figures["kind"] == "money", "article_id"]))
+        t = corpus.text_table(money)
+        texts = dict(zip(t["article_id"], t["text"]))
     elif isinstance(texts, (str, Path)):
         texts = article_texts(texts, list(corpus.articles["article_id"]))
 
@@ -391,8 +395,9 @@ def scenario_totals(corpus: "Corpus", pay: pd.DataFrame, troops: list[str] | Non
         p = p[p["figure_id"].isin(pay_ids)]
     ctx = figure_context(corpus).set_index("figure_id")
     rows = []
+    pay_of = {a: g.to_dict("records") for a, g in p.groupby("article_id", sort=False)}   # once, not per troop figure
     for t in tf.sort_values(["article_id", "start"]).to_dict("records"):
-        for r in p[p["article_id"] == t["article_id"]].to_dict("records"):
+        for r in pay_of.get(t["article_id"], []):
             t_low, t_high, t_label, t_assume = _troops_basis(t["qualifier"], t["text"], t["value_low"],
                                                              t["value_high"])
             pay_low = r["usd_low"] if pd.notna(r["usd_low"]) else r["usd_high"]

@@ -442,7 +442,7 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
     store_p = Path(store_dir) if store_dir else report_store(seeds_p, reports_p)
     seeds_rel = Path(_rel(seeds_p, cwd))   # relative, so that messages and tables carry no absolute path
     tables, stats, warnings = store.update([seeds_rel], store_p, engines.local(workers, quiet=quiet))
-    corpus = from_store(tables, tuple(warnings))
+    corpus = from_store(tables, tuple(warnings), store_p)
     if not quiet:
         print(f"extracted {stats.extracted}, unchanged {stats.reused}, removed {stats.removed} "
               f"({stats.seconds:.1f} s); store {_rel(store_p, cwd)}", flush=True)

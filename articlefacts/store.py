@@ -85,13 +85,14 @@ def empty() -> Tables4:
                                                             "body_start": pd.Series([], dtype="Int64")}))
 
 
-def read(folder: str | Path) -> Tables4:
-    """The store's tables (empty ones when the folder holds no store yet)."""
+def read(folder: str | Path, texts: bool = True) -> Tables4:
+    """The store's tables (empty ones when the folder holds no store yet); ``texts=False`` leaves
+    the texts on disk (``texts`` is then None)."""
     p = Path(folder)
     if not all((p / f"{t}.parquet").is_file() for t in TABLES):
         return empty()
     try:
-        frames = [pd.read_parquet(p / f"{t}.parquet") for t in TABLES]
+        frames = [pd.read_parquet(p / f"{t}.parquet") if texts or t != "texts" else None for t in TABLES]
     except Exception:   # unreadable (an older layout, a damaged file): start again from nothing
         return empty()
     return Tables4(*frames)
@@ -139,6 +140,8 @@ def _ordered(df: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
     if df.empty:
         return df.reset_index(drop=True)
     key = df["article_id"].map(order)
+    if key.is_monotonic_increasing:
+        return df.reset_index(drop=True)
     return df.assign(_k=key).sort_values("_k", kind="stable").drop(columns="_k").reset_index(drop=True)
 
 
@@ -165,7 +168,7 @@ def update(paths: list[str | Path], folder: str | Path | None, run: Runner, meta
     removed = len(set(old.articles["article_id"]) - {j.article_id for j in jobs})
     if log:
         log(f"{len(jobs)} article(s): {len(todo)} to extract, {len(keep)} unchanged, {removed} removed")
-    new = _records(run(todo)) if todo else empty()
+    new = _records(run(todo)) if todo else empty()   # the outcomes are dropped as soon as they are tables
     order = {j.article_id: i for i, j in enumerate(jobs)}
 
     def merged(name: str) -> pd.DataFrame:

@@ -31,7 +31,7 @@ class Job:
     draft: Draft | None = None       # a dataset row, already read
     error: str = ""                  # a dataset row that could not be read
     digest: str = ""                 # sha256 of what extraction depends on (file bytes or row, metadata row)
-    data: bytes | None = None        # the file's bytes, read once when planning (so workers need no file access)
+    data: bytes | None = None        # the file's bytes, when the worker cannot read the file itself (Dask)
 
 
 def _tables_for(found: list[Found], metadata: str | Path | None) -> dict[Path, tuple[dict[str, MetadataRow], str]]:
@@ -88,11 +88,11 @@ def plan(paths: list[str | Path], metadata: str | Path | None = None) -> tuple[l
             base = safe_id(f.path.stem)
             row = _row_for(rows, f.path.stem, f.path.name, base)
             try:
-                data = f.path.read_bytes()
-                digest = _digest(data, _row_bytes(row))
+                digest = _digest(f.path.read_bytes(), _row_bytes(row))
             except OSError as exc:   # the reader reports it, as this article's failure
-                data, digest = None, _digest(f"unreadable: {exc}".encode(), _row_bytes(row))
-            job = Job("", str(f.path), f.kind, 0, row, table if row else "", digest=digest, data=data)
+                digest = _digest(f"unreadable: {exc}".encode(), _row_bytes(row))
+            # the bytes are not kept: a worker reads the file again (a Dask engine attaches them, see engines)
+            job = Job("", str(f.path), f.kind, 0, row, table if row else "", digest=digest)
             pending.append((base, f.path.as_posix(), job))
     ids = unique_ids([(base, origin) for base, origin, _ in pending])
     return [replace(job, article_id=aid) for aid, (_, _, job) in zip(ids, pending)], warnings
@@ -126,6 +126,8 @@ def load(job: Job) -> tuple[Article, str]:
         warning = f"{job.source_file}{f' line {job.line}' if job.line else ''}: no published date for " \
                   f"{job.article_id} (neither the file nor a row of {METADATA_NAME} gives one); " \
                   f"relative dates stay unresolved"
+    if draft.body_start is not None and not draft.text[draft.body_start:].strip():
+        warning = f"{job.source_file}: no body text (only a title, images or markup); nothing to extract"
     article = Article(job.article_id, draft.text, published, meta, job.source_file, draft.body_start)
     return article, warning
 

@@ -103,9 +103,7 @@ def read_markdown(path: Path, data: bytes | None = None) -> Draft:
         if name == "published" and key:
             value = check_date(value, f"{path} line {front_matter_line(raw, key)}")
         meta[name] = value
-    blocks = markdown_blocks(body)
-    if not blocks:
-        raise InputError(path, "no body text after the front matter")
+    blocks = markdown_blocks(body)   # may be none: a document that is only an image has no text to extract
     text, start = compose(meta["title"], meta["author"], [b for _, b in blocks])
     return Draft(text, start, meta)
 

@@ -1,0 +1,93 @@
+"""Speaker turns in transcripts: a paragraph that starts with a speaker label ("MS. PSAKI:",
+"THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:", "Q") gives the source of what follows,
+until the next label.
+
+A label is an upper-case run of at most six words before a colon at the start of a paragraph
+(or a lone "Q"). It counts as a speaker when it holds a title from ``vocab/speaker_titles.csv``
+or when the same label opens two paragraphs or more; a run-in heading of a fact sheet
+("SUPPORTING AMERICAN INDUSTRY:") has neither. Its source type comes from the title, or, for a
+name only ("MR. KIRBY"), from how the document introduces that person.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .vocab import rows
+
+LABEL = re.compile(r"[A-Z][A-Z.'’\-]*+(?:[ \t][A-Z][A-Z.'’\-]*+){0,5}+(?:[ \t]\([^()\n]{1,60}\))?+")
+Q_LABEL = re.compile(r"Q(?::|[ \t](?=\S))")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The speaker of a paragraph: the label as written, its source type, and whether the label
+    opens this paragraph (else the turn carries on from an earlier one)."""
+
+    label: str
+    source_type: str
+    opens: bool
+
+
+@functools.lru_cache(maxsize=1)
+def titles() -> dict[tuple[str, ...], str]:
+    """Title words -> source type, from the vocabulary file."""
+    return {tuple(r["title"].split()): r["source_type"] for r in rows("speaker_titles")}
+
+
+def _title_type(label: str) -> str | None:
+    words = tuple(label.split("(")[0].split())
+    best: tuple[int, str] | None = None
+    for title, stype in titles().items():
+        n = len(title)
+        for i in range(len(words) - n + 1):
+            if words[i:i + n] == title and (best is None or n > best[0]):
+                best = (n, stype)
+    return best[1] if best else None
+
+
+def speaker_label(paragraph: str) -> str | None:
+    """The speaker label opening a paragraph, as written, or None."""
+    if Q_LABEL.match(paragraph):
+        return "Q"
+    m = LABEL.match(paragraph)
+    if not m or not paragraph[m.end():m.end() + 1] == ":":
+        return None
+    label = m.group(0).strip()
+    words = label.split("(")[0].split()
+    if sum(c.isalpha() for c in label.split("(")[0]) < 2 or any(w.endswith("ING") for w in words):
+        return None
+    return label
+
+
+def label_end(paragraph: str, label: str) -> int:
+    """Where the words after a label start in its paragraph."""
+    pos = len(label)
+    while pos < len(paragraph) and paragraph[pos] in ": \t":
+        pos += 1
+    return pos
+
+
+def speaker_turns(text: str, paragraphs: list[tuple[int, int]], person_type=None) -> dict[tuple[int, int], Turn]:
+    """The speaker of every paragraph of a transcript (none for a document without speaker labels).
+
+    ``person_type(name)`` types a label that is a name only (default: 'other')."""
+    labels = [speaker_label(text[s:e]) for s, e in paragraphs]
+    counts: dict[str, int] = {}
+    for lab in labels:
+        if lab:
+            counts[lab] = counts.get(lab, 0) + 1
+    turns: dict[tuple[int, int], Turn] = {}
+    current: Turn | None = None
+    for span, lab in zip(paragraphs, labels):
+        stype = _title_type(lab) if lab else None
+        if lab and (stype is not None or counts[lab] >= 2):
+            if stype in (None, "person"):
+                name = re.sub(r"^(?:(?:MR|MS|MRS|DR)\.\s*)", "", lab).title()
+                stype = person_type(name) if person_type else "other"
+            current = Turn(lab, stype, True)
+            turns[span] = current
+        elif current is not None:
+            turns[span] = Turn(current.label, current.source_type, False)
+    return turns
