@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .sources import DOCUMENT, PERSON, ROLE_WORD, pattern_is_org, person_roles, shorten, source_type
-from .speakers import speaker_turns
+from .speakers import quoted_turns, speaker_turns
+from .vocab import rows
 
 
 @dataclass
@@ -34,36 +35,15 @@ class Claim:
     context: str = ""  # title and apposition of the source, for typing
 
 
-SPEECH = ("said|says|say|saying|told|tells|tell|noted|notes|note|reported|reports|report|stated|states|added|"
-          "adds|announced|announces|confirmed|confirms|confirm|claimed|claims|claim|estimated|estimates|estimate|"
-          "warned|warns|warn|argued|argues|argue|suggested|suggests|suggest|speculated|speculates|speculate|"
-          "anticipated|anticipates|anticipate|believed|believes|believe|expected|expects|expect|predicted|predicts|"
-          "predict|assessed|assesses|assess|concluded|concludes|conclude|found|finds|revealed|reveals|reveal|"
-          "disclosed|discloses|disclose|acknowledged|acknowledges|acknowledge|admitted|admits|admit|denied|denies|"
-          "deny|insisted|insists|insist|explained|explains|explain|wrote|writes|write|observed|observes|observe|"
-          "alleged|alleges|allege|calculated|calculates|calculate|dismissed|dismisses|dismiss|called|calls|call|"
-          "informed|informs|inform|urged|urges|urge|declared|declares|declare|accused|accuses|accuse|testified|"
-          "testifies|tweeted|posted|stipulates|stipulated|provides|reads|recalled|recalls|remarked|commented|"
-          "replied|responded|mentioned|emphasized|emphasised|stressed|asserted|asserts|contended|contends|"
-          "maintained|maintains|forecast|forecasts|projected|projects|citing|briefed|showed|shows|show|indicated|"
-          "cautioned|cautions|caution|thinks|think|thought|fears|fear|feared|conceded|concedes|disputed|disputes|"
-          "rejected|rejects|pegged|pegs|tallied|counted|described|describes|characterised|characterized|"
-          r"pointed\s+out|points\s+out|highlighted|quoted|doubts|doubted|reckons|reckon|reckoned|"
-          "tells|announces|admits|confirms|condemned|condemns|denounced|denounces|praised|praises|criticised|"
-          "criticized|criticises|criticizes|thanked|thanks|hailed|hails|vowed|vows|pledged|pledges|promised|"
-          "promises|threatened|threatens|demanded|demands|welcomed|welcomes|blamed|blames|replied|replies|"
-          "acknowledged|published|publishes|broadcast|aired|shared")
+_CUE_ROWS = rows("cue_verbs")   # vocab/cue_verbs.csv: each verb form, and whether it hedges, is weak, fits a document
+SPEECH = "|".join(re.escape(r["verb"]).replace(r"\ ", r"\s+")
+                  for r in sorted(_CUE_ROWS, key=lambda r: (-len(r["verb"]), r["verb"])))
 CUE = re.compile(rf"\b(?:{SPEECH})\b")
-HEDGING_CUES = {"estimate", "estimated", "estimates", "warned", "warns", "warn", "argued", "argues", "argue",
-                "cautioned", "cautions", "caution", "thinks", "think", "thought", "fears", "fear", "feared",
-                "doubts", "doubted", "reckons", "reckon", "reckoned",
-                "suggested", "suggests", "suggest", "speculated", "speculates", "speculate", "anticipated",
-                "anticipates", "anticipate", "believed", "believes", "believe", "expected", "expects", "expect",
-                "predicted", "predicts", "predict", "forecast", "forecasts", "projected", "projects"}
-WEAK_CUES = {"showed", "shows", "indicated", "briefed", "projects", "projected", "informed", "informs", "inform",
-             "find", "finds", "found", "state", "note", "report", "call", "calls", "tell", "write", "reads"}
-DOC_CUES = {"states", "stated", "stipulates", "stipulated", "provides", "reads", "found", "finds", "urged", "says",
-            "said", "shows", "showed", "concluded", "concludes", "declares", "declared", "noted", "notes"}
+HEDGING_CUES = {r["verb"] for r in _CUE_ROWS if r["hedging"] == "1"}
+WEAK_CUES = {r["verb"] for r in _CUE_ROWS if r["weak"] == "1"}
+DOC_CUES = {r["verb"] for r in _CUE_ROWS if r["document"] == "1"}
+# a verb form that is no speech act before these words ("claimed the deduction", "believes in hard work")
+NOT_FOLLOWED_BY = {r["verb"]: re.compile(r["not_followed_by"]) for r in _CUE_ROWS if r["not_followed_by"]}
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 SOURCE_NOUNS = re.compile(
     r"\b(?:experts?|analysts?|officials?|media|reports?|sources?|diplomats?|lawmakers?|legislators?|defectors?|"
@@ -113,20 +93,8 @@ ANAPHORA = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>agency|site|we
                       r"document|treaty|agreement|pact|study|survey|official|lawmaker|analyst|researcher|"
                       r"president|minister|leader|envoy|spokesman|spokeswoman|diplomat|source|agency's)$", re.I)
 
-MODAL_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|perhaps|probably|possibly|possible|likely|unlikely|reportedly|"
-                         r"(?:is|are|was|were|be|been|being)\s+(?:said|thought|understood|reported|alleged|"
-                         r"rumou?red|estimated|believed|suspected|feared|expected)\s+to|doubts?|doubted|doubtful|"
-                         r"reckons?|reckoned|(?:do|does|did)\s+not\s+know\s+(?:whether|if|how)|no\s+way\s+of\s+knowing|"
-                         r"remains?\s+to\s+be\s+seen|(?:cannot|can\s?not|could\s+not|unable\s+to)\s+(?:yet\s+)?"
-                         r"(?:confirm|verify)|(?:often|usually|commonly|generally|widely|variously)\s+put\s+at|"
-                         r"(?:cannot|can\s?not|can't|could\s+not|couldn't|(?:none|neither|nothing|no\s+\w+)\s+(?:of\s+\w+\s+)?can)"
-                         r"\s+(?:yet\s+)?be\s+"
-                         r"(?:independently\s+)?(?:verified|confirmed|checked)|"
-                         r"allegedly|believed|believes?|believing|estimated|suspected|suspects?|expected|expects?|"
-                         r"expecting|speculat\w*|suggest\w*|argue[sd]?|arguing|warn\w*|anticipat\w*|predict\w*|"
-                         r"appears?\s+to|seems?\s+to|seemingly|apparently|unclear|uncertain|not\s+clear|unconfirmed|"
-                         r"unverified|presumably|forecasts?|projected|could\s+not\s+be\s+(?:independently\s+)?"
-                         r"verified|assumed|assumes?|purportedly|rumou?red)\b", re.I)
+# vocab/hedges.csv: one pattern a row, each with a sentence it hedges
+MODAL_HEDGE = re.compile(r"\b(?:" + "|".join(r["pattern"] for r in rows("hedges")) + r")\b", re.I)
 ESTIMATE_NOUN = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s)\s+(?:[\w-]+\s+){0,2}estimates?\b|"
                            r"\b(?:according\s+to|an?)\s+(?:[\w-]+\s+){0,3}estimates?\b|\bestimates?\s+(?:that|by|from)\b",
                            re.I)
@@ -582,6 +550,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         if NEGATED.search(before) or PASSIVE.search(before):
             continue
         after = masked[m.end():m.end() + 30]
+        if word in NOT_FOLLOWED_BY and NOT_FOLLOWED_BY[word].match(after):
+            continue
         if word == "citing" or word in ("think", "thought") and re.match(r"[\s-]+tanks?\b", after):
             continue  # "think tank" is a noun
         if word in ("called", "calls", "call") and (re.match(r"\s+(?:the\s+)?[\"“A-Z]|\s+for\b|\s+on\b|\s+up\b", after)):
@@ -645,17 +615,34 @@ def _participle(masked: str) -> list[Attribution]:
     return cands
 
 
+COLON_QUOTE = re.compile(r"(?P<np>[A-Z][^:;.!?“”\"\n]{1,80}):\s*[“\"]")
+
+
+def _colon_quote(masked: str) -> list[Attribution]:
+    """'CNBC’s Rick Santelli: “...”': a name and a colon before a quotation name its speaker."""
+    m = COLON_QUOTE.match(masked)
+    if not m:
+        return []
+    np = m.group("np").strip()
+    if len(np.split()) > 10 or not re.search(r"\b[A-Z][a-z]", np):
+        return []
+    return [Attribution(0, np, "")]
+
+
 def find_attribution(masked: str) -> Attribution | None:
     """The first attribution in a sentence whose quoted words are masked."""
-    cands = [a for finder in (_according_to, _estimates, _estimate_of, _put_at, _by_estimates, _citing, _cue_verbs)
+    cands = [a for finder in (_colon_quote, _according_to, _estimates, _estimate_of, _put_at, _by_estimates, _citing,
+                              _cue_verbs)
              for a in finder(masked)] or _participle(masked)
     return min(cands, key=lambda a: a.pos) if cands else None
 
 
 # --------------------------------------------------------------------------- certainty
 
-def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, cue_pos: int = 0) -> str:
-    """hedged, reported or asserted, as SCHEMA.md defines them.
+def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, cue_pos: int = 0,
+              own_words: bool = False) -> str:
+    """hedged, reported or asserted, as SCHEMA.md defines them. ``own_words``: the sentence is
+    the speaker's own turn in a transcript, so its conditionals hedge as the author's would.
 
     An "if" hedges when it conditions the statement itself: in the author's own
     sentence, or before the attribution ("Even if ..., Park said"); an "if" inside
@@ -667,10 +654,11 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
             or cue in HEDGING_CUES or ESTIMATE_NOUN.search(sentence):
         return "hedged"  # a hedge with something to hedge ("... than their number suggests." is not one)
     ifs = [m.start() for m in IF_CLAUSE.finditer(sentence)]
-    if ifs and not (document_source or LAW_IF.search(sentence)) and (not attributed or min(ifs) < cue_pos):
+    if ifs and not (document_source or LAW_IF.search(sentence)) and \
+            (not attributed or own_words or min(ifs) < cue_pos):
         return "hedged"
-    if not attributed and WOULD.search(sentence):
-        return "hedged"
+    if (not attributed or own_words) and WOULD.search(sentence):
+        return "hedged"   # a speaker's own conditional, like the author's ("I would say ...")
     return "reported" if attributed else "asserted"
 
 
@@ -824,6 +812,8 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
     memory = SourceMemory()
     roles = person_roles(text)
     turns = speaker_turns(text, paragraphs, lambda name: _person_type(name, roles))
+    for span, turn in quoted_turns(text, paragraphs, lambda name: source_type(*shorten(name))).items():
+        turns.setdefault(span, turn)
     claims: list[Claim] = []
     by_para: dict[tuple[int, int], list[tuple[int, int]]] = {p: [] for p in paragraphs}
     starts = [p[0] for p in paragraphs]
@@ -869,11 +859,11 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
             sentence = text[s:e]
             claim = Claim(s, e)
             if turn is not None and (s == p[0] and turn.opens or att is None or
-                                     att.source.lower() in ("we", "i", "our", "my", "us")):
+                                     att.source.lower() in ("we", "i", "our", "my", "us", "you")):
                 # a transcript: the speaker label is the first attribution of its sentence, and the source of
                 # every later sentence of the turn that names no other
                 claim.source, claim.source_type = turn.label, turn.source_type
-                claim.certainty = certainty(sentence, True, "", False, 0)
+                claim.certainty = certainty(sentence, True, "", False, 0, own_words=True)
                 memory.add(turn.label, turn.source_type, "", s)
                 claims.append(claim)
                 continue

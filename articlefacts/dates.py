@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from .vocab import rows
 from .numbers import NUMBER_WORD, to_number
 
 Interval = tuple[dt.date, dt.date]
@@ -34,6 +35,10 @@ YEAR = r"(?:1[89]\d\d|20\d\d)"
 MOD = r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-|(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+)"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 NUM = rf"(?:\d+|(?i:{NUMBER_WORD})|[Aa]n?|[Oo]ne)"
+# vocab/deictic_days.csv: words that name a day relative to publication ("today", "tomorrow"), with the offset
+DEICTIC_OFFSETS = {r["phrase"]: int(r["offset_days"]) for r in rows("deictic_days")}
+DEICTIC_DAY = "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                for p in sorted(DEICTIC_OFFSETS, key=len, reverse=True)) + ")"
 UNIT = r"(?:day|week|month|year|fortnight)"
 SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
 FUTURE = re.compile(r"\b(?:will|would|'ll|shall|going to|plans?|planned|planning|intends?|intended|intending|"
@@ -97,7 +102,9 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
      r"(?P<unit>week|month|year|weekend)\b", "deictic"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+"
      r"(?:the\s+|this\s+)(?P<unit>year|month)\b", "deictic_this"),
-    (r"\b(?P<word>[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b", "deictic_day"),
+    (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),
+    (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>week|month|year)\b", "past"),
+    (rf"\b(?:[Ff]iscal\s+[Yy]ear|FY)\s?(?P<y>{YEAR})\b", "fiscal"),
     (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?:\s*(?:GMT|UTC|KST|CET|EST|local\s+time))?"
      r"|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", "clock"),
     (r"\b[Tt]he\s+(?P<dir>following|next|previous|preceding|prior)\s+(?P<unit>day|week|month|year|weekend)\b",
@@ -152,9 +159,14 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name == "deictic_this":
         return DateSpec("deictic", unit=g["unit"], which="this")
     if name == "deictic_day":
-        w = g["word"].lower()
-        return DateSpec("chain", n=-1 if w == "yesterday" else 1 if w == "tomorrow" else 0, unit="day",
-                        which="publication")
+        w = re.sub(r"\s+", " ", g["word"].lower())
+        return DateSpec("chain", n=DEICTIC_OFFSETS[w], unit="day", which="publication")
+    if name == "past":   # "this past year" is this year; "the past week" the week up to publication
+        if g["past"].lower().startswith("this"):
+            return DateSpec("deictic", unit=g["unit"], which="this")
+        return DateSpec("past", unit=g["unit"])
+    if name == "fiscal":
+        return DateSpec("fiscal", int(g["y"]))
     if name == "clock":  # a time of day: the day it falls on (the anchor's, else the publication day)
         return DateSpec("clock")
     if name == "chain_the":
@@ -223,9 +235,15 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
             return False
         if re.match(r"\s*(?:%|percent|per cent)", after) or before.endswith((",", ".")) and before[-2:-1].isdigit():
             return False
-        from .lexicon import noun_after  # late import: the lexicon imports nothing from here
-        if noun_after(after):
-            return False
+        from .lexicon import is_personnel, noun_after  # late import: the lexicon imports nothing from here
+        counted = noun_after(after)
+        if counted:
+            # "2000 troops" counts people; "2021 numbers", "the 2025 Senate Spouses Luncheon" name a year (edited
+            # text writes a count of a thousand or more with a comma: "2,000 tanks")
+            determiner = re.search(r"\b(?:the|a|an|this|that|its|their|our|his|her|your)\s+$|['’]s\s+$",
+                                   text[max(0, m.start() - 8):m.start()], re.I)
+            if not determiner and is_personnel(counted[1]):
+                return False
     return True
 
 
@@ -401,6 +419,14 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             return month_interval(year, spec.month) if year else None
         if k == "year":
             return dt.date(spec.year, 1, 1), dt.date(spec.year, 12, 31)
+        if k == "fiscal":   # the US federal fiscal year: October 1 of the year before to September 30
+            return dt.date(spec.year - 1, 10, 1), dt.date(spec.year, 9, 30)
+        if k == "past":     # "the past week": the unit's length, ending on the publication day
+            if pub is None:
+                return None
+            first = {"week": pub - dt.timedelta(days=6), "month": add_months(pub, -1) + dt.timedelta(days=1),
+                     "year": add_months(pub, -12) + dt.timedelta(days=1)}[spec.unit]
+            return first, pub
         if k == "decade":
             return dt.date(spec.year, 1, 1), dt.date(spec.year + 9, 12, 31)
         if k == "season":

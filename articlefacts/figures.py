@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
+from .vocab import rows
 from .dates import DateMention, find_dates, is_forward, resolve, resolve_in_context
 from .numbers import (DIGITS, MULTIPLIER_WORDS, fraction_value, NUMBER_WORD, PLURAL_SCALES, SCALES, SHORT_SCALES,
                       VAGUE_COUNT, parse_digits, words_to_number)
@@ -82,14 +83,17 @@ A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|met
                    r"kilometer|million|billion|dozen))\b"
                    r"|\b(?:under|over|about|nearly|almost|than|around|to|just|barely)\s+(?P<acur>[Aa]n?\s+(?:dollar|"
                    r"euro|pound|rouble|ruble|yuan|yen))\b")
-LABEL_BEFORE = re.compile(
-    r"(?:\b(?:No|Nos|Article|Articles|Art|Section|Chapter|Resolution|Clause|Paragraph|Room|Unit|Flight|Route|"
-    r"Highway|Type|Model|Mark|Mk|Phase|Stage|Level|Grade|Class|Building|Block|Gate|Platform|Page|Annex|Protocol|"
-    r"Camp|Hill|Line|Pier|Terminal|Vol|Volume|Part|Rule|Order|Decree|Zone|Sector|Division|Corps|Brigade|Regiment|"
-    r"Battalion|Army|Fleet|Squadron|Wing|Group|Vision|Agenda|Title|Bill|Law|Act|Tier|Step|Item|Exhibit|Figure|"
-    r"Table|Appendix|Amendment|Lot|Batch|Code|Version|Windows|iPhone|Galaxy|Episode|Season|Round|Game|Match|"
-    r"Apollo|Soyuz|Su|MiG|Tu|Il|Ka|Mi|Kh|Iskander|Hwasong|KN|Pukguksong|Chollima|Unha|Kwangmyongsong|COVID|Covid|"
-    r"Boeing|Airbus)\.?\s?|[#№])$")
+def _label_before() -> re.Pattern:
+    """Words after which a number is a label, not a figure ("Article 51", "H.R. 4981"), from
+    vocab/label_words.csv (a word as written, or a pattern when it starts with "(?")."""
+    parts = []
+    for r in rows("label_words"):
+        w = r["word"] if r["word"].startswith("(?") else re.escape(r["word"])
+        parts.append(f"(?i:{w})" if r["any_case"] == "1" else w)
+    return re.compile(r"(?:\b(?:" + "|".join(parts) + r")\.?\s?|[#№])$")
+
+
+LABEL_BEFORE = _label_before()
 ONE_IDIOM_AFTER = re.compile(r"\s*(?:-|of\b|another\b|by\b|side\b|day\b|time\b|point\b|way\b|thing\b|hand\b|or\s+"
                              r"another\b|more\b|last\b|another|too\b)", re.I)
 GROUP_REFERENTS = set("""leaders countries nations sides men governments states parties presidents allies neighbours
@@ -630,6 +634,8 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
                 m_scale = re.search(rf"({SCALE_WORDS}|k|m|bn)\b", text[last.start:last.end], re.I)
                 if m_scale:
                     low_v = first.value * (SCALES.get(m_scale.group(1).lower()) or SHORT_SCALES[m_scale.group(1).lower()])
+        if b is not None and low_v > high_v:
+            low_v, high_v = high_v, low_v   # "from 12,000 to 10,000": the bounds in order, the text as written
         fig_end = last.end
         post = QUAL_POST.match(text, fig_end, end)
         if post and qual != "range":

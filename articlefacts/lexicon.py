@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import re
 
-PERSONNEL = set("""troops troop soldiers soldier servicemen serviceman servicemembers men man women woman people persons
-person personnel staff workers worker labourers laborers labourer laborer residents resident civilians civilian
-citizens citizen technicians technician engineers engineer specialists specialist advisers adviser advisors
-advisor officers officer commanders commander generals general fighters fighter combatants militants mercenaries
-mercenary volunteers volunteer recruits recruit conscripts conscript draftees reservists cadets pilots pilot crew
-crewmen sailors sailor marines marine guards guard commandos commando infantry infantrymen paratroopers snipers
-gunners operators instructors trainees students children child adults refugees defectors defector prisoners
-prisoner pows captives hostages detainees casualties casualty deaths death dead victims bodies diplomats
-delegates members member agents agent spies scientists doctors nurses medics koreans russians ukrainians
-americans chinese nationals foreigners migrants inhabitants voters protesters demonstrators employees wounded
-killed injured fatalities fatality forces soldiers' individuals heroes veterans replacements reinforcements
-builders sappers deminers miners labourer riflemen crewmen airmen aviators troopers scouts drivers inmates convicts
-athletes delegates cooks guardsmen servicewomen seamen gunmen insurgents rebels partisans spies recruits
-conscripts newcomers dependants dependents relatives orphans widows guests visitors tourists passengers participants
-attendees listeners viewers readers followers speakers hostages""".split())
+from .vocab import rows
+
+PERSONNEL = {r["noun"] for r in rows("people")}   # vocab/people.csv: nouns that count people
 # agent-noun endings that count people ("specialists", "technicians", "trainees", "servicemen")
 PERSONNEL_ENDING = re.compile(r"^(?:[a-z]{3,}(?:ists|ians|ees|men|women)|[a-z]+-[a-z]+(?:ers|ors))$")
 # Nouns that name a group of people without counting it; an elided number near them counts people.

@@ -91,3 +91,27 @@ def speaker_turns(text: str, paragraphs: list[tuple[int, int]], person_type=None
         elif current is not None:
             turns[span] = Turn(current.label, current.source_type, False)
     return turns
+
+
+LEAD_IN_SPEAKER = re.compile(r"(?P<np>[A-Z][\w’'.\-]*+(?:[ \t][A-Z][\w’'.\-]*+){0,4}+)[ \t]+(?:[a-z]+ed|said|says|told|"
+                             r"wrote|spoke|put\s+it|added)\b")
+
+
+def quoted_turns(text: str, paragraphs: list[tuple[int, int]], type_of) -> dict[tuple[int, int], Turn]:
+    """Paragraphs of quotation introduced by a lead-in that ends in a colon ("At the dinner, President
+    Trump toasted the friendship between the two nations:"): each is the speaker's, named in the
+    lead-in; ``type_of(name)`` gives the source type."""
+    turns: dict[tuple[int, int], Turn] = {}
+    speaker: Turn | None = None
+    for span in paragraphs:
+        par = text[span[0]:span[1]].strip()
+        if speaker is not None and par[:1] in "“\"":
+            turns[span] = speaker
+            continue
+        speaker = None
+        if par.endswith(":") and len(par.split()) <= 80:
+            names = list(LEAD_IN_SPEAKER.finditer(par))
+            if names:
+                name = names[-1].group("np")
+                speaker = Turn(name, type_of(name), False)
+    return turns
