@@ -42,6 +42,8 @@ CUE = re.compile(rf"\b(?:{SPEECH})\b")
 HEDGING_CUES = {r["verb"] for r in _CUE_ROWS if r["hedging"] == "1"}
 WEAK_CUES = {r["verb"] for r in _CUE_ROWS if r["weak"] == "1"}
 DOC_CUES = {r["verb"] for r in _CUE_ROWS if r["document"] == "1"}
+# the form of each verb: base ("say"), s ("says"), past ("said", "thought": any subject), ing ("is announcing")
+CUE_FORM = {re.sub(r"\s+", " ", r["verb"]): r["form"] for r in _CUE_ROWS}
 # a verb form that is no speech act before these words ("claimed the deduction", "believes in hard work")
 NOT_FOLLOWED_BY = {r["verb"]: re.compile(r["not_followed_by"]) for r in _CUE_ROWS if r["not_followed_by"]}
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
@@ -187,13 +189,14 @@ PLURAL_NP = re.compile(r"(?:s|media|people|police|staff|personnel|military|intel
 
 def _agrees(np: str, cue: str) -> bool:
     """Subject-verb agreement: 'Experts say', 'the NIS says', never 'Kim Jong Un say'."""
-    if PAST_OR_ANY.match(cue):
+    if PAST_OR_ANY.match(cue) or CUE_FORM.get(re.sub(r"\s+", " ", cue)) in ("past", "ing"):
         return True
     np = re.split(r"\s+(?:at|of|in|from|for|with|on|to|familiar)\s+", np, maxsplit=1)[0]
     last = np.split()[-1] if np.split() else ""
     plural = bool(PLURAL_NP.search(np)) and not re.search(r"(?:ss|us|News|Times|Affairs|States|Nations)$", np) \
         and not (last.isupper() and len(last) > 1)  # "the NIS says": an acronym is one body
-    if SINGULAR_ONLY.match(cue) or (cue.endswith("s") and not cue.endswith("ss")):
+    if SINGULAR_ONLY.match(cue) or CUE_FORM.get(re.sub(r"\s+", " ", cue)) == "s" or \
+            (cue.endswith("s") and not cue.endswith("ss")):
         return not plural or np.lower() in ("he", "she", "it") or bool(re.search(r"[A-Z]\w*s$", np))
     return plural or bool(re.search(r"\b(?:and|both)\b", np))
 
@@ -212,8 +215,9 @@ def _is_source_np(np: str) -> bool:
         return False
     if words[0].lower() in ("a", "an") and not SOURCE_NOUNS.search(np):
         return False
-    if re.search(r"\d", words[-1]) or words[-1].lower() in ("a", "an", "the", "of", "and", "to", "in"):
-        return False
+    if re.search(r"\d", words[-1]) and not re.fullmatch(r"[A-Z]{1,5}\d{1,2}", words[-1]) or \
+            words[-1].lower() in ("a", "an", "the", "of", "and", "to", "in"):
+        return False   # ends in a number ("troops in 2024"), unless a name like "MI6"
     if re.search(r"['’]s?$", np):
         return False  # "the channel's (claim)": a possessive, not the subject
     if re.fullmatch(r"(?:the|a|an)\s+[a-z]+s\s+[A-Z][\w’'\-]*", np):
@@ -547,7 +551,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
     for m in CUE.finditer(masked):
         word = m.group(0)
         before = masked[_window_start(masked, m.start(), SUBJECT_WINDOW):m.start()]  # a bounded look-back
-        if NEGATED.search(before) or PASSIVE.search(before):
+        progressive = CUE_FORM.get(re.sub(r"\s+", " ", word)) == "ing" and word != "citing"
+        if NEGATED.search(before) or PASSIVE.search(before) and not progressive:
             continue
         after = masked[m.end():m.end() + 30]
         if word in NOT_FOLLOWED_BY and NOT_FOLLOWED_BY[word].match(after):
@@ -586,9 +591,13 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         if word in ("published", "publishes", "shared", "broadcast", "aired") and not re.match(r"\s+(?:that|in|on)\b",
                                                                                           after):
             continue
+        cue_start = m.start()
         if word.endswith("ing") and word != "citing":
-            continue
-        np, app = _subject_before(masked, m.start())
+            progressive = re.search(r"\b(?:is|are|was|were|am)\s+$", before)
+            if not (progressive and re.match(r"\s+that\b", after)):
+                continue   # "is announcing that" is a speech act; other -ing forms are not cues
+            cue_start = m.start() - len(progressive.group(0))
+        np, app = _subject_before(masked, cue_start)
         if not _is_source_np(np) or not _agrees(np, word):
             continue
         if word in WEAK_CUES and not (SOURCE_NOUNS.search(np) or np.lower() in PRONOUNS or
@@ -598,7 +607,7 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                                                                                     "informed") or \
                 re.match(r"\s+(?:to|into|by)\b", after) and word == "reported":
             continue
-        cands.append(Attribution(m.start() - len(np), np, word, app))
+        cands.append(Attribution(cue_start - len(np), np, word, app))
     return cands
 
 

@@ -752,8 +752,9 @@ VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|could|may|mig
 
 
 SUBORDINATE = re.compile(r"^(?:(?:even\s+)?if|when|while|although|though|because|since|as|after|before|once|"
-                         r"unless|until|whereas|and|but|or|so|then|yet|which|who|that|of\s+course|by\s+our\s+"
-                         r"arithmetic|on\s+our\s+arithmetic|in\s+return|as\s+a\s+result|moreover|furthermore|"
+                         r"unless|until|whereas|and|but|or|so|then|yet|which|who|that|of\s+course|"
+                         r"(?:by|on|in)\s+(?:our|my|their|his|her|its)\s+(?:\w+\s+)?(?:arithmetic|count|reckoning|estimate|"
+                         r"view|estimation|calculations?)|in\s+return|as\s+a\s+result|moreover|furthermore|"
                          r"however|meanwhile)\b[\s,]*", re.I)
 LEADING_PP = re.compile(r"^(?:in|on|at|by|for|from|to|after|before|during|since|until|with|about|around|over|"
                         r"under|between|across|within|through)\b", re.I)
@@ -769,6 +770,25 @@ def _np_until_verb(seg: str) -> str:
             break
         out.append(w.strip(",;:“”\""))
     return " ".join(out).strip()
+
+
+AUXILIARY_START = re.compile(r"(?:did|do|does|is|are|was|were|can|could|will|would|should|shall|has|have|had|may|"
+                             r"might|must|why|how|what|when|where|who|whom|which)$", re.I)
+
+
+def noun_phrase(candidate: str) -> str:
+    """A subject candidate as a noun phrase, or '' when it is a fragment: trailing function words
+    are dropped ("Did you hear them complain when they" -> ''; "The other" -> ''), a phrase that
+    opens like a question or clause is refused, and a phrase needs a word that is not a function
+    word and at most 12 words."""
+    words = candidate.split()
+    while words and words[-1].lower().strip(",.;:") in lx.STOP | {"other", "others"}:
+        words.pop()
+    if not words or AUXILIARY_START.match(words[0].strip(",")) or len(words) > 12:
+        return ""
+    if not any(w.lower().strip(",.;:“”\"") not in lx.STOP and re.search(r"[A-Za-z]{2}", w) for w in words):
+        return ""
+    return " ".join(words)
 
 
 def clause_subject(text: str, sent: tuple[int, int], pos: int) -> str:
@@ -918,5 +938,5 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
             if not fig.subject:
                 if sent not in first_nps:
                     first_nps[sent] = _first_np(text, sent)
-                fig.subject = (clause_subject(text, sent, fig.start) or first_nps[sent] or fig.unit
-                               or "unspecified")
+                fig.subject = (noun_phrase(clause_subject(text, sent, fig.start)) or noun_phrase(first_nps[sent])
+                               or noun_phrase(fig.unit))

@@ -1,0 +1,93 @@
+"""Every entry of the vocabulary files (articlefacts/vocab/*.csv) does what its row says, in a
+sentence of our own built from the entry: a newcomer who adds a row gets a test for it."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import PUBLISHED, extract
+
+from articlefacts.vocab import rows
+
+
+def claim(sentence: str) -> dict:
+    (c,) = extract(sentence).claims.to_dict("records")
+    return c
+
+
+@pytest.mark.parametrize("row", rows("cue_verbs"), ids=lambda r: r["verb"])
+def test_each_cue_verb_attributes_and_hedges_as_its_row_says(row):
+    verb, form = row["verb"], row["form"]
+    if verb == "citing":
+        sentence = "Troops left, the ministry said, citing that 1,500 troops left."
+    elif form == "ing":
+        sentence = f"The ministry is {verb} that 1,500 troops left."
+    elif form == "base":
+        sentence = f"The officials {verb} that 1,500 troops left."
+    else:   # s and past forms
+        sentence = f"The ministry {verb} that 1,500 troops left."
+    c = claim(sentence)
+    assert c["source_type"] != "author", (sentence, c)
+    hedged = c["certainty"] == "hedged"
+    if row["hedging"] == "1":
+        assert hedged, (sentence, c)
+
+
+@pytest.mark.parametrize("row", [r for r in rows("cue_verbs") if r["not_followed_by"]], ids=lambda r: r["verb"])
+def test_a_cue_verb_is_no_speech_act_before_its_exception(row):
+    verb = row["verb"]
+    obj = "in hard work" if verb.startswith("believ") else "the new credit"
+    subject = "The officials" if row["form"] == "base" else "The ministry"
+    assert claim(f"{subject} {verb} {obj} for 1,500 troops.")["source_type"] == "author"
+
+
+@pytest.mark.parametrize("row", rows("hedges"), ids=lambda r: r["pattern"][:40])
+def test_each_hedge_hedges_its_example(row):
+    assert claim(row["example"])["certainty"] == "hedged", row
+
+
+@pytest.mark.parametrize("sentence", ["There is no doubt that 1,500 troops left.",
+                                      "Seoul wants the strongest possible position before talks.",
+                                      "Without doubt, the 1,500 troops left."])
+def test_assertions_that_look_like_hedges_are_not(sentence):
+    assert claim(sentence)["certainty"] == "asserted"
+
+
+@pytest.mark.parametrize("row", rows("people"), ids=lambda r: r["noun"])
+def test_each_people_noun_counts_people(row):
+    figs = extract(f"Officials said 1,200 {row['noun']} arrived in the region.").figures
+    assert list(figs["kind"]) == ["personnel"], (row, figs[["text", "kind", "unit"]].to_dict("records"))
+
+
+@pytest.mark.parametrize("row", rows("label_words"), ids=lambda r: r["word"])
+def test_each_label_word_makes_the_number_after_it_a_label(row):
+    word = row["word"]
+    sentence = row["example"] if word.startswith("(?") else f"The deal cites {word} 51 of the charter."
+    values = set(extract(sentence).figures["value_low"])
+    assert 51 not in values and 812 not in values, (sentence, values)
+
+
+@pytest.mark.parametrize("row", rows("deictic_days"), ids=lambda r: r["phrase"])
+def test_each_deictic_day_resolves_against_publication(row):
+    figs = extract(f"The ministry said 1,500 troops left {row['phrase']}.").figures
+    dates = figs[figs["kind"] == "date"]
+    day = (PUBLISHED + dt.timedelta(days=int(row["offset_days"]))).isoformat()
+    assert list(dates["date_start"]) == [day] and list(dates["date_end"]) == [day], dates.to_dict("records")
+
+
+@pytest.mark.parametrize("row", rows("speaker_titles"), ids=lambda r: r["title"])
+def test_each_speaker_title_names_the_speaker_of_a_transcript_turn(row):
+    label = row["title"] if row["source_type"] != "person" else f"{row['title']} KIM"
+    sep = " " if label == "Q" else ": "
+    claims = extract(f"{label}{sep}Some 1,500 troops left on Monday.", "Thank you very much.").claims
+    first, second = claims.to_dict("records")
+    assert first["source"] == label and second["source"] == label, (first, second)
+    expected = "other" if row["source_type"] == "person" else row["source_type"]
+    assert first["source_type"] == expected and first["certainty"] == "reported"
+
+
+@pytest.mark.parametrize("row", rows("source_names"), ids=lambda r: r["name"])
+def test_each_source_name_is_typed_by_its_row(row):
+    c = claim(f"According to {row['name']}, 1,500 troops left.")
+    assert c["source_type"] == row["source_type"], (row, c)
