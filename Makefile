@@ -39,8 +39,8 @@ unit: $(STAMP) ## the tests in tests/ without the nbval notebook checks
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-bench: $(STAMP) ## measure extraction throughput, memory and report time into reports/bench/
-	$(PY) -m articlefacts bench
+bench: $(STAMP) ## measure throughput, memory and report time (real corpus: 100, 1,000, all documents) into reports/bench/
+	$(PY) -m articlefacts bench --full $(BENCH_ARGS)
 
 accept: $(STAMP) ## re-run the notebooks in place to accept new outputs (after an intended change)
 	$(PY) -m articlefacts accept $(NOTEBOOKS)

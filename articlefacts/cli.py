@@ -71,7 +71,8 @@ def _accept(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from .bench import run_bench
 
-    return run_bench(out_dir=args.out, n_articles=args.articles, with_report=not args.skip_report)
+    return run_bench(out_dir=args.out, n_articles=args.articles, with_report=not args.skip_report,
+                     corpus=args.corpus, full=args.full, real_only=args.real_only)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="reports")
     b.add_argument("--articles", type=int, default=240)
     b.add_argument("--skip-report", action="store_true", help="skip timing make report against its floor")
+    b.add_argument("--corpus", help="the real corpus (default ../shared/corpora/whitehouse)")
+    b.add_argument("--full", action="store_true", help="also the whole real corpus, cold and plus one document "
+                                                        "(about 20 minutes here)")
+    b.add_argument("--real-only", action="store_true", help="only the real-corpus measures")
     b.set_defaults(func=_bench)
     return p
 

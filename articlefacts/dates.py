@@ -98,6 +98,9 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?(?P<dec>\d{3}0)s\b", "decade"),
     (r"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?['’](?P<dec2>\d0)s\b", "decade"),
     (rf"(?P<mod>\b{MOD})?\b(?P<y>{YEAR})\b(?![-–]\d\d-)(?!s\b)(?![.,]\d)", "year"),
+    # an earlier year needs a preposition before it and no noun after it: "in 1066", "an invention of 1776"
+    (r"(?:(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Ss]ince\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|"
+     r"(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))(?P<y>1[0-7]\d\d)\b(?![-–,.]\d)(?![ \t]+[a-z])", "year"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+"
      r"(?P<unit>week|month|year|weekend)\b", "deictic"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+"
@@ -235,15 +238,15 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
             return False
         if re.match(r"\s*(?:%|percent|per cent)", after) or before.endswith((",", ".")) and before[-2:-1].isdigit():
             return False
-        from .lexicon import is_personnel, noun_after  # late import: the lexicon imports nothing from here
+        from .lexicon import MEASURE_UNITS, TIME_UNITS, is_personnel, noun_after  # late import: no cycle
         counted = noun_after(after)
         if counted:
             # "2000 troops" counts people; "2021 numbers", "the 2025 Senate Spouses Luncheon" name a year (edited
             # text writes a count of a thousand or more with a comma: "2,000 tanks")
             determiner = re.search(r"\b(?:the|a|an|this|that|its|their|our|his|her|your)\s+$|['’]s\s+$",
                                    text[max(0, m.start() - 8):m.start()], re.I)
-            if not determiner and is_personnel(counted[1]):
-                return False
+            if not determiner and (is_personnel(counted[1]) or counted[1] in TIME_UNITS or counted[1] in MEASURE_UNITS):
+                return False   # "2000 troops", "1500 metres", "1200 years"
     return True
 
 
