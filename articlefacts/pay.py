@@ -128,21 +128,23 @@ def conversions(figures: pd.DataFrame, text_of: Mapping[str, str] | None = None)
     ', ' gaps inferred from the offsets (at most 2 characters) count.
     Columns: article_id, figure_id (the amount), conversion_id (the other figure).
     """
-    money = figures[(figures["kind"] == "money") & (figures["claim_id"] != "")].sort_values(["article_id", "start"])
+    money = figures[(figures["kind"] == "money") & (figures["claim_id"] != "")].sort_values(
+        ["article_id", "claim_id", "start"], kind="mergesort")
     rows = []
-    for (_aid, _cid), grp in money.groupby(["article_id", "claim_id"], sort=True):
-        recs = grp.to_dict("records")
-        for a, b in zip(recs, recs[1:]):
-            if a["unit"] == b["unit"] or not a["unit"] or not b["unit"]:
-                continue
-            if text_of is not None and a["article_id"] in text_of:
-                gap = text_of[a["article_id"]][a["end"]:b["start"]]
-                ok = CONVERSION_GAP.fullmatch(gap) is not None
-            else:
-                ok = b["start"] - a["end"] <= 2
-            if ok:
-                rows.append({"article_id": a["article_id"], "figure_id": a["figure_id"],
-                             "conversion_id": b["figure_id"]})
+    recs = money[["article_id", "claim_id", "figure_id", "start", "end", "unit"]].to_dict("records")  # once
+    for a, b in zip(recs, recs[1:]):   # neighbours in one sentence
+        if (a["article_id"], a["claim_id"]) != (b["article_id"], b["claim_id"]):
+            continue
+        if a["unit"] == b["unit"] or not a["unit"] or not b["unit"]:
+            continue
+        if text_of is not None and a["article_id"] in text_of:
+            gap = text_of[a["article_id"]][a["end"]:b["start"]]
+            ok = CONVERSION_GAP.fullmatch(gap) is not None
+        else:
+            ok = b["start"] - a["end"] <= 2
+        if ok:
+            rows.append({"article_id": a["article_id"], "figure_id": a["figure_id"],
+                         "conversion_id": b["figure_id"]})
     return pd.DataFrame(rows, columns=["article_id", "figure_id", "conversion_id"])
 
 
