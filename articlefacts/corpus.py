@@ -110,11 +110,20 @@ def load_corpus(folder: str | Path = "seeds", processed: str | Path | None = Non
 
     run = engines.local(jobs, quiet=quiet)
     tables, stats, warnings = _store.update([folder], processed, run)
-    if not stats.extracted and not stats.removed:   # nothing new: read the store, leaving the texts on disk
-        tables = _store.read(processed, texts=False)
-    else:
-        tables = _store.Tables4(tables.articles, tables.figures, tables.claims, None)
-    return from_store(tables, tuple(warnings), processed)
+    del tables   # read back below as compact strings, without the texts
+    tables = _store.read(processed, texts=False)
+    compact = _store.Tables4(*(_arrow_strings(getattr(tables, t)) if t != "texts" else None for t in _store.TABLES))
+    return from_store(compact, tuple(warnings), processed)
+
+
+def _arrow_strings(df: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as pandas' Arrow-backed strings: a table of 800,000 sentences then takes about a
+    third of the memory it takes as Python objects, and reads and compares the same."""
+    out = df.copy(deep=False)
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].astype("string[pyarrow]")
+    return out
 
 
 def article_summary(corpus: Corpus) -> pd.DataFrame:

@@ -11,7 +11,7 @@ Dask workers need no access to the inputs.
 from __future__ import annotations
 
 import sys
-from typing import Callable
+from typing import Callable, Iterator
 
 from dataclasses import replace
 from pathlib import Path
@@ -19,7 +19,7 @@ from pathlib import Path
 from .extract import Outcome, run_job
 from .inputs.plan import Job
 
-Runner = Callable[[list[Job]], list[Outcome]]
+Runner = Callable[[list[Job]], Iterator[Outcome]]
 
 
 def _bar(total: int, quiet: bool, desc: str = "extracting"):
@@ -34,21 +34,18 @@ def local(jobs: int = 1, quiet: bool = False) -> Runner:
     there are articles), with a progress bar on the terminal (none when quiet)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    def run(work: list[Job]) -> list[Outcome]:
+    def run(work: list[Job]) -> Iterator[Outcome]:
         n = max(1, min(jobs, len(work)))
         with _bar(len(work), quiet) as bar:
             if n == 1:
-                out = []
                 for j in work:
-                    out.append(run_job(j))
+                    yield run_job(j)
                     bar.update()
-                return out
-            out = []
+                return
             with ProcessPoolExecutor(max_workers=n) as pool:
                 for o in pool.map(run_job, work, chunksize=max(1, min(8, len(work) // (n * 8)))):
-                    out.append(o)
+                    yield o
                     bar.update()
-            return out
 
     return run
 
@@ -73,7 +70,7 @@ def dask(scheduler: str | None = None, workers: int = 2, partition_size: int = 5
     started for the run and closed after it. The work is cut into partitions of
     ``partition_size`` articles; the results come back in the work's order."""
 
-    def run(work: list[Job]) -> list[Outcome]:
+    def run(work: list[Job]) -> Iterator[Outcome]:
         from dask.distributed import Client, LocalCluster, as_completed
 
         cluster = None
@@ -84,16 +81,20 @@ def dask(scheduler: str | None = None, workers: int = 2, partition_size: int = 5
                                    silence_logs=40)
             client = Client(cluster)
         try:
-            parts = [[with_bytes(j) for j in work[i:i + partition_size]] for i in range(0, len(work), partition_size)]
-            futures = client.map(run_partition, parts, pure=False)
-            index = {f.key: i for i, f in enumerate(futures)}
-            results: list[list[Outcome] | None] = [None] * len(parts)
+            bounds = list(range(0, len(work), partition_size))
+            futures = [client.submit(run_partition, [with_bytes(j) for j in work[i:i + partition_size]], pure=False)
+                       for i in bounds]
+            index = {f.key: k for k, f in enumerate(futures)}
+            done: dict[int, list[Outcome]] = {}
+            nxt = 0
             with _bar(len(work), quiet) as bar:
                 for fut in as_completed(futures):
-                    i = index[fut.key]
-                    results[i] = fut.result()
-                    bar.update(len(parts[i]))
-            return [o for part in results for o in (part or [])]
+                    k = index[fut.key]
+                    done[k] = fut.result()
+                    bar.update(len(done[k]))
+                    while nxt in done:          # in the work's order, as soon as possible
+                        yield from done.pop(nxt)
+                        nxt += 1
         finally:
             client.close()
             if cluster is not None:

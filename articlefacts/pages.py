@@ -163,27 +163,43 @@ underlined with their id; hover for the value or the source.</p>
 
 
 def write_article_pages(articles: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame, texts: pd.DataFrame,
-                        folder: Path, tick: Callable[[], None] | None = None) -> dict[str, str]:
-    """A page for every article that was extracted, into ``folder``; returns {article_id: file name}.
+                        folder: Path, tick: Callable[[], None] | None = None, keys: dict[str, str] | None = None,
+                        previous: Path | None = None, previous_keys: dict[str, str] | None = None
+                        ) -> tuple[dict[str, str], int]:
+    """A page for every article that was extracted, into ``folder``; returns ({article_id: file name},
+    how many were linked unchanged). A page whose key (``keys``) is the one it had in the previous
+    report (``previous`` folder, ``previous_keys``) is hard-linked from there instead of rendered.
     Tables are grouped once, so the cost is linear in the corpus."""
+    import os
+    import shutil
+
     folder.mkdir(parents=True, exist_ok=True)
+    keys, previous_keys = keys or {}, previous_keys or {}
     by_fig = dict(tuple(figures.groupby("article_id", sort=False))) if len(figures) else {}
     by_claim = dict(tuple(claims.groupby("article_id", sort=False))) if len(claims) else {}
     text_of = {a: (t, b) for a, t, b in zip(texts["article_id"], texts["text"], texts["body_start"])}
     empty_f, empty_c = figures.iloc[0:0], claims.iloc[0:0]
-    pages = {}
+    pages, reused = {}, 0
     for meta in articles.to_dict("records"):
         aid = meta["article_id"]
         if meta["status"] == "ok" and aid in text_of:
-            text, start = text_of[aid]
-            html = article_page(meta, text, None if pd.isna(start) else int(start), by_fig.get(aid, empty_f),
-                                by_claim.get(aid, empty_c))
             name = page_name(aid)
-            (folder / name).write_text(html, encoding="utf-8")
+            old = previous / name if previous is not None else None
+            if old is not None and aid in keys and previous_keys.get(aid) == keys[aid] and old.is_file():
+                try:
+                    os.link(old, folder / name)
+                except OSError:
+                    shutil.copyfile(old, folder / name)
+                reused += 1
+            else:
+                text, start = text_of[aid]
+                html = article_page(meta, text, None if pd.isna(start) else int(start), by_fig.get(aid, empty_f),
+                                    by_claim.get(aid, empty_c))
+                (folder / name).write_text(html, encoding="utf-8")
             pages[aid] = name
         if tick:
             tick()
-    return pages
+    return pages, reused
 
 
 def index_table_html(summary: pd.DataFrame, pages: dict[str, str], prefix: str = "articles/") -> str:

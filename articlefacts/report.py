@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import ctypes
+import gc
 import datetime as dt
 import hashlib
 import html
@@ -455,8 +456,11 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
         raise OutputError(reports_p, f"cannot create the report here ({exc.strerror or exc})") from None
     final = reports_p / day
     try:
-        status = _build(build, final, day, seeds_p, nb_dir, notebooks, corpus, store_p, cwd, quiet, workers,
-                        article_notebooks, t0, stats)
+        prep = _prepare(build, corpus, _page_keys(tables.articles), _previous_pages(reports_p), article_notebooks,
+                        quiet)
+        del corpus, tables   # the notebooks read the store themselves: free this process's copy first
+        gc.collect()
+        status = _build(build, final, day, seeds_p, nb_dir, notebooks, prep, store_p, cwd, quiet, workers, t0, stats)
         _open_up(build)
         _swap_in(build, final)
     except BaseException:
@@ -465,10 +469,9 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
     _point_latest(reports_p, day)
     failed = status != "ok"
     where = _rel(final, cwd) if not os.path.isabs(reports_dir) else str(final)
-    n_failed_articles = int((corpus.articles["status"] != "ok").sum())
     line = (f"report {'written' if not failed else 'written with failures'}: {where}/index.html; "
-            f"{len(corpus.articles)} articles ({n_failed_articles} failed), {len(corpus.figures)} figures, "
-            f"{len(corpus.claims)} claims; {time.perf_counter() - t0:.1f} s")
+            f"{len(prep.articles)} articles ({len(prep.failed_articles)} failed), {prep.n_figures} figures, "
+            f"{prep.n_claims} claims; {time.perf_counter() - t0:.1f} s")
     print(line, file=sys.stderr if failed else sys.stdout, flush=True)
     return 1 if failed else 0
 
@@ -497,28 +500,86 @@ def cleanup_stale(reports: Path) -> list[Path]:
     return removed
 
 
-def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, notebooks: list[Path], corpus,
-           store_p: Path, cwd: Path, quiet: bool, workers: int, article_notebooks: int, t0: float, stats) -> str:
-    """Execute, render and index everything into ``build``; returns 'ok' or 'failed'."""
+PARALLEL_NOTEBOOKS_MAX_CLAIMS = 200_000   # above this, notebooks run one at a time: each kernel holds the tables
+PAGES_CODE = ("pages.py", "highlight.py")
+
+
+@dataclass
+class Prepared:
+    """What the index and manifest need from the corpus, kept after its tables are dropped."""
+
+    articles: pd.DataFrame          # article_id, status, error
+    failed_articles: list[tuple[str, str]]
+    index_table: str
+    deep_dives: list[str]
+    page_keys: dict[str, str]
+    n_figures: int
+    n_claims: int
+    pages_reused: int
+
+
+def _page_keys(articles: pd.DataFrame) -> dict[str, str]:
+    """A key per article page: its content hash, the extractor's version and the page code's; a page
+    whose key is unchanged since the previous report is the same page."""
+    code = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in PAGES_CODE:
+        code.update((here / name).read_bytes())
+    base = code.hexdigest()[:16]
+    return {a: hashlib.sha256(f"{d}|{v}|{base}".encode()).hexdigest()[:16]
+            for a, d, v in zip(articles["article_id"], articles["digest"], articles["version"])}
+
+
+def _previous_pages(reports: Path) -> tuple[Path | None, dict[str, str]]:
+    """The newest report's article pages folder and their keys (from its manifest), if any."""
+    latest = reports / "latest"
+    folder = latest.resolve() if latest.is_symlink() and latest.exists() else None
+    if folder is None:
+        dated = sorted(p for p in reports.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]") if p.is_dir())
+        folder = dated[-1] if dated else None
+    if folder is None or not (folder / "manifest.json").is_file():
+        return None, {}
+    try:
+        keys = json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("article_pages", {})
+    except (OSError, ValueError):
+        return None, {}
+    return folder / "articles", keys
+
+
+def _prepare(build: Path, corpus, keys: dict[str, str], previous: tuple[Path | None, dict[str, str]],
+             article_notebooks: int, quiet: bool) -> Prepared:
+    """The article pages (a page unchanged since the previous report is linked, not rendered again),
+    the index's article table and what the notebook runs need, from the corpus's tables."""
     from tqdm import tqdm
 
     from . import pages
     from .corpus import article_summary
 
-    out_nb, out_html, charts, data, arts = (build / "notebooks", build / "html", build / "charts", build / "data",
-                                            build / "articles")
-    for d in (out_nb, out_html, charts, data):
-        d.mkdir()
     pages.write_assets(build / "assets")
     with tqdm(total=len(corpus.articles), desc="article pages", unit="article", disable=quiet, file=sys.stderr,
               mininterval=0.5, leave=False) as bar:
-        page_files = pages.write_article_pages(corpus.articles, corpus.figures, corpus.claims, corpus.texts, arts,
-                                               tick=bar.update)
+        page_files, reused = pages.write_article_pages(
+            corpus.articles, corpus.figures, corpus.claims, corpus.text_table(), build / "articles", tick=bar.update,
+            keys=keys, previous=previous[0], previous_keys=previous[1])
+    summary = article_summary(corpus)
+    arts = corpus.articles
+    failed = [(a, err) for a, st, err in zip(arts["article_id"], arts["status"], arts["error"]) if st != "ok"]
+    return Prepared(arts[["article_id", "status", "error"]].copy(), failed, pages.index_table_html(summary, page_files),
+                    deep_dive_ids(corpus, article_notebooks), {a: keys[a] for a in page_files if a in keys},
+                    len(corpus.figures), len(corpus.claims), reused)
+
+
+def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, notebooks: list[Path], prep: Prepared,
+           store_p: Path, cwd: Path, quiet: bool, workers: int, t0: float, stats) -> str:
+    """Execute, convert and index everything into ``build``; returns 'ok' or 'failed'."""
+    out_nb, out_html, charts, data = (build / "notebooks", build / "html", build / "charts", build / "data")
+    for d in (out_nb, out_html, charts, data):
+        d.mkdir()
     kernel = kernel_name()
     common = {"seeds": _rel(seeds_p, nb_dir), "processed": _rel(store_p, nb_dir), "figures_dir": _rel(charts, nb_dir),
               "data_dir": _rel(data, nb_dir)}
-    runs = plan_runs(notebooks, deep_dive_ids(corpus, article_notebooks), common, out_nb)
-    n = max(1, min(workers, len(runs)))
+    runs = plan_runs(notebooks, prep.deep_dives, common, out_nb)
+    n = max(1, min(workers if prep.n_claims <= PARALLEL_NOTEBOOKS_MAX_CLAIMS else 1, len(runs)))
     if not quiet:
         print(f"report {day}: {len(runs)} notebook runs, {n} at a time, kernel {kernel}", flush=True)
     progress = _Progress(len(runs), quiet)
@@ -546,8 +607,7 @@ def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, note
 
     with cf.ThreadPoolExecutor(max_workers=n) as pool:
         list(pool.map(job, runs))
-    failed_articles = [(a, err) for a, st, err in zip(corpus.articles["article_id"], corpus.articles["status"],
-                                                      corpus.articles["error"]) if st != "ok"]
+    failed_articles = prep.failed_articles
     status = "ok" if all(r.status == "ok" for r in runs) and not failed_articles else "failed"
     (old, new), = replacements.items()
     common = {k: v.replace(old, new) for k, v in common.items()}
@@ -556,22 +616,21 @@ def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, note
         r.output = r.output.relative_to(build)
         r.html = r.html.relative_to(build) if r.html is not None else None
     chart_files, table_files = _listing(charts, build), _listing(data, build)
-    summary = article_summary(corpus)
-    table = pages.index_table_html(summary, page_files)
+    table = prep.index_table
     notes = [f"Tables with more than {CSV_MAX_ROWS:,} rows are written as Parquet only; "
              f"`python -m articlefacts extract {_rel(seeds_p, cwd)} --out DIR` writes every table as CSV."]
     index = _index_html(day, runs, chart_files, table_files, status, _rel(seeds_p, cwd), table,
-                        len(corpus.articles), failed_articles, notes)
+                        len(prep.articles), failed_articles, notes)
     atomic_write(build / "index.html", lambda tmp: tmp.write_text(index, encoding="utf-8"))
     manifest = _manifest(day, status, runs, seeds_p, nb_dir, notebooks, common, kernel, cwd, chart_files,
-                         table_files, corpus, time.perf_counter() - t0, stats)
+                         table_files, prep, time.perf_counter() - t0, stats)
     text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     atomic_write(build / "manifest.json", lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return status
 
 
 def _manifest(day: str, status: str, runs: list[Run], seeds_p: Path, nb_dir: Path, notebooks: list[Path],
-              common: dict, kernel: str, cwd: Path, charts: list[str], tables: list[str], corpus,
+              common: dict, kernel: str, cwd: Path, charts: list[str], tables: list[str], prep: Prepared,
               seconds: float, stats) -> dict:
     from .inputs import discover
     from .pay import CPI_PATH
@@ -588,7 +647,7 @@ def _manifest(day: str, status: str, runs: list[Run], seeds_p: Path, nb_dir: Pat
     if CPI_PATH.is_file():
         inputs.append({"path": _rel(CPI_PATH, cwd), "kind": "reference data", "sha256": _sha256(CPI_PATH),
                        "bytes": CPI_PATH.stat().st_size})
-    arts = corpus.articles
+    arts = prep.articles
     return {
         "report": day,
         "status": status,
@@ -599,6 +658,7 @@ def _manifest(day: str, status: str, runs: list[Run], seeds_p: Path, nb_dir: Pat
         "parameters": common,
         "extraction": {"extracted": stats.extracted, "unchanged": stats.reused, "removed": stats.removed,
                        "seconds": stats.seconds},
+        "pages": {"written": len(prep.page_keys) - prep.pages_reused, "unchanged_linked": prep.pages_reused},
         "articles": [{"article_id": a, "status": s, "error": e}
                      for a, s, e in zip(arts["article_id"], arts["status"], arts["error"])],
         "inputs": inputs,
@@ -610,6 +670,7 @@ def _manifest(day: str, status: str, runs: list[Run], seeds_p: Path, nb_dir: Pat
         "charts": charts,
         "tables": tables,
         "seconds": round(seconds, 2),
+        "article_pages": prep.page_keys,
     }
 
 

@@ -23,7 +23,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -145,7 +145,25 @@ def _ordered(df: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
     return df.assign(_k=key).sort_values("_k", kind="stable").drop(columns="_k").reset_index(drop=True)
 
 
-Runner = Callable[[list[Job]], list[Outcome]]
+Runner = Callable[[list[Job]], Iterable[Outcome]]
+CHUNK = 500   # outcomes are turned into tables this many at a time, so their per-article frames do not pile up
+
+
+def _records_chunked(outcomes: Iterable[Outcome]) -> Tables4:
+    """:func:`_records` of a stream of outcomes, a chunk at a time, then the chunks joined."""
+    parts: list[Tables4] = []
+    buf: list[Outcome] = []
+    for o in outcomes:
+        buf.append(o)
+        if len(buf) >= CHUNK:
+            parts.append(_records(buf))
+            buf = []
+    if buf or not parts:
+        parts.append(_records(buf))
+    if len(parts) == 1:
+        return parts[0]
+    joined = [pd.concat([getattr(t, name) for t in parts], ignore_index=True) for name in TABLES]
+    return Tables4(*joined)
 
 
 def update(paths: list[str | Path], folder: str | Path | None, run: Runner, metadata: str | Path | None = None,
@@ -168,7 +186,7 @@ def update(paths: list[str | Path], folder: str | Path | None, run: Runner, meta
     removed = len(set(old.articles["article_id"]) - {j.article_id for j in jobs})
     if log:
         log(f"{len(jobs)} article(s): {len(todo)} to extract, {len(keep)} unchanged, {removed} removed")
-    new = _records(run(todo)) if todo else empty()   # the outcomes are dropped as soon as they are tables
+    new = _records_chunked(run(todo)) if todo else empty()   # outcomes become tables as they arrive
     order = {j.article_id: i for i, j in enumerate(jobs)}
 
     def merged(name: str) -> pd.DataFrame:
