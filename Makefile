@@ -33,8 +33,8 @@ report: $(STAMP) ## extract what is new in seeds/ (or SEEDS=folder), run the not
 test: $(STAMP) ## unit tests and nbval regression tests of the notebooks
 	$(PY) -m pytest -q tests --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg $(NOTEBOOKS) -p no:cacheprovider
 
-unit: $(STAMP) ## the tests in tests/ without the nbval notebook checks
-	$(PY) -m pytest -q tests -p no:cacheprovider
+unit: $(STAMP) ## the fast loop: tests in tests/ that execute no notebook (no nbval, papermill or report runs)
+	$(PY) -m pytest -q tests -m "not notebooks" -p no:cacheprovider
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
