@@ -148,12 +148,45 @@ def test_a_named_metadata_file_that_is_missing_is_an_error(corpus, tmp_path, cap
     ("id,when\ngood,2024-11-20\n", "line 1", "header needs"),
     ('article_id,file,published\ngood,"good.txt,2024-11-20\n', "line", "broken CSV"),
     ("article_id,file,published\ngood,good.txt,2024-11-20,extra\n", "line 2", "4 fields"),
+    ("article_id,file,published\ngood,good.txt,2024-11-20\nx,x.txt,\ngood,other.txt,2024-11-21\n", "line 4",
+     "article_id 'good' is already on line 2"),
+    ("article_id,file,published\ngood,good.txt,2024-11-20\nother,good.txt,2024-11-21\n", "line 3",
+     "file 'good.txt' is already on line 2"),
+    ("article_id,published,file,published\ngood,2024-11-20,good.txt,2024-11-21\n", "line 1",
+     "column 'published' appears twice"),
 ])
 def test_a_broken_metadata_table_is_one_line_naming_file_and_line(corpus, tmp_path, capsys, table, where, problem):
     (corpus / "articles.csv").write_text(table, encoding="utf-8")
     assert cli.main(["extract", str(corpus), "--out", str(tmp_path / "out")]) == 2
     one_line_error(capsys.readouterr().err, "articles.csv", where, problem)
     assert not (tmp_path / "out").exists()
+
+
+def test_duplicate_rows_are_one_line_naming_the_file_and_both_lines(tmp_path):
+    from articlefacts.articles import read_metadata
+
+    table = tmp_path / "articles.csv"
+    table.write_text("article_id,file,published\nx,x.txt,2024-11-20\ny,y.txt,\n\n"
+                     "z,z.txt,\n\"w\",w.txt,\nv,v.txt,\nx,x2.txt,2024-11-21\n", encoding="utf-8")
+    with pytest.raises(af.InputError) as err:
+        read_metadata(table)
+    assert str(err.value) == f"{table} line 8: article_id 'x' is already on line 2"
+    assert "\n" not in str(err.value)
+    # ids taken from the file name alone (no article_id column) are checked the same way
+    table.write_text("file,published\na.txt,\nb.txt,\na.txt,\n", encoding="utf-8")
+    with pytest.raises(af.InputError, match=r"line 4: article_id 'a' is already on line 2"):
+        read_metadata(table)
+
+
+def test_a_nul_byte_past_the_first_64_kb_is_binary(corpus, tmp_path, capsys):
+    text = GOOD + "Padding sentence with no figures at all.\n" * 3000   # about 120 KB
+    data = text.encode("utf-8")
+    assert len(data) > 100_000
+    (corpus / "late_nul.txt").write_bytes(data[:100_000] + b"\x00" + data[100_000:])
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(corpus), "--out", str(out)]) == 1
+    one_line_error(capsys.readouterr().err, "late_nul.txt", "binary file, not text", "byte 100000")
+    assert set(pd.read_csv(out / "figures.csv")["article_id"]) == {"good"}
 
 
 def test_an_invalid_date_fails_that_article_naming_file_and_line(corpus, tmp_path, capsys):
