@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import ROOT, article
+from conftest import PUBLISHED, ROOT, article
 
 import articlefacts as af
 from articlefacts import cli, tables
@@ -270,3 +270,33 @@ def test_tables_get_the_usual_file_permissions(tmp_path):
 def test_numbers_in_markup_are_not_figures():
     text = article('An article with <script>alert(1)</script> and <b>40 tanks</b> in it.')
     assert list(af.extract_article(text, "t", None).figures["text"]) == ["40 tanks"]
+
+
+# --------------------------------------------------------------------------- strings from the Python API
+
+def test_api_text_with_lone_surrogates_and_bare_cr_round_trips_through_csv(tmp_path):
+    """extract_article on a str no file reader would produce: a lone surrogate and bare carriage
+    returns are replaced one character for one, so the tables write, read back whole, and keep offsets."""
+    text = ("Troops\ud800 title\rBy A. Writer\n"
+            "The NIS said 2,000 troops \udfff had moved\r and officials said 1,500 more\rwould follow, "
+            "the ministry said on Monday.\r\n"
+            "Seoul said \ud83d 3,000 troops left, and Washington said it paid $4,270 a month.\n")
+    tabs = af.extract_article(text, "api", PUBLISHED)
+    assert len(tabs.figures) >= 3 and len(tabs.claims) >= 2
+    as_read = text.replace("\r", "\n")
+    for ch in "\ud800\udfff\ud83d":
+        as_read = as_read.replace(ch, "\ufffd")
+    assert len(as_read) == len(text)
+    for df in (tabs.figures, tabs.claims):
+        for row in df.itertuples():
+            assert as_read[row.start:row.end] == row.text
+            assert "\r" not in row.text and not any("\ud800" <= c <= "\udfff" for c in row.text)
+    tables.write_tables(tabs.figures, tabs.claims, tmp_path)
+    for name, df in (("figures.csv", tabs.figures), ("claims.csv", tabs.claims)):
+        back = pd.read_csv(tmp_path / name, keep_default_na=False, dtype=str)
+        assert len(back) == len(df), name
+        assert list(back["text"]) == list(df["text"])
+        assert [as_read[int(s):int(e)] for s, e in zip(back["start"], back["end"])] == list(back["text"])
+    pytest.importorskip("pyarrow")
+    tabs.figures.to_parquet(tmp_path / "figures.parquet")
+    assert len(pd.read_parquet(tmp_path / "figures.parquet")) == len(tabs.figures)
