@@ -191,7 +191,8 @@ def pay_table(corpus: "Corpus", target_year: int = 2024, reference_years: Mappin
     """Every money figure paid per person, per month or per year, one row each.
 
     The reference year (the year whose dollars the amount is in) is, in order: the value in
-    ``reference_years`` for the figure id; the year of the first date in the same sentence
+    ``reference_years`` for the figure id (an id not in the corpus is an InputError naming it);
+    the year of the first date in the same sentence
     (the middle year of a longer period); the article's published year. Amounts in another
     currency get US-dollar values only from a conversion in the article (see
     :func:`conversions`); a figure that is itself the conversion of another is not listed
@@ -215,6 +216,10 @@ def pay_table(corpus: "Corpus", target_year: int = 2024, reference_years: Mappin
     table = load_cpi(cpi_path) if cpi is None else cpi
     cpi_target = cpi_for(target_year, table, cpi_path)
     reference_years = {str(k): int(v) for k, v in (reference_years or {}).items()}
+    unknown = sorted(set(reference_years) - set(corpus.figures["figure_id"]))
+    if unknown:   # a mistyped id would otherwise leave its figure at the default year, silently
+        raise InputError("reference_years", f"no such figure id{'s' if len(unknown) > 1 else ''}: "
+                                            f"{', '.join(unknown)}")
     ctx = figure_context(corpus)
     conv = conversions(corpus.figures, texts)
     converted_by = dict(zip(conv["figure_id"], conv["conversion_id"]))

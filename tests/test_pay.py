@@ -64,6 +64,16 @@ def test_broken_cpi_file_names_file_and_line(tmp_path: Path) -> None:
         pay.load_cpi(tmp_path / "missing.csv")
 
 
+def test_an_unknown_figure_id_in_reference_years_is_an_error_naming_it(seed: Corpus) -> None:
+    typo = f"{SEED_ID}-f07"
+    with pytest.raises(InputError) as err:
+        pay.pay_table(seed, target_year=2024, reference_years={VIETNAM: 1969, typo: 1966, "nope-f001": 1970},
+                      texts=SEEDS)
+    message = str(err.value)
+    assert "reference_years" in message and typo in message and "nope-f001" in message
+    assert VIETNAM not in message and "\n" not in message
+
+
 def test_seed_pay_table_with_the_vietnam_year_as_parameter(seed: Corpus) -> None:
     p = pay.pay_table(seed, target_year=2024, reference_years={VIETNAM: 1969}, texts=SEEDS).set_index("figure_id")
     assert list(p.index) == [VIETNAM, RUSSIA]
