@@ -23,6 +23,8 @@ $(STAMP): requirements.txt pyproject.toml
 	@# the package, importable from the checkout (an editable install without a build step)
 	$(PY) -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'articlefacts.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (articlefacts)" >/dev/null
+	@# JupyterLab settings for this venv: never fetch "official Jupyter news" (no request, and no prompt on first open)
+	$(PY) -c "import json, pathlib; p = pathlib.Path('$(VENV)/share/jupyter/lab/settings/overrides.json'); p.parent.mkdir(parents=True, exist_ok=True); p.write_text(json.dumps({'@jupyterlab/apputils-extension:notification': {'fetchNews': 'false', 'checkForUpdates': False}}, indent=2) + '\n')"
 	touch $@
 
 venv: $(STAMP) ## create .venv with the pinned requirements and the package

@@ -49,3 +49,23 @@ def test_make_unit_leaves_notebook_tests_out_and_make_test_runs_all() -> None:
         recipes[m.group(1)] = m.group(2)
     assert '-m "not notebooks"' in recipes["unit"]
     assert "notebooks" not in recipes["test"].replace("$(NOTEBOOKS)", "")
+
+
+def test_make_venv_turns_jupyterlab_news_off(tmp_path) -> None:
+    """The venv step writes JupyterLab's overrides.json so `make lab` never asks about Jupyter news."""
+    import json
+    import subprocess
+    import sys
+
+    (line,) = [ln.strip() for ln in (TESTS.parent / "Makefile").read_text().splitlines() if "overrides.json" in ln
+               and not ln.strip().startswith("@#")]
+    venv = tmp_path / "venv"
+    cmd = line.replace("$(PY)", sys.executable).replace("$(VENV)", str(venv))
+    subprocess.run(["bash", "-c", cmd], check=True)
+    settings = json.loads((venv / "share/jupyter/lab/settings/overrides.json").read_text())
+    notification = settings["@jupyterlab/apputils-extension:notification"]
+    assert notification["fetchNews"] == "false" and notification["checkForUpdates"] is False
+    schema = Path(sys.prefix, "share/jupyter/lab/schemas/@jupyterlab/apputils-extension/notification.json")
+    if schema.is_file():   # the value is one JupyterLab accepts ("Never"), not a typo it would ignore
+        consts = [o["const"] for o in json.loads(schema.read_text())["properties"]["fetchNews"]["oneOf"]]
+        assert "false" in consts
