@@ -300,3 +300,43 @@ def test_api_text_with_lone_surrogates_and_bare_cr_round_trips_through_csv(tmp_p
     pytest.importorskip("pyarrow")
     tabs.figures.to_parquet(tmp_path / "figures.parquet")
     assert len(pd.read_parquet(tmp_path / "figures.parquet")) == len(tabs.figures)
+
+
+# --------------------------------------------------------------------------- spreadsheet copies
+
+def test_spreadsheet_safe_defuses_formula_cells_and_keeps_the_rest():
+    df = pd.DataFrame({"text": ["=HYPERLINK(\"http://x\",\"y\")", "+1,500 troops", "-5 degrees", "@SUM(A1)",
+                                "\tTAB", "\rCR", "1,500 troops", "", "a=b"],
+                       "start": range(9), "value_low": [1.5, None, -5.0, 0, 1, 2, 3, 4, 5]})
+    safe = tables.spreadsheet_safe(df)
+    assert list(safe["text"]) == ["'=HYPERLINK(\"http://x\",\"y\")", "'+1,500 troops", "'-5 degrees", "'@SUM(A1)",
+                                  "'\tTAB", "'\rCR", "1,500 troops", "", "a=b"]
+    pd.testing.assert_series_equal(safe["start"], df["start"])
+    pd.testing.assert_series_equal(safe["value_low"], df["value_low"])   # numbers stay numbers
+    assert df["text"][0].startswith("=")                                  # the input is not changed
+
+
+def test_spreadsheet_copies_sit_beside_the_exact_tables(corpus, tmp_path):
+    (corpus / "evil.txt").write_text(article("=cmd|'/c calc'!A1 said 2,000 troops had moved.",
+                                             "@SUM(1) officials said 1,500 more would follow."), encoding="utf-8")
+    with open(corpus / "articles.csv", "a", encoding="utf-8") as fh:
+        fh.write("evil,evil.txt,=HYPERLINK(\"http://x\"),-A,+B,2024-11-20,,\n")
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(corpus), "--out", str(out), "--quiet"]) == 0
+    exact = {n: (out / f"{n}.csv").read_bytes() for n in ("figures", "claims", "articles")}
+    written = tables.write_spreadsheet_copies(out)
+    assert sorted(p.name for p in written) == ["articles.spreadsheet.csv", "claims.spreadsheet.csv",
+                                              "figures.spreadsheet.csv"]
+    assert {n: (out / f"{n}.csv").read_bytes() for n in exact} == exact   # the exact tables are untouched
+    for name in exact:
+        original = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
+        copy = pd.read_csv(out / f"{name}.spreadsheet.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        assert copy.shape == original.shape and list(copy.columns) == list(original.columns)
+        for col in copy.columns:
+            assert not copy[col].str.match(r"[=+\-@\t\r]").any(), (name, col)
+    arts = pd.read_csv(out / "articles.spreadsheet.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    row = arts.set_index("article_id").loc["evil"]
+    assert (row["title"], row["author"], row["outlet"]) == ("'=HYPERLINK(\"http://x\")", "'-A", "'+B")
+    claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
+    assert claims["text"].str.startswith(("=", "@")).any()   # the exact table keeps the text as written
+    assert (out / "figures.spreadsheet.csv").read_bytes().startswith(codecs.BOM_UTF8)
