@@ -230,3 +230,19 @@ def test_bad_input_is_one_line_not_a_traceback(tmp_path, capsys) -> None:
     assert main(["report", "--seeds", str(tmp_path / "missing"), "--reports", str(tmp_path / "r")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: ") and "missing" in err[0]
+
+
+def test_report_pages_make_no_third_party_requests_and_carry_the_notebooks_title(tmp_path) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("Some intro text.\n\n# 07 · Pay in *constant* dollars & more\n\nBody $5 and $6."),
+                nbformat.v4.new_code_cell("print('$4,270')", execution_count=1,
+                                          outputs=[nbformat.v4.new_output("stream", text="$4,270\n")])]
+    src, page = tmp_path / "07_pay.ipynb", tmp_path / "07_pay.html"
+    nbformat.write(nb, src)
+    report._to_html(src, page)
+    html = page.read_text(encoding="utf-8")
+    assert re.search(r"<title>07 · Pay in constant dollars &amp; more</title>", html), re.search("<title>.*?</title>", html)
+    sources = re.findall(r"""\s(?:src|href)\s*=\s*["']?([^"'\s>]+)""", html, re.I)
+    assert not [s for s in sources if s.startswith(("http:", "https:", "//"))], sources
+    assert "https://" not in " ".join(re.findall(r"<script[^>]*>", html))
+    assert "$4,270" in html and "Body $5 and $6." in html
