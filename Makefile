@@ -23,6 +23,8 @@ $(STAMP): requirements.txt pyproject.toml
 	@# the package, importable from the checkout (an editable install without a build step)
 	$(PY) -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'articlefacts.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (articlefacts)" >/dev/null
+	@# JupyterLab settings for this venv: never fetch "official Jupyter news" (no request, and no prompt on first open)
+	$(PY) -c "import json, pathlib; p = pathlib.Path('$(VENV)/share/jupyter/lab/settings/overrides.json'); p.parent.mkdir(parents=True, exist_ok=True); p.write_text(json.dumps({'@jupyterlab/apputils-extension:notification': {'fetchNews': 'false', 'checkForUpdates': False}}, indent=2) + '\n')"
 	touch $@
 
 venv: $(STAMP) ## create .venv with the pinned requirements and the package
@@ -33,8 +35,8 @@ report: $(STAMP) ## extract what is new in seeds/ (or SEEDS=folder), run the not
 test: $(STAMP) ## unit tests and nbval regression tests of the notebooks
 	$(PY) -m pytest -q tests --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg $(NOTEBOOKS) -p no:cacheprovider
 
-unit: $(STAMP) ## the tests in tests/ without the nbval notebook checks
-	$(PY) -m pytest -q tests -p no:cacheprovider
+unit: $(STAMP) ## the fast loop: tests in tests/ that execute no notebook (no nbval, papermill or report runs)
+	$(PY) -m pytest -q tests -m "not notebooks" -p no:cacheprovider
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)

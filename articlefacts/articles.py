@@ -34,8 +34,9 @@ def decode_article(data: bytes, path: str | Path) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(path, f"broken UTF-16 text ({exc.reason} at byte {exc.start})") from None
     else:
-        if b"\x00" in data[:65536]:
-            raise InputError(path, "binary file, not text (it contains NUL bytes)")
+        nul = data.find(b"\x00")  # anywhere: a text file with a NUL past its first pages is no text either
+        if nul >= 0:
+            raise InputError(path, f"binary file, not text (it contains NUL bytes, the first at byte {nul})")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -204,8 +205,9 @@ def read_metadata(path: str | Path) -> dict[str, MetadataRow]:
     """Read an ``articles.csv`` into {article_id: row}.
 
     The table needs an ``article_id`` or ``file`` column and a ``published``
-    column. A structurally broken table (unreadable, wrong columns, ragged rows,
-    unclosed quote) raises InputError naming the file and line.
+    column. A structurally broken table (unreadable, wrong or repeated columns,
+    ragged rows, unclosed quote, an ``article_id`` or ``file`` on two rows) raises
+    InputError naming the file and line.
     """
     p = Path(path)
     if not p.is_file():
@@ -229,6 +231,10 @@ def read_metadata(path: str | Path) -> dict[str, MetadataRow]:
         if "published" not in header or not ({"article_id", "file"} & set(header)):
             raise InputError(f"{p} line 1", "the header needs 'published' and 'article_id' or 'file' columns "
                                             f"(found: {', '.join(header) or 'none'})")
+        for i, name in enumerate(header):
+            if name in header[:i]:
+                raise InputError(f"{p} line 1", f"column {name!r} appears twice in the header")
+        first_on: dict[tuple[str, str], int] = {}   # (column, value) -> the line it was first on
         for record in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in record):
@@ -239,6 +245,13 @@ def read_metadata(path: str | Path) -> dict[str, MetadataRow]:
             aid = fields.get("article_id") or Path(fields.get("file", "")).stem
             if not aid:
                 raise InputError(f"{p} line {line}", "row has neither article_id nor file")
+            for column, value in (("article_id", aid), ("file", fields.get("file", ""))):
+                if not value:
+                    continue
+                if (column, value) in first_on:
+                    raise InputError(f"{p} line {line}",
+                                     f"{column} {value!r} is already on line {first_on[column, value]}")
+                first_on[column, value] = line
             rows[aid] = MetadataRow(line, fields)
     except csv.Error as exc:
         raise InputError(f"{p} line {reader.line_num}", f"broken CSV ({exc})") from None

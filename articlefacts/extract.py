@@ -60,7 +60,22 @@ def extract_article(text: str, article_id: str, published: dt.date | None = None
     ``published`` anchors relative dates; without it they stay unresolved.
     ``body_start`` is where the body begins when the reader knows it (Markdown, web
     pages, datasets); without it the title and byline are found as in a ``.txt`` file.
+
+    Two characters that no file reader produces but a caller's string may hold are
+    replaced first, each by one character so every offset still indexes ``text``:
+    a lone surrogate (U+D800-U+DFFF, which cannot be encoded as UTF-8 and would
+    fail when the tables are written to CSV or Parquet) becomes U+FFFD, and a
+    carriage return ``"\\r"`` (which CSV readers take for a row break) becomes
+    ``"\\n"`` (so ``"\\r\\n"`` reads as a blank line). The ``text`` columns quote
+    the text after these replacements.
     """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates, the only str that UTF-8 cannot encode
+        import re
+
+        text = re.sub("[\ud800-\udfff]", "\ufffd", text)
+    text = text.replace("\r", "\n")
     layout = parse_layout(text, body_start)
     sentences = [s for p in layout.paragraphs for s in split_sentences(text, *p)]
     claim_spans = [s for s in sentences if not is_question(text[s[0]:s[1]])]

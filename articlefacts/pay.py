@@ -1,6 +1,7 @@
 """Pay: per-person pay figures side by side, in constant US dollars, and scenario totals.
 
-- :func:`load_cpi` reads the US CPI-U annual averages (``data/raw/us_cpi_u_annual.csv``).
+- :func:`load_cpi` reads the US CPI-U annual averages (``articlefacts/refdata/us_cpi_u_annual.csv``,
+  package data read with :mod:`importlib.resources`, so an installed package has it too).
 - :func:`adjust` expresses an amount of one year in dollars of another:
   ``amount * cpi[to_year] / cpi[from_year]``.
 - :func:`pay_table` lists every money figure paid per person, per month or per year,
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import importlib.resources
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
@@ -29,7 +31,9 @@ from .errors import InputError
 if TYPE_CHECKING:  # pragma: no cover
     from .corpus import Corpus
 
-CPI_PATH = Path(__file__).resolve().parent.parent / "data" / "raw" / "us_cpi_u_annual.csv"
+# the CPI-U table is package data; a Path when the package is on the file system (always, unless zipped)
+CPI_RESOURCE = importlib.resources.files(__package__).joinpath("refdata", "us_cpi_u_annual.csv")
+CPI_PATH = Path(str(CPI_RESOURCE))
 PAY_PER = ("person", "month", "year")
 # A "rate" this large is a force-wide sum ("about $22 million a month"), not one soldier's pay.
 TOTAL_THRESHOLD_USD = 1_000_000
@@ -58,7 +62,7 @@ def _read_cpi(path: str, stamp: tuple) -> pd.Series:
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(p, "no such file (the CPI-U table; see data/raw/README.md)") from None
+        raise InputError(p, "no such file (the CPI-U table; see articlefacts/refdata/README.md)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(p, f"cannot be read as UTF-8 text ({exc})") from None
     rows = list(csv.reader(text.splitlines()))
@@ -88,7 +92,10 @@ def load_cpi(path: str | Path | None = None) -> pd.Series:
 
     Raises InputError naming the file (and line) when it is missing or malformed.
     """
-    p = Path(path) if path is not None else CPI_PATH
+    if path is None:
+        with importlib.resources.as_file(CPI_RESOURCE) as p:   # a real file even from a zipped package
+            return _read_cpi(str(p), (p.stat().st_mtime_ns, p.stat().st_size)).copy()
+    p = Path(path)
     stamp = (p.stat().st_mtime_ns, p.stat().st_size) if p.is_file() else ()
     return _read_cpi(str(p), stamp).copy()
 
@@ -96,7 +103,7 @@ def load_cpi(path: str | Path | None = None) -> pd.Series:
 def _cpi_name(path: str | Path | None) -> str:
     p = Path(path) if path is not None else CPI_PATH
     try:
-        return str(p.resolve().relative_to(CPI_PATH.parent.parent.parent))
+        return str(p.resolve().relative_to(Path(__file__).resolve().parent.parent))   # articlefacts/refdata/...
     except ValueError:
         return p.name
 
@@ -191,7 +198,8 @@ def pay_table(corpus: "Corpus", target_year: int = 2024, reference_years: Mappin
     """Every money figure paid per person, per month or per year, one row each.
 
     The reference year (the year whose dollars the amount is in) is, in order: the value in
-    ``reference_years`` for the figure id; the year of the first date in the same sentence
+    ``reference_years`` for the figure id (an id not in the corpus is an InputError naming it);
+    the year of the first date in the same sentence
     (the middle year of a longer period); the article's published year. Amounts in another
     currency get US-dollar values only from a conversion in the article (see
     :func:`conversions`); a figure that is itself the conversion of another is not listed
@@ -215,6 +223,10 @@ def pay_table(corpus: "Corpus", target_year: int = 2024, reference_years: Mappin
     table = load_cpi(cpi_path) if cpi is None else cpi
     cpi_target = cpi_for(target_year, table, cpi_path)
     reference_years = {str(k): int(v) for k, v in (reference_years or {}).items()}
+    unknown = sorted(set(reference_years) - set(corpus.figures["figure_id"]))
+    if unknown:   # a mistyped id would otherwise leave its figure at the default year, silently
+        raise InputError("reference_years", f"no such figure id{'s' if len(unknown) > 1 else ''}: "
+                                            f"{', '.join(unknown)}")
     ctx = figure_context(corpus)
     conv = conversions(corpus.figures, texts)
     converted_by = dict(zip(conv["figure_id"], conv["conversion_id"]))

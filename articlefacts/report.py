@@ -226,16 +226,32 @@ _EXPORTER = None
 
 
 def _to_html(nb_path: Path, html_path: Path) -> None:
-    """The executed notebook as a standalone HTML page (nbconvert, lab template)."""
+    """The executed notebook as a standalone HTML page (nbconvert, lab template), titled with the
+    notebook's first Markdown heading and making no third-party requests: the lab template's
+    scripts from a CDN (require.js, MathJax, Mermaid, widgets) are left out, so "$" signs stay
+    text and the page works offline."""
     global _EXPORTER
+    import re
+
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(nb_path, as_version=4)
+    title = nb_path.stem
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", cell.source, re.M)
+            if m:
+                title = re.sub(r"[*_`]", "", m.group(1)).strip() or title
+                break
     with _HTML_LOCK:
         if _EXPORTER is None:
             _EXPORTER = HTMLExporter(template_name="lab")
-        body, _ = _EXPORTER.from_notebook_node(nb)
+        body, _ = _EXPORTER.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    # scripts and styles loaded from another site (http:, https: or protocol-relative //) are dropped
+    remote = r"""\s(?:src|href)\s*=\s*["']?\s*(?:https?:)?//"""
+    body = re.sub(r"<script\b[^>]*" + remote + r"[^>]*>.*?</script\s*>", "", body, flags=re.I | re.S)
+    body = re.sub(r"<link\b[^>]*" + remote + r"[^>]*>", "", body, flags=re.I)
     atomic_write(html_path, lambda tmp: tmp.write_text(body, encoding="utf-8"))
 
 

@@ -101,3 +101,44 @@ def write_tables(figures: pd.DataFrame, claims: pd.DataFrame, out_dir: str | Pat
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
     return [t for _, t in staged]
+
+
+# --------------------------------------------------------------------------- spreadsheet copies
+
+#: What a spreadsheet program may take for the start of a formula (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SPREADSHEET_TABLES = ("figures", "claims", "articles")
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` in which every string cell starting with ``=``, ``+``, ``-``, ``@``, a tab
+    or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of
+    running it as a formula. Other cells (numbers, other strings) are unchanged.
+
+    The copy is for reading by eye: its ``text`` no longer matches ``start``/``end``, so keep the
+    exact tables (``figures.csv`` ...) for anything that uses the offsets.
+    """
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v for v in out[col]]
+    return out
+
+
+def write_spreadsheet_copies(out_dir: str | Path) -> list[Path]:
+    """Write ``<name>.spreadsheet.csv`` beside each of ``figures.csv``, ``claims.csv`` and
+    ``articles.csv`` found in ``out_dir``: the same rows with :func:`spreadsheet_safe` applied,
+    as UTF-8 with a byte-order mark (which spreadsheet programs need to read UTF-8). Returns the
+    files written; raises OutputError when one cannot be written."""
+    out = Path(out_dir)
+    written = []
+    for name in SPREADSHEET_TABLES:
+        source = out / f"{name}.csv"
+        if not source.is_file():
+            continue
+        df = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8")
+        safe = spreadsheet_safe(df)
+        target = out / f"{name}.spreadsheet.csv"
+        atomic_write(target, lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n"))
+        written.append(target)
+    return written

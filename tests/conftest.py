@@ -52,3 +52,5 @@ def root() -> Path:
 def pytest_configure(config: pytest.Config) -> None:
     """The markers this suite uses."""
     config.addinivalue_line("markers", "slow: takes more than 10 s (the 2 MB adversarial article)")
+    config.addinivalue_line("markers", "notebooks: executes notebooks (papermill, report runs, accept); "
+                            "`make unit` leaves these out")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import ROOT, article
+from conftest import PUBLISHED, ROOT, article
 
 import articlefacts as af
 from articlefacts import cli, tables
@@ -148,12 +148,45 @@ def test_a_named_metadata_file_that_is_missing_is_an_error(corpus, tmp_path, cap
     ("id,when\ngood,2024-11-20\n", "line 1", "header needs"),
     ('article_id,file,published\ngood,"good.txt,2024-11-20\n', "line", "broken CSV"),
     ("article_id,file,published\ngood,good.txt,2024-11-20,extra\n", "line 2", "4 fields"),
+    ("article_id,file,published\ngood,good.txt,2024-11-20\nx,x.txt,\ngood,other.txt,2024-11-21\n", "line 4",
+     "article_id 'good' is already on line 2"),
+    ("article_id,file,published\ngood,good.txt,2024-11-20\nother,good.txt,2024-11-21\n", "line 3",
+     "file 'good.txt' is already on line 2"),
+    ("article_id,published,file,published\ngood,2024-11-20,good.txt,2024-11-21\n", "line 1",
+     "column 'published' appears twice"),
 ])
 def test_a_broken_metadata_table_is_one_line_naming_file_and_line(corpus, tmp_path, capsys, table, where, problem):
     (corpus / "articles.csv").write_text(table, encoding="utf-8")
     assert cli.main(["extract", str(corpus), "--out", str(tmp_path / "out")]) == 2
     one_line_error(capsys.readouterr().err, "articles.csv", where, problem)
     assert not (tmp_path / "out").exists()
+
+
+def test_duplicate_rows_are_one_line_naming_the_file_and_both_lines(tmp_path):
+    from articlefacts.articles import read_metadata
+
+    table = tmp_path / "articles.csv"
+    table.write_text("article_id,file,published\nx,x.txt,2024-11-20\ny,y.txt,\n\n"
+                     "z,z.txt,\n\"w\",w.txt,\nv,v.txt,\nx,x2.txt,2024-11-21\n", encoding="utf-8")
+    with pytest.raises(af.InputError) as err:
+        read_metadata(table)
+    assert str(err.value) == f"{table} line 8: article_id 'x' is already on line 2"
+    assert "\n" not in str(err.value)
+    # ids taken from the file name alone (no article_id column) are checked the same way
+    table.write_text("file,published\na.txt,\nb.txt,\na.txt,\n", encoding="utf-8")
+    with pytest.raises(af.InputError, match=r"line 4: article_id 'a' is already on line 2"):
+        read_metadata(table)
+
+
+def test_a_nul_byte_past_the_first_64_kb_is_binary(corpus, tmp_path, capsys):
+    text = GOOD + "Padding sentence with no figures at all.\n" * 3000   # about 120 KB
+    data = text.encode("utf-8")
+    assert len(data) > 100_000
+    (corpus / "late_nul.txt").write_bytes(data[:100_000] + b"\x00" + data[100_000:])
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(corpus), "--out", str(out)]) == 1
+    one_line_error(capsys.readouterr().err, "late_nul.txt", "binary file, not text", "byte 100000")
+    assert set(pd.read_csv(out / "figures.csv")["article_id"]) == {"good"}
 
 
 def test_an_invalid_date_fails_that_article_naming_file_and_line(corpus, tmp_path, capsys):
@@ -237,3 +270,73 @@ def test_tables_get_the_usual_file_permissions(tmp_path):
 def test_numbers_in_markup_are_not_figures():
     text = article('An article with <script>alert(1)</script> and <b>40 tanks</b> in it.')
     assert list(af.extract_article(text, "t", None).figures["text"]) == ["40 tanks"]
+
+
+# --------------------------------------------------------------------------- strings from the Python API
+
+def test_api_text_with_lone_surrogates_and_bare_cr_round_trips_through_csv(tmp_path):
+    """extract_article on a str no file reader would produce: a lone surrogate and bare carriage
+    returns are replaced one character for one, so the tables write, read back whole, and keep offsets."""
+    text = ("Troops\ud800 title\rBy A. Writer\n"
+            "The NIS said 2,000 troops \udfff had moved\r and officials said 1,500 more\rwould follow, "
+            "the ministry said on Monday.\r\n"
+            "Seoul said \ud83d 3,000 troops left, and Washington said it paid $4,270 a month.\n")
+    tabs = af.extract_article(text, "api", PUBLISHED)
+    assert len(tabs.figures) >= 3 and len(tabs.claims) >= 2
+    as_read = text.replace("\r", "\n")
+    for ch in "\ud800\udfff\ud83d":
+        as_read = as_read.replace(ch, "\ufffd")
+    assert len(as_read) == len(text)
+    for df in (tabs.figures, tabs.claims):
+        for row in df.itertuples():
+            assert as_read[row.start:row.end] == row.text
+            assert "\r" not in row.text and not any("\ud800" <= c <= "\udfff" for c in row.text)
+    tables.write_tables(tabs.figures, tabs.claims, tmp_path)
+    for name, df in (("figures.csv", tabs.figures), ("claims.csv", tabs.claims)):
+        back = pd.read_csv(tmp_path / name, keep_default_na=False, dtype=str)
+        assert len(back) == len(df), name
+        assert list(back["text"]) == list(df["text"])
+        assert [as_read[int(s):int(e)] for s, e in zip(back["start"], back["end"])] == list(back["text"])
+    pytest.importorskip("pyarrow")
+    tabs.figures.to_parquet(tmp_path / "figures.parquet")
+    assert len(pd.read_parquet(tmp_path / "figures.parquet")) == len(tabs.figures)
+
+
+# --------------------------------------------------------------------------- spreadsheet copies
+
+def test_spreadsheet_safe_defuses_formula_cells_and_keeps_the_rest():
+    df = pd.DataFrame({"text": ["=HYPERLINK(\"http://x\",\"y\")", "+1,500 troops", "-5 degrees", "@SUM(A1)",
+                                "\tTAB", "\rCR", "1,500 troops", "", "a=b"],
+                       "start": range(9), "value_low": [1.5, None, -5.0, 0, 1, 2, 3, 4, 5]})
+    safe = tables.spreadsheet_safe(df)
+    assert list(safe["text"]) == ["'=HYPERLINK(\"http://x\",\"y\")", "'+1,500 troops", "'-5 degrees", "'@SUM(A1)",
+                                  "'\tTAB", "'\rCR", "1,500 troops", "", "a=b"]
+    pd.testing.assert_series_equal(safe["start"], df["start"])
+    pd.testing.assert_series_equal(safe["value_low"], df["value_low"])   # numbers stay numbers
+    assert df["text"][0].startswith("=")                                  # the input is not changed
+
+
+def test_spreadsheet_copies_sit_beside_the_exact_tables(corpus, tmp_path):
+    (corpus / "evil.txt").write_text(article("=cmd|'/c calc'!A1 said 2,000 troops had moved.",
+                                             "@SUM(1) officials said 1,500 more would follow."), encoding="utf-8")
+    with open(corpus / "articles.csv", "a", encoding="utf-8") as fh:
+        fh.write("evil,evil.txt,=HYPERLINK(\"http://x\"),-A,+B,2024-11-20,,\n")
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(corpus), "--out", str(out), "--quiet"]) == 0
+    exact = {n: (out / f"{n}.csv").read_bytes() for n in ("figures", "claims", "articles")}
+    written = tables.write_spreadsheet_copies(out)
+    assert sorted(p.name for p in written) == ["articles.spreadsheet.csv", "claims.spreadsheet.csv",
+                                              "figures.spreadsheet.csv"]
+    assert {n: (out / f"{n}.csv").read_bytes() for n in exact} == exact   # the exact tables are untouched
+    for name in exact:
+        original = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
+        copy = pd.read_csv(out / f"{name}.spreadsheet.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        assert copy.shape == original.shape and list(copy.columns) == list(original.columns)
+        for col in copy.columns:
+            assert not copy[col].str.match(r"[=+\-@\t\r]").any(), (name, col)
+    arts = pd.read_csv(out / "articles.spreadsheet.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    row = arts.set_index("article_id").loc["evil"]
+    assert (row["title"], row["author"], row["outlet"]) == ("'=HYPERLINK(\"http://x\")", "'-A", "'+B")
+    claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
+    assert claims["text"].str.startswith(("=", "@")).any()   # the exact table keeps the text as written
+    assert (out / "figures.spreadsheet.csv").read_bytes().startswith(codecs.BOM_UTF8)

@@ -13,6 +13,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OTHER = "f02_shells"  # an article of ours (tests/fixtures/corpus), not the seed
+pytestmark = pytest.mark.notebooks  # each test executes a notebook: not in `make unit`
 
 
 def shown(path: Path) -> str:

@@ -42,6 +42,40 @@ def test_cpi_table() -> None:
     assert cpi.loc[1969] == 36.7 and cpi.loc[2000] == 172.2 and cpi.loc[2024] == 313.689
 
 
+def test_cpi_is_package_data_read_with_importlib_resources() -> None:
+    import importlib.resources
+
+    resource = importlib.resources.files("articlefacts").joinpath("refdata", "us_cpi_u_annual.csv")
+    rows = [line.split(",") for line in resource.read_text(encoding="utf-8").splitlines()[1:] if line]
+    assert [int(y) for y, _ in rows] == list(range(1950, 2025))
+    assert list(pay.load_cpi().index) == list(range(1950, 2025))
+    assert "data/raw" not in str(pay.CPI_PATH) and pay.CPI_PATH.is_file()
+
+
+def test_an_installed_package_finds_the_cpi_away_from_the_checkout(tmp_path: Path) -> None:
+    """What a non-editable install copies (setuptools build_py with pyproject's package data) holds the
+    CPI table and the vocabulary, and loads them from a folder that is not the source tree."""
+    import subprocess
+    import sys
+
+    lib = tmp_path / "lib"
+    (tmp_path / "egg").mkdir()
+    build = subprocess.run([sys.executable, "-c", "import setuptools; setuptools.setup()", "-q",
+                            "egg_info", "-e", str(tmp_path / "egg"), "build_py", "-d", str(lib)],
+                           cwd=REPO, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    assert (lib / "articlefacts" / "refdata" / "us_cpi_u_annual.csv").is_file()
+    assert (lib / "articlefacts" / "refdata" / "README.md").is_file()
+    assert list((lib / "articlefacts" / "vocab").glob("*.csv"))
+    code = ("import articlefacts, articlefacts.pay as pay; c = pay.load_cpi(); "
+            "print(articlefacts.__file__); print(c.index.min(), c.index.max())")
+    run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(lib)})
+    assert run.returncode == 0, run.stderr
+    where, years = run.stdout.splitlines()
+    assert where.startswith(str(lib)) and years == "1950 2024"
+
+
 def test_adjust() -> None:
     assert pay.adjust(500, 1969, 2024) == pytest.approx(4273.69, abs=0.01)   # 500 * 313.689 / 36.7
     assert pay.adjust(3000, 2024, 2000) == pytest.approx(3000 * 172.2 / 313.689)
@@ -62,6 +96,16 @@ def test_broken_cpi_file_names_file_and_line(tmp_path: Path) -> None:
         pay.load_cpi(bad)
     with pytest.raises(InputError, match="no such file"):
         pay.load_cpi(tmp_path / "missing.csv")
+
+
+def test_an_unknown_figure_id_in_reference_years_is_an_error_naming_it(seed: Corpus) -> None:
+    typo = f"{SEED_ID}-f07"
+    with pytest.raises(InputError) as err:
+        pay.pay_table(seed, target_year=2024, reference_years={VIETNAM: 1969, typo: 1966, "nope-f001": 1970},
+                      texts=SEEDS)
+    message = str(err.value)
+    assert "reference_years" in message and typo in message and "nope-f001" in message
+    assert VIETNAM not in message and "\n" not in message
 
 
 def test_seed_pay_table_with_the_vietnam_year_as_parameter(seed: Corpus) -> None:

@@ -70,6 +70,7 @@ def outputs_text(path: Path) -> str:
     return "\n".join(parts)
 
 
+@pytest.mark.notebooks
 def test_failing_article_is_marked_failed_the_others_complete(run) -> None:
     assert run["rc"] == 1 and run["manifest"]["status"] == "failed"
     arts = {a["article_id"]: a for a in run["manifest"]["articles"]}
@@ -82,6 +83,7 @@ def test_failing_article_is_marked_failed_the_others_complete(run) -> None:
     assert not (run["folder"] / "articles" / f"{BROKEN_ID}.html").exists()
 
 
+@pytest.mark.notebooks
 def test_notebook_02_runs_for_the_articles_with_most_figures_and_every_article_gets_a_page(run) -> None:
     assert {r["article_id"] for r in run["runs"].values() if r["article_id"]} == {SEED_ID, NEW_ID, HOSTILE_ID}
     folder = run["folder"]
@@ -94,6 +96,7 @@ def test_notebook_02_runs_for_the_articles_with_most_figures_and_every_article_g
     assert (folder / "assets" / "index.js").is_file()
 
 
+@pytest.mark.notebooks
 def test_markup_in_articles_is_shown_escaped_everywhere_never_run(run) -> None:
     folder = run["folder"]
     shown = outputs_text(folder / run["runs"][f"02_article[{HOSTILE_ID}]"]["output"])
@@ -111,6 +114,7 @@ def test_markup_in_articles_is_shown_escaped_everywhere_never_run(run) -> None:
             assert payload not in raw, (page.name, payload)
 
 
+@pytest.mark.notebooks
 def test_new_article_appears_in_every_notebook(run) -> None:
     runs = run["runs"]
     for name in ("01_extraction", f"02_article[{NEW_ID}]", "03_troop_numbers", "04_payments",
@@ -123,6 +127,7 @@ def test_new_article_appears_in_every_notebook(run) -> None:
     assert "204,000 rubles a month" in payments and "not converted" in payments   # no invented exchange rate
 
 
+@pytest.mark.notebooks
 def test_new_article_is_on_the_troop_timeline(run) -> None:
     t = charts.troop_timeline_data(af.load_corpus(run["seeds"]), since="2024-01-01")
     new = t[t["article_id"] == NEW_ID].set_index("text")
@@ -140,6 +145,7 @@ def test_new_article_is_on_the_troop_timeline(run) -> None:
     assert f"{NEW_ID}-f005" in timeline
 
 
+@pytest.mark.notebooks
 def test_report_folder_holds_everything_without_absolute_paths(run) -> None:
     folder = run["folder"]
     for name in ("03_troop_numbers", "03_troop_timeline", "04_pay_comparison", "04_scenario_totals",
@@ -163,6 +169,7 @@ def test_report_folder_holds_everything_without_absolute_paths(run) -> None:
     assert ".tmp-" not in (folder / "notebooks" / "03_troop_numbers.ipynb").read_text(encoding="utf-8")
 
 
+@pytest.mark.notebooks
 def test_same_day_rerun_replaces_the_report_whole_never_half(run, tmp_path, monkeypatch) -> None:
     reports = tmp_path / "reports"
     shutil.copytree(run["folder"], reports / run["folder"].name)
@@ -201,6 +208,7 @@ def test_swap_exchanges_an_existing_folder(tmp_path) -> None:
     assert [p.name for p in final.iterdir()] == ["new.txt"] and not new.exists()
 
 
+@pytest.mark.notebooks
 def test_accept_reruns_in_place_in_the_notebook_folder_and_keeps_failures_untouched(tmp_path, capsys) -> None:
     good, bad = tmp_path / "good.ipynb", tmp_path / "bad.ipynb"
     nb = nbformat.v4.new_notebook()
@@ -222,3 +230,19 @@ def test_bad_input_is_one_line_not_a_traceback(tmp_path, capsys) -> None:
     assert main(["report", "--seeds", str(tmp_path / "missing"), "--reports", str(tmp_path / "r")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: ") and "missing" in err[0]
+
+
+def test_report_pages_make_no_third_party_requests_and_carry_the_notebooks_title(tmp_path) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("Some intro text.\n\n# 07 · Pay in *constant* dollars & more\n\nBody $5 and $6."),
+                nbformat.v4.new_code_cell("print('$4,270')", execution_count=1,
+                                          outputs=[nbformat.v4.new_output("stream", text="$4,270\n")])]
+    src, page = tmp_path / "07_pay.ipynb", tmp_path / "07_pay.html"
+    nbformat.write(nb, src)
+    report._to_html(src, page)
+    html = page.read_text(encoding="utf-8")
+    assert re.search(r"<title>07 · Pay in constant dollars &amp; more</title>", html), re.search("<title>.*?</title>", html)
+    sources = re.findall(r"""\s(?:src|href)\s*=\s*["']?([^"'\s>]+)""", html, re.I)
+    assert not [s for s in sources if s.startswith(("http:", "https:", "//"))], sources
+    assert "https://" not in " ".join(re.findall(r"<script[^>]*>", html))
+    assert "$4,270" in html and "Body $5 and $6." in html
