@@ -778,13 +778,12 @@ def save(fig: Figure, folder: str | Path, name: str, png: bytes | None = None) -
 
 def show(fig: Figure, folder: str | Path = "", name: str = "") -> None:
     """Display the figure in a notebook as PNG and, when ``folder`` is not empty, save it
-    there as PNG and SVG (``name``). Shows the file names written, never the folder."""
+    there as PNG and SVG (``name``) without a word in the output: outputs are for readers."""
     from IPython.display import Image, display
 
     png = png_bytes(fig)
     if folder:
         if not name:
             raise OutputError(folder, "a chart needs a name to be saved")
-        written = save(fig, folder, name, png=png)
-        print("saved " + ", ".join(p.name for p in written))
+        save(fig, folder, name, png=png)
     display(Image(data=png, format="png"))
