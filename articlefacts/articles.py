@@ -49,8 +49,8 @@ def decode_article(data: bytes, path: str | Path) -> str:
     return text
 
 
-def read_article_text(path: str | Path) -> str:
-    """Read one article file; InputError names the file and what is wrong with it."""
+def read_checked(path: str | Path) -> bytes:
+    """A file's bytes; InputError when it is missing, unreadable or too large for an article."""
     p = Path(path)
     if not p.exists():
         raise InputError(p, "no such file")
@@ -61,10 +61,14 @@ def read_article_text(path: str | Path) -> str:
         raise InputError(p, f"too large for an article ({size / 2**20:.0f} MB; the limit is "
                             f"{MAX_BYTES // 2**20} MB)")
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
-    return decode_article(data, p)
+
+
+def read_article_text(path: str | Path) -> str:
+    """Read one article file; InputError names the file and what is wrong with it."""
+    return decode_article(read_checked(path), path)
 
 
 # --------------------------------------------------------------------------- layout
@@ -256,46 +260,3 @@ def read_metadata(path: str | Path) -> dict[str, MetadataRow]:
     except csv.Error as exc:
         raise InputError(f"{p} line {reader.line_num}", f"broken CSV ({exc})") from None
     return rows
-
-
-def load_article(path: str | Path, row: MetadataRow | None, metadata_path: str | Path = "") -> Article:
-    """Read an article file and attach its metadata row (which may be None).
-
-    An invalid published date raises InputError naming the metadata file and line.
-    """
-    p = Path(path)
-    text = read_article_text(p)
-    published = None
-    fields = dict(row.fields) if row else {}
-    if row is not None:
-        try:
-            published = parse_published(fields.get("published", ""))
-        except ValueError as exc:
-            raise InputError(f"{metadata_path} line {row.line}", str(exc)) from None
-    return Article(article_id=p.stem, text=text, published=published, meta=fields, path=str(p))
-
-
-def find_articles(paths: list[str | Path]) -> list[Path]:
-    """Expand files and folders into a sorted list of ``.txt`` article files.
-
-    Raises InputError for a path that does not exist or a folder with no ``.txt``.
-    """
-    found: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            txts = sorted(q for q in p.glob("*.txt") if q.is_file())
-            if not txts:
-                raise InputError(p, "folder holds no .txt articles")
-            found.extend(txts)
-        elif p.is_file():
-            found.append(p)
-        else:
-            raise InputError(p, "no such file or folder")
-    seen, unique = set(), []
-    for p in found:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(p)
-    return unique

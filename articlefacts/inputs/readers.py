@@ -74,12 +74,7 @@ def _bytes(path: Path, data: bytes | None) -> bytes:
     """The file's bytes (``data`` when the caller already has them); InputError when unreadable or
     too large for an article."""
     if data is None:
-        if not path.is_file():
-            raise InputError(path, "no such file")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+        return _articles.read_checked(path)
     if len(data) > _articles.MAX_BYTES:
         raise InputError(path, f"too large for an article ({len(data) / 2**20:.0f} MB; the limit is "
                                f"{_articles.MAX_BYTES // 2**20} MB)")
