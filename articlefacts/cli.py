@@ -6,6 +6,7 @@ batch in which some articles failed still writes the others and exits 1.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from typing import Sequence
 
@@ -123,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; user errors become one line on stderr and exit status 2."""
     args = build_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminated)   # a scheduler's kill cleans up like Ctrl-C
     try:
         return args.func(args)
     except (InputError, OutputError) as exc:
@@ -131,3 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM handled as Ctrl-C: the run stops, half-built outputs are removed, exit 130."""
+    raise KeyboardInterrupt

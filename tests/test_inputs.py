@@ -340,3 +340,37 @@ def test_spreadsheet_copies_sit_beside_the_exact_tables(corpus, tmp_path):
     claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
     assert claims["text"].str.startswith(("=", "@")).any()   # the exact table keeps the text as written
     assert (out / "figures.spreadsheet.csv").read_bytes().startswith(codecs.BOM_UTF8)
+
+
+def test_sigterm_stops_a_run_like_ctrl_c_and_removes_what_it_was_building(tmp_path, monkeypatch, capsys):
+    import signal
+
+    from articlefacts import report
+
+    def killed(*args, **kwargs):
+        signal.raise_signal(signal.SIGTERM)   # as a scheduler stopping the job would
+        raise AssertionError("not reached")
+
+    monkeypatch.setattr(report, "_build", killed)
+    reports = tmp_path / "reports"
+    assert cli.main(["report", "--seeds", str(ROOT / "seeds"), "--reports", str(reports), "--store",
+                     str(tmp_path / "store"), "--quiet"]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert not [p for p in reports.iterdir() if p.name.startswith(".tmp-")]   # nothing half-built left
+    assert signal.getsignal(signal.SIGTERM) is not None
+
+
+def test_a_build_folder_of_a_killed_run_is_removed_by_the_next_run(tmp_path):
+    from articlefacts import report
+
+    reports = tmp_path / "reports"
+    done = subprocess.run([sys.executable, "-c", "pass"])   # a process that has ended: a run that was killed
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    assert done.returncode == 0
+    stale = reports / f".tmp-2026-01-01-{gone.pid}-abc"
+    stale.mkdir(parents=True)
+    mine = reports / f".tmp-2026-01-01-{os.getpid()}-abc"  # this process's own: still running
+    mine.mkdir()
+    assert report.cleanup_stale(reports) == [stale]
+    assert not stale.exists() and mine.exists()
