@@ -209,7 +209,7 @@ def pay_table(corpus: "Corpus", target_year: int = 2024, reference_years: Mappin
     ``texts`` is the articles' folder (or article_id -> text), used to read what stands
     between an amount and its conversion.
     """
-    from .charts import figure_context
+    from .analysis import figure_context
 
     has_texts = corpus.texts is None or len(corpus.texts)
     if has_texts and (texts is None or isinstance(texts, (str, Path))):
@@ -369,7 +369,7 @@ SCENARIO_COLUMNS = ["scenario", "article_id", "troops_figure_id", "troops_text",
 
 def troop_figures(corpus: "Corpus", figure_ids: list[str] | None = None) -> pd.DataFrame:
     """Personnel figures that count people sent (troops, soldiers, ...), or exactly ``figure_ids``."""
-    from .charts import DEPLOYED_UNITS
+    from .analysis import DEPLOYED_UNITS
 
     f = corpus.figures
     if figure_ids:
@@ -401,7 +401,7 @@ def scenario_totals(corpus: "Corpus", pay: pd.DataFrame, troops: list[str] | Non
     number is taken at its bound and said so in ``troops_assumption``. Totals are for the
     pay's stated period (per person, a month, a year), as ``pay_rate`` says.
     """
-    from .charts import figure_context
+    from .analysis import figure_context
 
     tf = troop_figures(corpus, troops)
     p = pay[(pay["usd_low"].notna() | pay["usd_high"].notna()) & (pay["scope"] == "per person")]
