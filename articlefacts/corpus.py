@@ -126,6 +126,15 @@ def _arrow_strings(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def setup_notebook(folder: str | Path, processed: str | Path) -> Corpus:
+    """The one setup call of every notebook: display settings for readers (whole tables, no
+    MathJax on "$"), then the corpus of ``folder`` from its store (see :func:`load_corpus`)."""
+    from .highlight import notebook_display_defaults
+
+    notebook_display_defaults()
+    return load_corpus(folder, processed)
+
+
 def article_summary(corpus: Corpus) -> pd.DataFrame:
     """One row per article: figures by kind, claims, attributed and hedged shares."""
     figs, claims = corpus.figures, corpus.claims
