@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import matplotlib
 import numpy as np
@@ -37,8 +36,6 @@ from .analysis import (CHART_ROWS, DEPLOYED_UNITS, MARKS, PAY_CHART_COLUMNS, TRO
                        troop_numbers_data, troop_timeline_data)
 from .errors import OutputError
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .corpus import Corpus
 
 WIDTH_IN = 8.0           # 800 px at DPI: the README width
 DPI = 100

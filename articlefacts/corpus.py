@@ -109,9 +109,7 @@ def load_corpus(folder: str | Path = "seeds", processed: str | Path | None = Non
     from . import engines
 
     run = engines.local(jobs, quiet=quiet)
-    tables, stats, warnings = _store.update([folder], processed, run)
-    del tables   # read back below as compact strings, without the texts
-    tables = _store.read(processed, texts=False)
+    tables, _, warnings = _store.update([folder], processed, run, texts=False)   # texts stay on disk
     compact = _store.Tables4(*(_arrow_strings(getattr(tables, t)) if t != "texts" else None for t in _store.TABLES))
     return from_store(compact, tuple(warnings), processed)
 

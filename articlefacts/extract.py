@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -149,6 +148,8 @@ class Outcome:
 def run_job(job: Job) -> Outcome:
     """Read and extract one planned article; any failure becomes this article's one-line error."""
     where = job.source_file + (f" line {job.line}" if job.line else "")
+    if job.error:   # a dataset row that could not be read: its one-line error, as the reader wrote it
+        return Outcome(job.source_file, job.article_id, error=job.error, digest=job.digest)
     try:
         article, warning = load(job)
     except InputError as exc:
@@ -162,15 +163,6 @@ def run_job(job: Job) -> Outcome:
                                    f"please report it with this article")
 
 
-def run_jobs(work: list[Job], jobs: int = 1) -> list[Outcome]:
-    """Outcomes of ``work`` in its order, over ``jobs`` processes (never more than there is work)."""
-    jobs = max(1, min(jobs, len(work)))
-    if jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(run_job, work, chunksize=max(1, min(16, len(work) // (jobs * 8)))))
-    return [run_job(w) for w in work]
-
-
 def extract_paths(paths: list[str | Path], metadata: str | Path | None = None,
                   jobs: int = 1) -> tuple[list[Outcome], list[str]]:
     """Extract every article under ``paths`` (files, or folders read recursively; see
@@ -180,8 +172,10 @@ def extract_paths(paths: list[str | Path], metadata: str | Path | None = None,
     Raises InputError only for problems that stop the whole batch (a missing
     path, a broken metadata table).
     """
+    from .engines import local   # the one process-pool runner (it imports this module)
+
     work, warnings = plan(list(paths), metadata)
-    return run_jobs(work, jobs), warnings
+    return list(local(jobs, quiet=True)(work)), warnings
 
 
 def articles_table(outcomes: list[Outcome]) -> pd.DataFrame:

@@ -167,18 +167,19 @@ def _records_chunked(outcomes: Iterable[Outcome]) -> Tables4:
 
 
 def update(paths: list[str | Path], folder: str | Path | None, run: Runner, metadata: str | Path | None = None,
-           log: Callable[[str], None] | None = None) -> tuple[Tables4, UpdateStats, list[str]]:
+           log: Callable[[str], None] | None = None, texts: bool = True) -> tuple[Tables4, UpdateStats, list[str]]:
     """Bring the store in ``folder`` up to date with the articles under ``paths``.
 
     ``run`` extracts a list of jobs (see :mod:`articlefacts.engines`); ``folder`` None
     means no store: everything is extracted and nothing is kept. Returns the tables,
-    what was done, and the batch warnings. Raises InputError for what stops the whole
+    what was done, and the batch warnings; with ``texts=False`` the texts stay on disk unless
+    the store changes (the returned ``texts`` is then None). Raises InputError for what stops the whole
     batch (see :func:`articlefacts.inputs.plan.plan`), OutputError when the store cannot
     be written.
     """
     t0 = time.perf_counter()
     jobs, warnings = plan(list(paths), metadata)
-    old = read(folder) if folder is not None else empty()
+    old = read(folder, texts=False) if folder is not None else empty()   # the texts only when needed, below
     current = old.articles[old.articles["version"] == EXTRACTOR_VERSION] if len(old.articles) else old.articles
     known = dict(zip(current["article_id"], current["digest"]))
     todo = [j for j in jobs if known.get(j.article_id) != j.digest]
@@ -188,6 +189,10 @@ def update(paths: list[str | Path], folder: str | Path | None, run: Runner, meta
         log(f"{len(jobs)} article(s): {len(todo)} to extract, {len(keep)} unchanged, {removed} removed")
     new = _records_chunked(run(todo)) if todo else empty()   # outcomes become tables as they arrive
     order = {j.article_id: i for i, j in enumerate(jobs)}
+    changed = folder is not None and (todo or removed or len(old.articles) != len(jobs))
+    if old.texts is None and (changed or texts):
+        old = Tables4(old.articles, old.figures, old.claims,
+                      pd.read_parquet(Path(folder) / "texts.parquet") if len(old.articles) else empty().texts)
 
     def merged(name: str) -> pd.DataFrame:
         before = getattr(old, name)
@@ -197,8 +202,9 @@ def update(paths: list[str | Path], folder: str | Path | None, run: Runner, meta
         both = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else fresh)
         return _ordered(both, order)
 
-    tables = Tables4(*(merged(t) for t in TABLES))
-    if folder is not None and (todo or removed or len(old.articles) != len(jobs)):
+    names = TABLES if old.texts is not None else TABLES[:-1]
+    tables = Tables4(*(merged(t) for t in names), *([] if old.texts is not None else [None]))
+    if changed:
         write(tables, folder)
     failed = int((tables.articles["status"] != "ok").sum())
     stats = UpdateStats(len(jobs), len(todo), len(keep), removed, failed, round(time.perf_counter() - t0, 2))

@@ -35,11 +35,10 @@ def kind_of(path: Path) -> str | None:
 
 @dataclass(frozen=True)
 class Found:
-    """An input file found under the paths given, with the folder it was found in."""
+    """An input file found under the paths given, and which reader reads it."""
 
     path: Path
     kind: str
-    root: Path      # the folder given (or the file's own folder) that it was found under
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -81,7 +80,7 @@ def discover(paths: list[str | Path]) -> tuple[list[Found], list[str]]:
                         warnings.append(f"{f}: a symlink that leads outside {p}; not followed")
                         continue
                     if f.is_file():
-                        here.append(Found(f, kind, p))
+                        here.append(Found(f, kind))
             if not here:
                 raise InputError(p, "folder holds no articles (.txt, .md, .html, .jsonl or .csv)")
             found.extend(here)
@@ -89,7 +88,7 @@ def discover(paths: list[str | Path]) -> tuple[list[Found], list[str]]:
             kind = kind_of(p)
             if kind is None:
                 raise InputError(p, f"not a supported article file (use one of {', '.join(sorted(READERS))})")
-            found.append(Found(p, kind, p.parent))
+            found.append(Found(p, kind))
         else:
             raise InputError(p, "no such file or folder")
     seen, unique = set(), []

@@ -104,7 +104,7 @@ def load(job: Job) -> tuple[Article, str]:
     Raises InputError for an unreadable article or an invalid date.
     """
     if job.error:
-        raise InputError(job.error.split(": ", 1)[0], job.error.split(": ", 1)[1] if ": " in job.error else "")
+        raise InputError(job.source_file, job.error.removeprefix(f"{job.source_file}: "))
     draft = job.draft if job.draft is not None else FILE_READERS[job.kind](Path(job.source_file), job.data)
     meta = {k: draft.meta.get(k, "") for k in KEYS}
     where = job.source_file
