@@ -244,5 +244,5 @@ def notebook_display_defaults() -> None:
     pd.set_option("display.html.use_mathjax", False)
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.max_columns", 40)
-    pd.set_option("display.max_colwidth", 120)
+    pd.set_option("display.max_colwidth", 400)   # a sentence or an assumption is never cut short
     pd.set_option("display.width", 160)

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .views import short_article
 
 if TYPE_CHECKING:  # pragma: no cover
     from .corpus import Corpus
@@ -331,29 +332,31 @@ def summarize(pay: pd.DataFrame, scenarios: pd.DataFrame | None = None) -> str:
 
 
 def pay_view(pay: pd.DataFrame) -> pd.DataFrame:
-    """The pay table for reading: amounts written out, one row per figure, assumptions beside them."""
+    """The pay table for reading: one row per figure, the amount in target-year US dollars and,
+    beside it, how it was reached (reference year and why, conversion, CPI factor). Every column
+    of :func:`pay_table` is in the report's ``data/pay.csv``."""
     def usd(low: float, high: float) -> str:
         if pd.isna(low) and pd.isna(high):
             return "—"
         return _fmt_amount(low, high, "USD")
 
+    def how(r) -> str:
+        if pd.isna(r.usd_low) and pd.isna(r.usd_high):
+            return r.conversion
+        year = "" if pd.isna(r.reference_year) else f"{int(r.reference_year)} dollars ({r.reference_year_basis}); "
+        return f"{usd(r.usd_low, r.usd_high)}: {year}{r.conversion}; {r.cpi_note}".strip("; ")
 
     return pd.DataFrame({
+        "article": [short_article(a) for a in pay["article_id"]],
         "figure": pay["figure_id"].str.rsplit("-", n=1).str[-1],
-        "article_id": pay["article_id"],
         "who": pay["subject"],
         "as written": pay["text"],
-        "amount": [_fmt_amount(a, b, c) for a, b, c in zip(pay["value_low"], pay["value_high"], pay["currency"])],
-        "rate": pay["rate"],
-        "scope": pay["scope"],
-        "reference year": pay["reference_year"],
-        "why that year": pay["reference_year_basis"],
-        "US dollars (reference year)": [usd(a, b) for a, b in zip(pay["usd_low"], pay["usd_high"])],
-        "conversion": pay["conversion"],
+        "rate": [rate if scope in ("", rate) or scope in rate else f"{rate}, {scope}"
+                 for rate, scope in zip(pay["rate"], pay["scope"])],
         "target-year dollars": [usd(a, b) + (f" ({int(y)})" if pd.notna(a) or pd.notna(b) else "")
                                 for a, b, y in zip(pay["usd_target_low"], pay["usd_target_high"],
                                                    pay["target_year"])],
-        "CPI adjustment": pay["cpi_note"],
+        "how": [how(r) for r in pay.itertuples()],
         "source": pay["source"],
     })
 
@@ -469,8 +472,7 @@ def scenario_view(scen: pd.DataFrame) -> pd.DataFrame:
                                           scen["target_year"])],
         "period": scen["pay_rate"],
         "troops": scen["troops_label"],
-        "troops assumption": scen["troops_assumption"],
         "pay": scen["pay_label"],
-        "pay assumption": scen["pay_assumption"],
-        "article_id": scen["article_id"],
+        "assumptions": ["troops: " + t + "; pay: " + p for t, p in zip(scen["troops_assumption"], scen["pay_assumption"])],
+        "article": [short_article(a) for a in scen["article_id"]],
     })

@@ -159,7 +159,9 @@ def test_scenario_totals_for_the_seed(seed: Corpus) -> None:
     assert vietnam["total_low"] == pytest.approx(1500 * 500 * 313.689 / 36.7)
     assert "1969" in vietnam["assumptions"] and "period not stated" in vietnam["assumptions"]
     view = pay.scenario_view(s.reset_index())
-    assert {"troops assumption", "pay assumption", "total"} <= set(view.columns)
+    assert {"assumptions", "total"} <= set(view.columns)
+    shown = view[view["scenario"] == vietnam["scenario"]].iloc[0]["assumptions"]
+    assert "as stated" in shown and "1969 dollars" in shown                # both assumptions beside the total
 
 
 def test_scenario_selection_by_figure_id(seed: Corpus) -> None:

@@ -142,7 +142,7 @@ def test_new_article_is_on_the_troop_timeline(run) -> None:
     assert (more["mark"], more["value"], more["certainty"]) == ("upper_bound", 15000, "hedged")
     assert list(t["date"]) == sorted(t["date"]) and SEED_ID in set(t["article_id"])
     timeline = outputs_text(run["folder"] / run["runs"]["03_troop_numbers"]["output"])
-    assert f"{NEW_ID}-f005" in timeline
+    assert re.search(rf"{NEW_ID}\s+f005\s", timeline)   # the row of that figure: article, then its short id
 
 
 @pytest.mark.notebooks

@@ -1,0 +1,96 @@
+"""Tables for reading in a notebook: the columns a reader needs, ids shortened, values written out.
+
+The full tables (every SCHEMA.md column, full ids) are the files in the report's ``data/``
+folder and the Parquet store; these views only choose and format, so that a table fits a
+1280-pixel window without wrapping a column to one word per line. A view never drops a row
+and never changes a number: ``value`` is the figure's bounds written out, with its qualifier.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+ARTICLE_WIDTH = 22   # article ids longer than this are shown as head…tail (the tail keeps a collision suffix)
+
+
+def short_article(article_id: str, width: int = ARTICLE_WIDTH) -> str:
+    """An article id short enough for a table column: unchanged when it fits ``width``, else
+    its first and last characters around '…' (``long_press_briefing_by_…e_2025~1a2b3c``)."""
+    s = str(article_id)
+    if len(s) <= width:
+        return s
+    tail = max(6, width // 3)
+    return s[: width - tail - 1] + "…" + s[-tail:]
+
+
+def short_ids(ids: object) -> str:
+    """Figure or claim ids (one, or space separated) without their article prefix: ``f004 f005``."""
+    return " ".join(i.rsplit("-", 1)[-1] for i in str(ids or "").split())
+
+
+def _num(v: float) -> str:
+    return "" if pd.isna(v) else (f"{v:,.0f}" if float(v) == int(v) else f"{v:,.6g}")
+
+
+def figure_value(kind: str, low: float, high: float, qualifier: str, date_start: str = "", date_end: str = "") -> str:
+    """A figure's value in words: '11,000–12,000', 'at most 12,000', 'about 1,500', '2024-10-14..2024-10-20'."""
+    if kind == "date":
+        return f"{date_start}..{date_end}" if date_start else "unresolved"
+    if qualifier == "upper_bound" or (pd.isna(low) and pd.notna(high)):
+        return f"at most {_num(high)}"
+    if qualifier == "lower_bound" or (pd.notna(low) and pd.isna(high)):
+        return f"at least {_num(low)}"
+    if pd.notna(low) and pd.notna(high) and low != high:
+        return f"{_num(low)}–{_num(high)}"
+    return ("about " if qualifier == "approx" else "") + _num(low)
+
+
+def _values(df: pd.DataFrame) -> list[str]:
+    return [figure_value(k, lo, hi, q or "", ds or "", de or "") for k, lo, hi, q, ds, de in
+            zip(df["kind"], df["value_low"], df["value_high"], df["qualifier"], df["date_start"], df["date_end"])]
+
+
+def _head(df: pd.DataFrame, with_article: bool) -> dict[str, object]:
+    return {"article": [short_article(a) for a in df["article_id"]]} if with_article else {}
+
+
+def figure_view(figures: pd.DataFrame, with_article: bool = True) -> pd.DataFrame:
+    """Figures for reading: article, figure, as written, kind, value, unit (with its rate), subject, claim."""
+    return pd.DataFrame({
+        **_head(figures, with_article),
+        "figure": [short_ids(i) for i in figures["figure_id"]],
+        "as written": figures["text"],
+        "kind": figures["kind"],
+        "value": _values(figures),
+        "unit": [f"{u} per {p}" if p else u for u, p in zip(figures["unit"].fillna(""), figures["per"].fillna(""))],
+        "subject": figures["subject"],
+        "claim": [short_ids(i) for i in figures["claim_id"]],
+    }, index=figures.index).reset_index(drop=True)
+
+
+def claim_view(claims: pd.DataFrame, with_article: bool = True) -> pd.DataFrame:
+    """Claims for reading: article, claim, sentence, source (type), cue, certainty, figures in it."""
+    return pd.DataFrame({
+        **_head(claims, with_article),
+        "claim": [short_ids(i) for i in claims["claim_id"]],
+        "sentence": claims["text"],
+        "source": [s if t in ("author", s) else f"{s} ({t})" for s, t in zip(claims["source"], claims["source_type"])],
+        "cue": claims["cue"],
+        "certainty": claims["certainty"],
+        "figures": [short_ids(i) for i in claims["figure_ids"]],
+    }, index=claims.index).reset_index(drop=True)
+
+
+def troop_view(troops: pd.DataFrame) -> pd.DataFrame:
+    """Personnel figures (from :func:`articlefacts.analysis.troop_numbers_data`) for reading: article,
+    figure, as written, value, date and why that date, source (type), certainty."""
+    return pd.DataFrame({
+        "article": [short_article(a) for a in troops["article_id"]],
+        "figure": [short_ids(i) for i in troops["figure_id"]],
+        "as written": troops["text"],
+        "value": [figure_value("personnel", lo, hi, q or "") for lo, hi, q in
+                  zip(troops["value_low"], troops["value_high"], troops["qualifier"])],
+        "date": troops["date"],
+        "why that date": troops["date_basis"],
+        "source": [s if t in ("author", s) else f"{s} ({t})" for s, t in zip(troops["source"], troops["source_type"])],
+        "certainty": troops["certainty"],
+    }, index=troops.index).reset_index(drop=True)
