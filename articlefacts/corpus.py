@@ -96,41 +96,37 @@ def from_store(tables: "_store.Tables4", warnings: tuple[str, ...] = (), store: 
 
 
 def load_corpus(folder: str | Path = "seeds", processed: str | Path | None = None, jobs: int = 1,
-                quiet: bool = True) -> Corpus:
+                quiet: bool = True, article_ids: list[str] | None = None) -> Corpus:
     """Every article under ``folder`` (read recursively; metadata from ``articles.csv``).
 
     With ``processed`` (a store folder, see :mod:`articlefacts.store`), the store is
-    updated incrementally and read; without, the folder is extracted in memory (cached
-    per process and folder state). Either way the caller gets its own copy of the
-    tables. Raises InputError when the folder does not exist or holds no articles.
+    updated incrementally and read (only the rows of ``article_ids`` when given: a page
+    about one article need not hold the corpus); without, the folder is extracted in
+    memory (cached per process and folder state). Either way the caller gets its own copy
+    of the tables. Raises InputError when the folder does not exist or holds no articles.
     """
     if processed is None:
-        return _in_memory(str(Path(folder)), _stamp(Path(folder))).copy()
+        c = _in_memory(str(Path(folder)), _stamp(Path(folder))).copy()
+        if article_ids is None:
+            return c
+        keep = set(article_ids)
+        pick = lambda df: df[df["article_id"].isin(keep)].reset_index(drop=True)   # noqa: E731
+        return Corpus(pick(c.articles), pick(c.figures), pick(c.claims), c.warnings, pick(c.texts), c.store)
     from . import engines
 
-    run = engines.local(jobs, quiet=quiet)
-    tables, _, warnings = _store.update([folder], processed, run, texts=False)   # texts stay on disk
-    compact = _store.Tables4(*(_arrow_strings(getattr(tables, t)) if t != "texts" else None for t in _store.TABLES))
-    return from_store(compact, tuple(warnings), processed)
+    _, warnings = _store.refresh([folder], processed, engines.local(jobs, quiet=quiet))
+    tables = _store.read_articles(processed, article_ids)          # texts stay on disk until asked for
+    return from_store(tables, tuple(warnings), processed)
 
 
-def _arrow_strings(df: pd.DataFrame) -> pd.DataFrame:
-    """Text columns as pandas' Arrow-backed strings: a table of 800,000 sentences then takes about a
-    third of the memory it takes as Python objects, and reads and compares the same."""
-    out = df.copy(deep=False)
-    for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].astype("string[pyarrow]")
-    return out
-
-
-def setup_notebook(folder: str | Path, processed: str | Path) -> Corpus:
+def setup_notebook(folder: str | Path, processed: str | Path, article_ids: list[str] | None = None) -> Corpus:
     """The one setup call of every notebook: display settings for readers (whole tables, no
-    MathJax on "$"), then the corpus of ``folder`` from its store (see :func:`load_corpus`)."""
+    MathJax on "$"), then the corpus of ``folder`` from its store (see :func:`load_corpus`; only
+    the rows of ``article_ids`` when given)."""
     from .highlight import notebook_display_defaults
 
     notebook_display_defaults()
-    return load_corpus(folder, processed)
+    return load_corpus(folder, processed, article_ids=article_ids)
 
 
 def article_summary(corpus: Corpus) -> pd.DataFrame:

@@ -218,8 +218,9 @@ def require_article(corpus: "Corpus", folder: str | Path, article_id: str) -> di
     arts = corpus.articles
     row = arts[arts["article_id"] == article_id]
     if row.empty:
-        known = ", ".join(arts["article_id"]) or "none"
-        raise InputError(folder, f"no article {article_id!r} (articles: {known})")
+        ids = list(arts["article_id"][:5])
+        known = f" (articles: {', '.join(ids)}{', …' if len(arts) > 5 else ''})" if ids else ""
+        raise InputError(folder, f"no article {article_id!r} in this folder{known}")
     meta = row.iloc[0].to_dict()
     if meta["status"] != "ok":
         raise InputError(folder, f"article {article_id!r} could not be extracted: {meta['error']}")

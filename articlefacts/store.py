@@ -180,11 +180,63 @@ def update(paths: list[str | Path], folder: str | Path | None, run: Runner, meta
     t0 = time.perf_counter()
     jobs, warnings = plan(list(paths), metadata)
     old = read(folder, texts=False) if folder is not None else empty()   # the texts only when needed, below
-    current = old.articles[old.articles["version"] == EXTRACTOR_VERSION] if len(old.articles) else old.articles
+    tables, stats = _apply(jobs, old, folder, run, log, texts, t0)
+    return tables, stats, warnings
+
+
+def refresh(paths: list[str | Path], folder: str | Path, run: Runner, metadata: str | Path | None = None,
+            log: Callable[[str], None] | None = None) -> tuple[UpdateStats, list[str]]:
+    """:func:`update` for a caller that reads the store afterwards (see :func:`read_articles`): when
+    nothing changed, only the small articles table is read, so a current store costs the planning
+    (hashing the inputs) and nothing more."""
+    t0 = time.perf_counter()
+    jobs, warnings = plan(list(paths), metadata)
+    arts = _read_one(folder, "articles")
+    if arts is not None:
+        todo, keep, removed = _diff(jobs, arts)
+        if not todo and not removed and len(arts) == len(jobs):
+            failed = int((arts["status"] != "ok").sum())
+            return UpdateStats(len(jobs), 0, len(keep), 0, failed, round(time.perf_counter() - t0, 2)), warnings
+    _, stats = _apply(jobs, read(folder, texts=False), folder, run, log, False, t0)
+    return stats, warnings
+
+
+def _read_one(folder: str | Path, name: str, article_ids: list[str] | None = None) -> pd.DataFrame | None:
+    p = Path(folder) / f"{name}.parquet"
+    if not all((Path(folder) / f"{t}.parquet").is_file() for t in TABLES):
+        return None
+    try:
+        filters = [("article_id", "in", list(article_ids))] if article_ids is not None else None
+        return pd.read_parquet(p, filters=filters)
+    except Exception:   # unreadable: the caller starts again from nothing
+        return None
+
+
+def read_articles(folder: str | Path, article_ids: list[str] | None = None) -> Tables4:
+    """The store's articles, figures and claims (texts stay on disk: None), of ``article_ids`` only
+    when given (read with a Parquet filter, so one article of a large store costs little)."""
+    frames = [_read_one(folder, t, article_ids) for t in TABLES[:-1]]
+    if any(f is None for f in frames):
+        e = empty()
+        return Tables4(e.articles, e.figures, e.claims, None)
+    if article_ids is not None and not len(article_ids):
+        frames = [f.iloc[:0] for f in frames]
+    return Tables4(*frames, None)
+
+
+def _diff(jobs: list[Job], arts: pd.DataFrame) -> tuple[list[Job], set[str], int]:
+    """Jobs to extract (new, changed, or of an older extractor), ids kept, and how many were removed."""
+    current = arts[arts["version"] == EXTRACTOR_VERSION] if len(arts) else arts
     known = dict(zip(current["article_id"], current["digest"]))
     todo = [j for j in jobs if known.get(j.article_id) != j.digest]
     keep = {j.article_id for j in jobs} - {j.article_id for j in todo}
-    removed = len(set(old.articles["article_id"]) - {j.article_id for j in jobs})
+    removed = len(set(arts["article_id"]) - {j.article_id for j in jobs})
+    return todo, keep, removed
+
+
+def _apply(jobs: list[Job], old: Tables4, folder: str | Path | None, run: Runner,
+           log: Callable[[str], None] | None, texts: bool, t0: float) -> tuple[Tables4, UpdateStats]:
+    todo, keep, removed = _diff(jobs, old.articles)
     if log:
         log(f"{len(jobs)} article(s): {len(todo)} to extract, {len(keep)} unchanged, {removed} removed")
     new = _records_chunked(run(todo)) if todo else empty()   # outcomes become tables as they arrive
@@ -208,7 +260,7 @@ def update(paths: list[str | Path], folder: str | Path | None, run: Runner, meta
         write(tables, folder)
     failed = int((tables.articles["status"] != "ok").sum())
     stats = UpdateStats(len(jobs), len(todo), len(keep), removed, failed, round(time.perf_counter() - t0, 2))
-    return tables, stats, warnings
+    return tables, stats
 
 
 def default_store(paths: list[str | Path], base: str | Path | None = None) -> Path | None:
