@@ -130,12 +130,23 @@ def _measure_table() -> tuple[dict[str, str], re.Pattern[str], dict[str, str], r
     return units, _alternation(list(cues), {}), cues, _alternation(subjects, {})
 
 
-def _window(after: str) -> str:
-    """The words right after a number: up to the end of its clause, the next number, or
-    :data:`WINDOW_WORDS` words ("600 killed, ..." -> "killed")."""
+_CONJUNCTION = re.compile(r"(?<!\w)(?i:and|but|while|whereas|as)(?!\w)")
+
+
+def _window_cues(after: str, cue_re: re.Pattern[str], cues: dict[str, str]) -> list[str]:
+    """The measures of the cues right after a number: up to the end of its clause, the next number,
+    :data:`WINDOW_WORDS` words or a conjunction that starts a new clause ("600 killed, ..." ->
+    killed; "11,000 troops and plans to send 3,000": nothing, the plan is the 3,000's). A
+    conjunction inside a cue ("killed and wounded") starts nothing."""
     m = _CLAUSE_END.search(after)
-    clause = after[: m.start()] if m else after
-    return " ".join(normalise(clause).split(" ")[:WINDOW_WORDS])
+    window = " ".join(normalise(after[: m.start()] if m else after).split(" ")[:WINDOW_WORDS])
+    found = list(cue_re.finditer(window))
+    cut = len(window)
+    for c in _CONJUNCTION.finditer(window):
+        if not any(f.start() <= c.start() < f.end() for f in found):
+            cut = c.start()
+            break
+    return [cues[f.group(0).lower()] for f in found if f.start() < cut]
 
 
 def figure_measure(kind: str, unit: str = "", per: str = "", figure_text: str = "", before: str = "",
@@ -172,7 +183,7 @@ def figure_measure(kind: str, unit: str = "", per: str = "", figure_text: str = 
         return "other"
     own = normalise(figure_text)
     near = [cues[m.group(0).lower()] for m in cue_re.finditer(own)]
-    near += [cues[m.group(0).lower()] for m in cue_re.finditer(_window(after))]
+    near += _window_cues(after, cue_re, cues)
     near = [m for m in near if m != "deployed"]   # "sent", "in Russia" only settle a contest (step 4)
     if near:
         return near[0]
