@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .gazetteer import canonical_source, figure_measure
+from .gazetteer import PAY_PER, canonical_source, figure_measure
 from .reference import ReferenceIndex, load_reference
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,20 +74,21 @@ def figure_measures_from(ctx: pd.DataFrame, claims: pd.DataFrame,
     """:func:`figure_measures` from a :func:`~articlefacts.analysis.figure_context` frame and the
     claims table (for the words around each figure); ``estimate_id`` is left empty."""
     index = _reference_index(reference)
-    pick = (ctx["kind"] == "personnel") | ((ctx["kind"] == "money") & ctx["per"].isin(["person", "month", "year"]))
+    pick = (ctx["kind"] == "personnel") | ((ctx["kind"] == "money") & ctx["per"].isin(PAY_PER))
     df = ctx[pick].copy()
     sentences = claims[["claim_id", "start", "text"]].rename(columns={"start": "sentence_start", "text": "sentence"})
     df = df.merge(sentences, on="claim_id", how="left")
     measures = []
-    for r in df[["kind", "unit", "per", "text", "subject", "value_high", "start", "end", "sentence_start", "sentence"]
+    for r in df[["kind", "unit", "per", "text", "subject", "value_low", "value_high", "start", "end", "sentence_start", "sentence"]
                 ].itertuples(index=False):
         before = after = ""
         if isinstance(r.sentence, str) and pd.notna(r.sentence_start):
             s, e = int(r.start) - int(r.sentence_start), int(r.end) - int(r.sentence_start)
             if 0 <= s <= e <= len(r.sentence):
                 before, after = r.sentence[:s], r.sentence[e:]
+        amount = r.value_high if pd.notna(r.value_high) else r.value_low
         measures.append(figure_measure(r.kind, r.unit, r.per, r.text, before, after, r.subject,
-                                       None if pd.isna(r.value_high) else float(r.value_high)))
+                                       None if pd.isna(amount) else float(amount)))
     df["measure"] = measures
     canon = [canonical_source(s, t) for s, t in zip(df["source"], df["source_type"])]
     df["source_as_written"] = df["source"]

@@ -117,7 +117,8 @@ def measures_of(sentence: str) -> dict[str, str]:
     for f in tables.figures.to_dict("records"):
         s, e = f["start"] - claim["start"], f["end"] - claim["start"]
         out[f["text"]] = figure_measure(f["kind"], f["unit"], f["per"], f["text"], claim["text"][:s],
-                                        claim["text"][e:], f["subject"], f["value_high"])
+                                        claim["text"][e:], f["subject"],
+                                        f["value_high"] if f["value_high"] == f["value_high"] else f["value_low"])
     return out
 
 
@@ -139,6 +140,7 @@ def measures_of(sentence: str) -> dict[str, str]:
      {"About 2,000 North Korean workers": "other"}),
     ("Each soldier is paid about $2,000 a month, the NIS said.", {"about $2,000 a month": "pay"}),
     ("The deployment costs Russia about $22 million a month, the NIS said.", {"about $22 million a month": "other"}),
+    ("Some families earn more than $1 million a year, officials said.", {"more than $1 million a year": "other"}),
 ])
 def test_the_numbers_own_words_come_before_the_sentences(sentence, expected):
     got = measures_of(sentence)

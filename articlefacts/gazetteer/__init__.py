@@ -22,9 +22,9 @@ import re
 import unicodedata
 from importlib import resources
 
+from ..pay import PAY_PER, TOTAL_THRESHOLD_USD   # what a pay figure is: the pay table's own rule
+
 MEASURES = ("deployed", "planned", "casualties", "killed", "wounded", "captured", "other", "pay")
-PAY_PER = ("person", "month", "year")   # as in articlefacts.pay
-TOTAL_THRESHOLD_USD = 1_000_000          # as in articlefacts.pay: a larger "rate" is a force-wide total
 WINDOW_WORDS = 6                         # how far after a number its own words reach
 _CLAUSE_END = re.compile(r"[,;:.()!?\"“”—–\[\]0-9]")
 
@@ -150,12 +150,12 @@ def _window_cues(after: str, cue_re: re.Pattern[str], cues: dict[str, str]) -> l
 
 
 def figure_measure(kind: str, unit: str = "", per: str = "", figure_text: str = "", before: str = "",
-                   after: str = "", subject: str = "", value_high: float | None = None) -> str:
+                   after: str = "", subject: str = "", amount: float | None = None) -> str:
     """What a figure measures: one of :data:`MEASURES`.
 
-    ``before``/``after`` are the words of its sentence before and after the figure's span. Money
-    per person, month or year is ``pay`` (unless, in US dollars, it reaches USD 1 million: a
-    force-wide total). A personnel figure, in order of precedence:
+    ``before``/``after`` are the words of its sentence before and after the figure's span;
+    ``amount`` its largest number (value_high, else value_low). Money per person, month or year is
+    ``pay`` (unless, in US dollars, it reaches USD 1 million: a force-wide total). A personnel figure, in order of precedence:
 
     1. a subject naming other forces ("Ukrainian soldiers") or a counted noun of people who are not
        troops ("workers", "civilians") or not in ``measures.csv`` at all: ``other``;
@@ -170,8 +170,7 @@ def figure_measure(kind: str, unit: str = "", per: str = "", figure_text: str = 
     """
     if kind == "money":
         if per in PAY_PER:
-            if unit == "USD" and value_high is not None and value_high == value_high \
-                    and float(value_high) >= TOTAL_THRESHOLD_USD:
+            if unit == "USD" and amount is not None and amount == amount and float(amount) >= TOTAL_THRESHOLD_USD:
                 return "other"
             return "pay"
         return "other"
