@@ -295,6 +295,82 @@ def draw_troop_timeline(data: pd.DataFrame, title: str = "Troop-number estimates
     return _finish(fig, title, subtitle, source_line(data))
 
 
+# --------------------------------------------------------------------------- estimates across articles
+
+ESTIMATE_PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C564B", "#F0E442"]
+
+
+def draw_estimates(data: pd.DataFrame, steps: pd.DataFrame, title: str, ylabel: str) -> Figure:
+    """Distinct estimates (``estimates.timeline_data``) by date and number, one colour per source
+    (the most mentioned ones; grey for the rest), a dot grows with the number of articles that
+    repeat it; behind them, the reference record (``estimates.reference_steps``) as grey steps:
+    a line for a stated number, dashed for a bound, a band for a range, each labelled with its row."""
+    import matplotlib.dates as mdates
+
+    fig = _new_figure(5.0)
+    source = "\n".join(textwrap.wrap(
+        "Source: the estimates table of these articles (every mention in data/estimates.csv); grey: the "
+        "reference record (data/raw/reference_estimates.csv, rows as labelled).", 120))
+    with matplotlib.rc_context(STYLE):
+        ax = fig.add_subplot()
+        if data.empty and steps.empty:
+            return _empty(fig, ax, "no dated estimates of this kind", title, source)
+        when = lambda col: mdates.date2num(pd.to_datetime(col).dt.to_pydatetime())   # noqa: E731
+        xs = list(when(data["date"])) if len(data) else []
+        if len(steps):
+            xs += list(when(steps["start"])) + list(when(steps["end"]))
+        first, last = min(xs), max(xs)
+        pad = max(6.0, (last - first) * 0.05)
+        nums = pd.concat([data[["value_low", "value_high"]], steps[["value_low", "value_high"]]]).to_numpy(float)
+        top = np.nanmax(nums) if np.isfinite(nums).any() else 1.0
+        span = top * 1.25
+        for r in steps.itertuples():
+            a, b = when(pd.Series([r.start, r.end]))
+            b = max(b, a + pad / 2)   # a row that holds from the last date on is still drawn
+            if r.mark == "range":
+                ax.fill_between([a, b], r.value_low, r.value_high, color="#bbbbbb", alpha=0.35, lw=0, zorder=1)
+            else:
+                ax.plot([a, b], [r.value, r.value], color="#999999", lw=1.6, zorder=1,
+                        linestyle="--" if r.mark in ("upper_bound", "lower_bound") else "-")
+            y = r.value_high if r.mark == "range" else r.value
+            ax.annotate(f"ref {r.reference_row}", xy=(a, y), xytext=(1, 2), textcoords="offset points",
+                        fontsize=6.5, color="#777777", zorder=1)
+        labels = list(dict.fromkeys(l for l in data["source_label"] if l != "other sources")) if len(data) else []
+        colors = {l: ESTIMATE_PALETTE[i % len(ESTIMATE_PALETTE)] for i, l in enumerate(labels)}
+        colors["other sources"] = "#999999"
+        marks = set()
+        width = max((last - first + 2 * pad) * 0.01, 0.6)
+        for xi, r in zip(when(data["date"]) if len(data) else [], data.itertuples()):
+            color = colors[r.source_label]
+            approx = r.qualifier == "approx"
+            marks.add("approx" if approx else r.mark)
+            if r.mark == "point":
+                face = "white" if approx else color
+                ax.plot(xi, r.value, marker="o", markersize=6 + 2.5 * min(np.log2(max(r.articles, 1)), 4),
+                        markerfacecolor=face, markeredgecolor=color, markeredgewidth=2, linestyle="none", zorder=3)
+            else:
+                _draw_mark(ax, r.mark, approx, r.value_low, r.value_high, r.value, xi, color, span,
+                           horizontal=False, thickness=width)
+        ax.set_xlim(first - pad, last + pad)
+        ax.set_ylim(0, span)
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d" if last - first < 400 else "%Y-%m"))
+        ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
+        ax.set_ylabel(ylabel)
+        ax.set_xlabel("date of the estimate (first mention; the sentence's date, else the article's publication date)")
+        ax.grid(axis="y", color="#eeeeee", lw=0.8)
+        ax.set_axisbelow(True)
+        handles = _mark_handles(marks, "number", vertical=True)
+        handles += [Line2D([], [], color=colors[l], marker="o", linestyle="none", label=short_source(l, 52))
+                    for l in labels + (["other sources"] if "other sources" in set(data.get("source_label", [])) else [])]
+        if len(steps):
+            handles.append(Line2D([], [], color="#999999", lw=1.6, label="reference record (dashed: a bound)"))
+        _legend(ax, handles)
+    subtitle = ("One mark per distinct estimate (the same source, measure, numbers and week); a bigger dot: "
+                "more articles repeat it. Upper bounds point down (at most), lower bounds up (at least).")
+    return _finish(fig, title, subtitle, source)
+
+
 # --------------------------------------------------------------------------- pay
 
 def draw_pay_comparison(data: pd.DataFrame, target_year: int,

@@ -60,7 +60,8 @@ def _report(args: argparse.Namespace) -> int:
     from .report import run_report
 
     return run_report(seeds=args.seeds, reports_dir=args.reports, notebooks_dir=args.notebooks,
-                      quiet=args.quiet, jobs=args.jobs, store_dir=args.store, article_notebooks=args.article_notebooks)
+                      quiet=args.quiet, jobs=args.jobs, store_dir=args.store, article_notebooks=args.article_notebooks,
+                      since=args.since)
 
 
 def _accept(args: argparse.Namespace) -> int:
@@ -104,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run notebook 02 for this many articles, those with the most figures (default 3)")
     r.add_argument("--jobs", type=int, default=0, help="extraction processes and notebooks run at once "
                                                        "(default: up to 2)")
+    r.add_argument("--since", metavar="REPORT_DIR",
+                   help="an earlier report to list what is new since (default: the newest dated report in "
+                        "--reports before today); adds 'New since <date>' to index.html and data/changes.csv")
     r.add_argument("--quiet", action="store_true", help="no progress; one summary line (CI)")
     r.set_defaults(func=_report)
     a = sub.add_parser("accept", help="re-execute notebooks in place (accept new outputs for nbval)")

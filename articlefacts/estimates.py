@@ -140,37 +140,41 @@ def estimates_from(fm: pd.DataFrame, reference: pd.DataFrame | ReferenceIndex | 
     group = ["source", "measure", "_lo", "_hi", "qualifier", "_cur", "_per"]
     df = df.sort_values(group + ["_undated", "date", "_nopub", "published", "article_id", "figure_id"],
                         kind="mergesort")
-    rows = []
-    members: list[int] = []
-    first: dict | None = None
-
-    def close() -> None:
-        m = df.loc[members]
-        order = m.sort_values(["_nopub", "published", "article_id", "figure_id"], kind="mergesort")
-        eid = estimate_id(first["source"], first["measure"], first["value_low"], first["value_high"],
-                          first["qualifier"], first["_cur"], first["_per"], first["date"])
-        ids.loc[members] = eid
-        found = index.status(first["measure"], first["value_low"], first["value_high"], first["qualifier"],
-                             first["reference_date"], first["source"], first["_cur"], first["_per"])
-        rows.append({"estimate_id": eid, "source": first["source"], "source_type": first["source_type"],
-                     "measure": first["measure"], "value_low": first["value_low"],
-                     "value_high": first["value_high"], "qualifier": first["qualifier"],
-                     "unit": first["_cur"] or order.iloc[0]["unit"], "per": first["_per"], "date": first["date"],
-                     "first_article": order.iloc[0]["article_id"], "articles": m["article_id"].nunique(),
-                     "article_ids": " ".join(dict.fromkeys(order["article_id"])),
-                     "figure_ids": " ".join(order["figure_id"]), "reference_status": found.status,
-                     "reference_row": found.row, "reference_note": found.note})
-
-    for i, r in zip(df.index, df.to_dict("records")):
-        same = first is not None and all(r[k] == first[k] for k in group)
-        if same and (r["date"] == first["date"] == "" or
-                     (r["date"] and first["date"] and _days(first["date"], r["date"]) <= CHAIN_DAYS)):
-            members.append(i)
-            continue
-        if first is not None:
-            close()
-        first, members = r, [i]
-    close()
+    # one linear pass over the sorted mentions: an estimate starts where the group changes or the
+    # date is more than CHAIN_DAYS after the estimate's first date
+    est_no: list[int] = []
+    starts: list[int] = []
+    key0: tuple | None = None
+    date0 = ""
+    for pos, (key, date) in enumerate(zip(zip(*(df[k] for k in group)), df["date"])):
+        same = key0 is not None and key == key0 and (
+            (date == "" and date0 == "") or (date != "" and date0 != "" and _days(date0, date) <= CHAIN_DAYS))
+        if not same:
+            starts.append(pos)
+            key0, date0 = key, date
+        est_no.append(len(starts) - 1)
+    df["_est"] = est_no
+    first = df.iloc[starts].reset_index(drop=True)
+    # within an estimate, mentions in the order of their articles' publication
+    order = df.sort_values(["_est", "_nopub", "published", "article_id", "figure_id"], kind="mergesort")
+    by = order.groupby("_est", sort=True)
+    article_ids = by["article_id"].agg(lambda s: " ".join(dict.fromkeys(s)))
+    figure_ids = by["figure_id"].agg(" ".join)
+    ids_of = [estimate_id(r["source"], r["measure"], r["value_low"], r["value_high"], r["qualifier"], r["_cur"],
+                          r["_per"], r["date"]) for r in first.to_dict("records")]
+    ids.loc[df.index] = [ids_of[n] for n in est_no]
+    found = [index.status(m, lo, hi, q, d, src, cur, per) for m, lo, hi, q, d, src, cur, per in
+             zip(first["measure"], first["value_low"], first["value_high"], first["qualifier"],
+                 first["reference_date"], first["source"], first["_cur"], first["_per"])]
+    first_unit, articles_of, figures_of = by["unit"].first().tolist(), article_ids.tolist(), figure_ids.tolist()
+    rows = [{"estimate_id": ids_of[n], "source": r["source"], "source_type": r["source_type"],
+             "measure": r["measure"], "value_low": r["value_low"], "value_high": r["value_high"],
+             "qualifier": r["qualifier"], "unit": r["_cur"] or first_unit[n], "per": r["_per"],
+             "date": r["date"], "first_article": articles_of[n].split(" ", 1)[0],
+             "articles": len(articles_of[n].split(" ")), "article_ids": articles_of[n],
+             "figure_ids": figures_of[n], "reference_status": f.status, "reference_row": f.row,
+             "reference_note": f.note}
+            for n, (r, f) in enumerate(zip(first.to_dict("records"), found))]
     out = pd.DataFrame(rows, columns=ESTIMATE_COLUMNS)
     out["reference_row"] = out["reference_row"].astype("Int64")
     out["articles"] = out["articles"].astype("int64")
@@ -196,14 +200,178 @@ def figure_measures(corpus: "Corpus", reference: pd.DataFrame | ReferenceIndex |
     return fm
 
 
-def estimates(corpus: "Corpus", reference: pd.DataFrame | ReferenceIndex | None = None) -> pd.DataFrame:
+def estimates(corpus: "Corpus", reference: pd.DataFrame | ReferenceIndex | None = None,
+              measures: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per distinct estimate of the corpus (see the module docstring), sorted by date:
     :data:`ESTIMATE_COLUMNS`. ``reference_status`` (matches / within_range / higher / lower /
     no_reference) compares the estimate at its first mention's date with the reference record
     (``reference`` defaults to the shipped one); ``reference_row`` and ``reference_note`` name the
-    row compared with."""
+    row compared with. ``measures``: the corpus's :func:`figure_measures`, when already computed."""
     from .analysis import figure_context
 
     index = _reference_index(reference)
-    out, _ = estimates_from(figure_measures_from(figure_context(corpus), corpus.claims, index), index)
+    fm = measures if measures is not None else figure_measures_from(figure_context(corpus), corpus.claims, index)
+    out, _ = estimates_from(fm, index)
     return out
+
+
+# --------------------------------------------------------------------------- the tables behind notebook 06
+
+TROOP_MEASURES = ("deployed", "planned")
+LOSS_MEASURES = ("casualties", "killed", "wounded", "captured")
+TOP_SOURCES = 8   # a chart names this many sources (most mentioned first); the rest are 'other sources'
+OTHER_SOURCES = "other sources"
+
+
+def _mark(low: float, high: float, qualifier: str) -> tuple[str, float]:
+    """How a value is drawn (point, range, upper_bound, lower_bound) and the number drawn for it."""
+    if qualifier == "upper_bound" or (pd.isna(low) and pd.notna(high)):
+        return "upper_bound", float(high)
+    if qualifier == "lower_bound" or (pd.notna(low) and pd.isna(high)):
+        return "lower_bound", float(low)
+    if pd.notna(low) and pd.notna(high) and low != high:
+        return "range", float("nan")
+    return "point", float(low)
+
+
+def timeline_data(est: pd.DataFrame, measures: tuple[str, ...], since: str = "",
+                  top_sources: int = TOP_SOURCES) -> pd.DataFrame:
+    """The dated estimates of ``measures`` on or after ``since`` (ISO date; '' = all), each with how
+    it is drawn (``mark``, ``value`` as in :func:`articlefacts.analysis.troop_numbers_data`) and a
+    ``source_label``: its canonical source, or 'other sources' beyond the ``top_sources`` most
+    mentioned, so that a chart's key stays short at any corpus size."""
+    df = est[est["measure"].isin(measures) & (est["date"] != "")]
+    if since:
+        df = df[df["date"] >= since]
+    df = df.copy()
+    marks = [_mark(lo, hi, q) for lo, hi, q in zip(df["value_low"], df["value_high"], df["qualifier"])]
+    df["mark"] = [m for m, _ in marks]
+    df["value"] = [v for _, v in marks]
+    mentions = df.groupby("source")["articles"].sum().sort_values(ascending=False, kind="mergesort")
+    named = set(mentions.index[:top_sources])
+    df["source_label"] = [s if s in named else OTHER_SOURCES for s in df["source"]]
+    return df.reset_index(drop=True)
+
+
+def reference_steps(reference: pd.DataFrame, measures: tuple[str, ...], until: str) -> pd.DataFrame:
+    """The reference record of ``measures`` as steps: each row holds from its ``date_reported`` until
+    the next row of the same source and measure (else ``until``): start, end, source, measure,
+    value_low, value_high, qualifier, mark, value, reference_row."""
+    ref = reference[reference["measure"].isin(measures)].sort_values(["source", "measure", "date_reported"],
+                                                                     kind="mergesort").copy()
+    nxt = ref.groupby(["source", "measure"])["date_reported"].shift(-1)
+    ref["start"] = ref["date_reported"]
+    ref["end"] = nxt.fillna(max(until, ref["date_reported"].max() if len(ref) else until))
+    marks = [_mark(lo, hi, q) for lo, hi, q in zip(ref["value_low"], ref["value_high"], ref["qualifier"])]
+    ref["mark"] = [m for m, _ in marks]
+    ref["value"] = [v for _, v in marks]
+    cols = ["start", "end", "source", "measure", "value_low", "value_high", "qualifier", "mark", "value",
+            "reference_row"]
+    return ref[cols].sort_values(["start", "source"], kind="mergesort").reset_index(drop=True)
+
+
+def _stated_numbers(df: pd.DataFrame) -> pd.Series:
+    return df[["value_low", "value_high"]].apply(lambda r: [v for v in r if pd.notna(v)], axis=1)
+
+
+def spread(est: pd.DataFrame, measures: tuple[str, ...] = TROOP_MEASURES + LOSS_MEASURES) -> pd.DataFrame:
+    """How far sources differ at the same time: per month and measure, how many estimates and
+    sources, the lowest and highest number stated (bounds count as the number they state), and
+    who stated each. Months with estimates from one source only are left out."""
+    df = est[est["measure"].isin(measures) & (est["date"] != "")].copy()
+    cols = ["month", "measure", "estimates", "sources", "lowest", "lowest_source", "highest", "highest_source"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    df["month"] = df["date"].str[:7]
+    df["lo"] = df[["value_low", "value_high"]].min(axis=1)
+    df["hi"] = df[["value_low", "value_high"]].max(axis=1)
+    rows = []
+    for (month, measure), g in df.groupby(["month", "measure"], sort=True):
+        if g["source"].nunique() < 2:
+            continue
+        lo, hi = g.loc[g["lo"].idxmin()], g.loc[g["hi"].idxmax()]
+        rows.append({"month": month, "measure": measure, "estimates": len(g), "sources": g["source"].nunique(),
+                     "lowest": lo["lo"], "lowest_source": lo["source"], "highest": hi["hi"],
+                     "highest_source": hi["source"]})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def differing(fm: pd.DataFrame) -> pd.DataFrame:
+    """The figures whose number differs from the reference in force (``higher`` or ``lower``), with the
+    article, what it says, who said it, and the reference row it differs from."""
+    d = fm[fm["reference_status"].isin(["higher", "lower"])]
+    return d[["article_id", "figure_id", "text", "measure", "source", "date", "reference_status",
+              "reference_note"]].reset_index(drop=True)
+
+
+def pay_side_by_side(est: pd.DataFrame, reference: pd.DataFrame, figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every pay estimate of the articles beside every pay row of the reference record: who is paid
+    (the first mention's subject, from ``figures`` = :func:`figure_measures` or a figures table),
+    who says so, how much, per what, when, and where it comes from (an estimate id with its article
+    count, or a reference row)."""
+    from .views import figure_value
+
+    p = est[est["measure"] == "pay"]
+    r = reference[reference["measure"] == "pay"]
+    subject = {}
+    if figures is not None and "subject" in figures:
+        subject = dict(zip(figures["figure_id"], figures["subject"].fillna("")))
+    paid = [subject.get(str(f).split()[0], "") if f else "" for f in p["figure_ids"]]
+    rows = [{"from": "articles", "who is paid": w, "source": s, "amount": f"{figure_value('money', lo, hi, q)} {u}",
+             "per": per, "date": d, "where": f"{e} ({n} article{'s' if n != 1 else ''})",
+             "reference_status": st}
+            for w, s, lo, hi, q, u, per, d, e, n, st in zip(paid, p["source"], p["value_low"], p["value_high"],
+                                                             p["qualifier"], p["unit"], p["per"], p["date"],
+                                                             p["estimate_id"], p["articles"], p["reference_status"])]
+    rows += [{"from": "reference record", "who is paid": "North Korean soldiers", "source": s, "amount": f"{figure_value('money', lo, hi, q)} {u}",
+              "per": per, "date": d, "where": f"row {row}: {by}", "reference_status": ""}
+             for s, lo, hi, q, u, per, d, row, by in zip(r["source"], r["value_low"], r["value_high"], r["qualifier"],
+                                                         r["unit"], r["per"], r["date_reported"], r["reference_row"],
+                                                         r["reported_by"])]
+    cols = ["from", "who is paid", "source", "amount", "per", "date", "where", "reference_status"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["date", "from"], kind="mergesort").reset_index(drop=True)
+
+
+def estimates_view(est: pd.DataFrame) -> pd.DataFrame:
+    """The estimates table for reading: id, who, what, how many, when, in how many articles (and the
+    first), and how it stands to the reference record. Every column is in ``data/estimates.csv``."""
+    from .views import figure_value, short_article
+
+    return pd.DataFrame({
+        "estimate": est["estimate_id"],
+        "source": est["source"],
+        "measure": est["measure"],
+        "value": [figure_value("personnel", lo, hi, q) + (f" {u}" + (f" per {p}" if p else "") if u else "")
+                  for lo, hi, q, u, p in zip(est["value_low"], est["value_high"], est["qualifier"], est["unit"],
+                                             est["per"])],
+        "date": est["date"],
+        "articles": est["articles"],
+        "first article": [short_article(a) for a in est["first_article"]],
+        "reference": [st if st == "no_reference" else f"{st} (row {row})"
+                      for st, row in zip(est["reference_status"], est["reference_row"])],
+    })
+
+
+def summarize(est: pd.DataFrame, fm: pd.DataFrame) -> str:
+    """A few sentences on the estimates: how many figures fold into how many distinct estimates, the
+    most repeated one, and how many figures differ from the reference record."""
+    counted = fm[fm["measure"] != "other"]
+    if est.empty:
+        return "No personnel or pay figure of the articles is an estimate with a measure (deployed, planned, " \
+               "casualties, killed, wounded, captured or pay)."
+    top = est.sort_values(["articles", "date"], ascending=[False, True], kind="mergesort").iloc[0]
+    from .views import figure_value
+
+    n_articles = counted["article_id"].nunique()
+    lines = [f"{len(counted):,} personnel and pay figures in {n_articles:,} article{'s' if n_articles != 1 else ''} are "
+             f"{len(est):,} distinct estimates from {est['source'].nunique():,} sources.",
+             f"Most repeated: {top['source']}, {top['measure']} {figure_value('personnel', top['value_low'], top['value_high'], top['qualifier'])} "
+             f"{top['unit']} ({top['date'] or 'undated'}), in {top['articles']:,} article(s)."]
+    status = counted["reference_status"].value_counts()
+    compared = int(status.drop("no_reference", errors="ignore").sum())
+    differ = int(status.get("higher", 0) + status.get("lower", 0))
+    lines.append(f"Against the reference record: {compared:,} figures compared, {differ:,} differ from the "
+                 f"estimate in force at their date ({int(status.get('higher', 0)):,} higher, "
+                 f"{int(status.get('lower', 0)):,} lower); {int(status.get('no_reference', 0)):,} have no "
+                 f"reference estimate of their measure at their date.")
+    return "\n".join(lines)

@@ -344,7 +344,7 @@ def planned_runs(notebooks_dir: str | Path, seeds: str | Path, article_notebooks
 
 def _index_html(day: str, runs: list[Run], charts: list[str], tables: list[str], status: str,
                 seeds_rel: str, articles_table: str, n_articles: int, failed_articles: list[tuple[str, str]],
-                notes: list[str]) -> str:
+                notes: list[str], since_html: str = "") -> str:
     from .pages import href
 
     e = html.escape
@@ -387,6 +387,7 @@ def _index_html(day: str, runs: list[Run], charts: list[str], tables: list[str],
 <p>Figures and claims from {n_articles} article(s) in <code>{e(seeds_rel)}</code>. Status: <b>{e(status)}</b>.
 Details: <a href="manifest.json">manifest.json</a> (inputs with sha256, parameters, versions, timings).</p>
 {''.join(banner)}
+{since_html}
 <h2>Articles</h2>
 <p>Each article's page shows its text with every figure and claim marked. Click a column to sort.</p>
 {articles_table}
@@ -431,9 +432,14 @@ def report_store(seeds: Path, reports: Path) -> Path:
 
 def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
                notebooks_dir: str | Path = "notebooks", quiet: bool = False, jobs: int = 0,
-               store_dir: str | Path | None = None, article_notebooks: int = 3) -> int:
+               store_dir: str | Path | None = None, article_notebooks: int = 3,
+               since: str | Path | None = None) -> int:
     """Extract what is new under ``seeds`` into its processed store, then run every numbered
     notebook over the store and write a page per article, into ``reports_dir/<today>/``.
+
+    ``since`` is an earlier report folder to compare with (default: the newest dated report in
+    ``reports_dir`` before today; none: no comparison): the index gets a "New since <date>"
+    section and ``data/changes.csv`` the changes (see :mod:`articlefacts.changes`).
 
     Notebook 02 (one article) runs for the ``article_notebooks`` articles with the most
     figures; every article gets its page without a kernel. Returns 0 when every article was
@@ -455,6 +461,11 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
     notebooks = sorted(p for p in nb_dir.glob("[0-9]*.ipynb") if p.is_file())
     if not notebooks:
         raise InputError(nb_dir, "no numbered notebooks (NN_name.ipynb) in it")
+    from . import changes as _changes
+
+    day = dt.date.today().isoformat()
+    since_p = Path(since) if since else _changes.previous_report(reports_p, day)
+    baseline = _changes.read_baseline(since_p) if since_p is not None else None   # read now: it may be replaced
     workers = jobs or default_jobs()
     store_p = Path(store_dir) if store_dir else report_store(seeds_p, reports_p)
     seeds_rel = Path(_rel(seeds_p, cwd))   # relative, so that messages and tables carry no absolute path
@@ -463,7 +474,6 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
     if not quiet:
         print(f"extracted {stats.extracted}, unchanged {stats.reused}, removed {stats.removed} "
               f"({stats.seconds:.1f} s); store {_rel(store_p, cwd)}", flush=True)
-    day = dt.date.today().isoformat()
     cleanup_stale(reports_p)
     try:
         reports_p.mkdir(parents=True, exist_ok=True)
@@ -476,7 +486,9 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
                         quiet)
         del corpus, tables   # the notebooks read the store themselves: free this process's copy first
         gc.collect()
-        status = _build(build, final, day, seeds_p, nb_dir, notebooks, prep, store_p, cwd, quiet, workers, t0, stats)
+        store.release_memory()
+        status = _build(build, final, day, seeds_p, nb_dir, notebooks, prep, store_p, cwd, quiet, workers, t0, stats,
+                        baseline)
         _open_up(build)
         _swap_in(build, final)
     except BaseException:
@@ -585,15 +597,26 @@ def _prepare(build: Path, corpus, keys: dict[str, str], previous: tuple[Path | N
                     len(corpus.figures), len(corpus.claims), reused)
 
 
+def reference_path() -> Path:
+    """The reference record the report's notebooks read: the project's ``data/raw`` copy when the
+    report runs in the project folder, else the copy shipped with the package."""
+    from .reference import REFERENCE_RESOURCE
+
+    local = Path("data/raw/reference_estimates.csv")
+    return local if local.is_file() else Path(str(REFERENCE_RESOURCE))
+
+
 def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, notebooks: list[Path], prep: Prepared,
-           store_p: Path, cwd: Path, quiet: bool, workers: int, t0: float, stats) -> str:
+           store_p: Path, cwd: Path, quiet: bool, workers: int, t0: float, stats, baseline=None) -> str:
     """Execute, convert and index everything into ``build``; returns 'ok' or 'failed'."""
+    from . import changes as _changes
+
     out_nb, out_html, charts, data = (build / "notebooks", build / "html", build / "charts", build / "data")
     for d in (out_nb, out_html, charts, data):
         d.mkdir()
     kernel = kernel_name()
     common = {"seeds": _rel(seeds_p, nb_dir), "processed": _rel(store_p, nb_dir), "figures_dir": _rel(charts, nb_dir),
-              "data_dir": _rel(data, nb_dir)}
+              "data_dir": _rel(data, nb_dir), "reference": _rel(reference_path(), nb_dir)}
     runs = plan_runs(notebooks, prep.deep_dives, common, out_nb)
     n = max(1, min(workers if prep.n_claims <= PARALLEL_NOTEBOOKS_MAX_CLAIMS else 1, len(runs)))
     if not quiet:
@@ -631,12 +654,17 @@ def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, note
         r.parameters = {k: v.replace(old, new) if isinstance(v, str) else v for k, v in r.parameters.items()}
         r.output = r.output.relative_to(build)
         r.html = r.html.relative_to(build) if r.html is not None else None
+    since_html = ""
+    if baseline is not None:
+        table_of_changes = _changes.changes(prep.articles, _changes.read_estimates(build), baseline)
+        save_tables({"changes": table_of_changes}, data)
+        since_html = _changes.summary_html(table_of_changes, baseline.day)
     chart_files, table_files = _listing(charts, build), _listing(data, build)
     table = prep.index_table
     notes = [f"Tables with more than {CSV_MAX_ROWS:,} rows are written as Parquet only; "
              f"`python -m articlefacts extract {_rel(seeds_p, cwd)} --out DIR` writes every table as CSV."]
     index = _index_html(day, runs, chart_files, table_files, status, _rel(seeds_p, cwd), table,
-                        len(prep.articles), failed_articles, notes)
+                        len(prep.articles), failed_articles, notes, since_html)
     atomic_write(build / "index.html", lambda tmp: tmp.write_text(index, encoding="utf-8"))
     manifest = _manifest(day, status, runs, seeds_p, nb_dir, notebooks, common, kernel, cwd, chart_files,
                          table_files, prep, time.perf_counter() - t0, stats)
@@ -660,9 +688,10 @@ def _manifest(day: str, status: str, runs: list[Run], seeds_p: Path, nb_dir: Pat
         inputs.append({"path": _rel(p, cwd), "kind": "metadata", "sha256": _sha256(p), "bytes": p.stat().st_size})
     for p in notebooks:
         inputs.append({"path": _rel(p, cwd), "kind": "notebook", "sha256": _sha256(p), "bytes": p.stat().st_size})
-    if CPI_PATH.is_file():
-        inputs.append({"path": _rel(CPI_PATH, cwd), "kind": "reference data", "sha256": _sha256(CPI_PATH),
-                       "bytes": CPI_PATH.stat().st_size})
+    for ref in (CPI_PATH, reference_path()):
+        if ref.is_file():
+            inputs.append({"path": _rel(ref, cwd), "kind": "reference data", "sha256": _sha256(ref),
+                           "bytes": ref.stat().st_size})
     arts = prep.articles
     return {
         "report": day,

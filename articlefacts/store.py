@@ -99,10 +99,12 @@ def read(folder: str | Path, texts: bool = True) -> Tables4:
 
 
 def write(tables: Tables4, folder: str | Path) -> None:
-    """All four tables into ``folder``, each staged beside its target, then renamed together."""
+    """All four tables into ``folder``, each staged beside its target, then renamed together (the
+    inputs stamp of :func:`refresh` is removed first: it vouches for the tables it was written with)."""
     out = Path(folder)
     try:
         out.mkdir(parents=True, exist_ok=True)
+        (out / STAMP).unlink(missing_ok=True)
     except OSError as exc:
         raise OutputError(out, f"cannot create the store folder ({exc.strerror or exc})") from None
     staged: list[tuple[Path, Path]] = []
@@ -145,6 +147,21 @@ def _ordered(df: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
     return df.assign(_k=key).sort_values("_k", kind="stable").drop(columns="_k").reset_index(drop=True)
 
 
+def release_memory() -> None:
+    """Give freed memory back to the system: pyarrow's pool (mimalloc) keeps what pandas' Arrow-backed
+    tables freed, so a process that dropped a corpus's tables still holds their size until asked
+    (measured on 11,168 documents: 908 MB resident before, 178 MB after)."""
+    import ctypes
+
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):   # not glibc: nothing more to give back
+        pass
+
+
 Runner = Callable[[list[Job]], Iterable[Outcome]]
 CHUNK = 500   # outcomes are turned into tables this many at a time, so their per-article frames do not pile up
 
@@ -158,11 +175,16 @@ def _records_chunked(outcomes: Iterable[Outcome]) -> Tables4:
         if len(buf) >= CHUNK:
             parts.append(_records(buf))
             buf = []
+            release_memory()   # the chunk's per-article frames are garbage now
     if buf or not parts:
         parts.append(_records(buf))
     if len(parts) == 1:
         return parts[0]
-    joined = [pd.concat([getattr(t, name) for t in parts], ignore_index=True) for name in TABLES]
+    joined = []
+    for name in TABLES:   # one table at a time, dropping its parts as soon as they are joined
+        joined.append(pd.concat([getattr(t, name) for t in parts], ignore_index=True))
+        parts = [Tables4(*(None if n == name else getattr(t, n) for n in TABLES)) for t in parts]
+        release_memory()
     return Tables4(*joined)
 
 
@@ -178,27 +200,93 @@ def update(paths: list[str | Path], folder: str | Path | None, run: Runner, meta
     be written.
     """
     t0 = time.perf_counter()
+    listing = _listing(paths, metadata) if folder is not None else None   # before reading: a later change shows
     jobs, warnings = plan(list(paths), metadata)
     old = read(folder, texts=False) if folder is not None else empty()   # the texts only when needed, below
     tables, stats = _apply(jobs, old, folder, run, log, texts, t0)
+    if folder is not None:
+        _write_stamp(folder, listing, warnings)
     return tables, stats, warnings
 
 
 def refresh(paths: list[str | Path], folder: str | Path, run: Runner, metadata: str | Path | None = None,
             log: Callable[[str], None] | None = None) -> tuple[UpdateStats, list[str]]:
     """:func:`update` for a caller that reads the store afterwards (see :func:`read_articles`): when
-    nothing changed, only the small articles table is read, so a current store costs the planning
-    (hashing the inputs) and nothing more."""
+    nothing changed, only the small articles table is read. When no file under ``paths`` changed
+    size or modification time since the store was last brought up to date (its ``inputs.json``),
+    the inputs are not even read and hashed: a current store costs a directory listing."""
     t0 = time.perf_counter()
-    jobs, warnings = plan(list(paths), metadata)
+    listing = _listing(paths, metadata)
+    stamp = _read_stamp(folder)
     arts = _read_one(folder, "articles")
+    if arts is not None and stamp is not None and stamp.get("listing") == listing:
+        failed = int((arts["status"] != "ok").sum())
+        return (UpdateStats(len(arts), 0, len(arts), 0, failed, round(time.perf_counter() - t0, 2)),
+                list(stamp.get("warnings", [])))
+    jobs, warnings = plan(list(paths), metadata)
     if arts is not None:
         todo, keep, removed = _diff(jobs, arts)
         if not todo and not removed and len(arts) == len(jobs):
             failed = int((arts["status"] != "ok").sum())
+            _write_stamp(folder, listing, warnings)
             return UpdateStats(len(jobs), 0, len(keep), 0, failed, round(time.perf_counter() - t0, 2)), warnings
     _, stats = _apply(jobs, read(folder, texts=False), folder, run, log, False, t0)
+    _write_stamp(folder, listing, warnings)
     return stats, warnings
+
+
+STAMP = "inputs.json"
+RACY_NS = 2_000_000_000   # a file changed this recently may change again within its mtime's resolution
+
+
+def _listing(paths: list[str | Path], metadata: str | Path | None) -> str | None:
+    """A hash of every file under ``paths`` (and ``metadata``) with its size and modification time,
+    and of the extractor's version; None when a file changed too recently to be trusted."""
+    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    now = time.time_ns()
+    entries = []
+    for raw in [*paths, *([metadata] if metadata else [])]:
+        p = Path(raw)
+        h.update(str(p.resolve()).encode("utf-8", "surrogateescape"))
+        files = [p] if not p.is_dir() else [Path(d) / f for d, _, fs in os.walk(p) for f in fs]
+        for f in files:
+            try:
+                st = f.stat()
+            except OSError:
+                return None
+            if now - st.st_mtime_ns < RACY_NS:
+                return None
+            rel = f.relative_to(p) if f != p else Path(f.name)
+            entries.append(f"{p.resolve()}\0{rel}\0{st.st_size}\0{st.st_mtime_ns}")
+    for e in sorted(entries):
+        h.update(e.encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def _read_stamp(folder: str | Path) -> dict | None:
+    import json
+
+    try:
+        return json.loads((Path(folder) / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_stamp(folder: str | Path, listing: str | None, warnings: list[str]) -> None:
+    """Record the inputs' listing the store is current for (nothing when it cannot be trusted)."""
+    import json
+
+    target = Path(folder) / STAMP
+    try:
+        target.unlink(missing_ok=True)
+        if listing is None or not Path(folder).is_dir():
+            return
+        fd, tmp = tempfile.mkstemp(prefix=".inputs.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"listing": listing, "warnings": warnings}, fh)
+        os.replace(tmp, target)
+    except OSError:
+        pass   # no stamp: the next reader plans and hashes, nothing worse
 
 
 def _read_one(folder: str | Path, name: str, article_ids: list[str] | None = None) -> pd.DataFrame | None:
@@ -258,6 +346,8 @@ def _apply(jobs: list[Job], old: Tables4, folder: str | Path | None, run: Runner
     tables = Tables4(*(merged(t) for t in names), *([] if old.texts is not None else [None]))
     if changed:
         write(tables, folder)
+    del old, new
+    release_memory()
     failed = int((tables.articles["status"] != "ok").sum())
     stats = UpdateStats(len(jobs), len(todo), len(keep), removed, failed, round(time.perf_counter() - t0, 2))
     return tables, stats

@@ -46,24 +46,44 @@ def figure_value(kind: str, low: float, high: float, qualifier: str, date_start:
 
 def _values(df: pd.DataFrame) -> list[str]:
     return [figure_value(k, lo, hi, q or "", ds or "", de or "") for k, lo, hi, q, ds, de in
-            zip(df["kind"], df["value_low"], df["value_high"], df["qualifier"], df["date_start"], df["date_end"])]
+            zip(df["kind"].tolist(), df["value_low"].tolist(), df["value_high"].tolist(), df["qualifier"].tolist(),
+                df["date_start"].tolist(), df["date_end"].tolist())]
+
+
+def _short(ids: pd.Series) -> list[str]:
+    """:func:`short_ids` of a column (over plain lists: iterating Arrow-backed strings is slow)."""
+    return [(i[i.rfind("-") + 1:] if " " not in i else short_ids(i)) if i else ""
+            for i in ids.fillna("").astype(str).tolist()]
+
+
+def _articles(ids: pd.Series, width: int = ARTICLE_WIDTH) -> list[str]:
+    values = ids.astype(str).tolist()
+    short = {a: short_article(a, width) for a in set(values)}
+    return [short[a] for a in values]
 
 
 def _head(df: pd.DataFrame, with_article: bool) -> dict[str, object]:
-    return {"article": [short_article(a) for a in df["article_id"]]} if with_article else {}
+    return {"article": _articles(df["article_id"])} if with_article else {}
+
+
+def _source(source: pd.Series, stype: pd.Series) -> pd.Series:
+    source, stype = source.fillna("").astype(str), stype.fillna("").astype(str)
+    plain = (stype == "author") | (stype == source)
+    return source.where(plain, source + " (" + stype + ")")
 
 
 def figure_view(figures: pd.DataFrame, with_article: bool = True) -> pd.DataFrame:
     """Figures for reading: article, figure, as written, kind, value, unit (with its rate), subject, claim."""
+    unit, per = figures["unit"].fillna("").astype(str), figures["per"].fillna("").astype(str)
     return pd.DataFrame({
         **_head(figures, with_article),
-        "figure": [short_ids(i) for i in figures["figure_id"]],
+        "figure": _short(figures["figure_id"]),
         "as written": figures["text"],
         "kind": figures["kind"],
         "value": _values(figures),
-        "unit": [f"{u} per {p}" if p else u for u, p in zip(figures["unit"].fillna(""), figures["per"].fillna(""))],
+        "unit": unit.where(per == "", unit + " per " + per),
         "subject": figures["subject"],
-        "claim": [short_ids(i) for i in figures["claim_id"]],
+        "claim": _short(figures["claim_id"]),
     }, index=figures.index).reset_index(drop=True)
 
 
@@ -71,12 +91,12 @@ def claim_view(claims: pd.DataFrame, with_article: bool = True) -> pd.DataFrame:
     """Claims for reading: article, claim, sentence, source (type), cue, certainty, figures in it."""
     return pd.DataFrame({
         **_head(claims, with_article),
-        "claim": [short_ids(i) for i in claims["claim_id"]],
+        "claim": _short(claims["claim_id"]),
         "sentence": claims["text"],
-        "source": [s if t in ("author", s) else f"{s} ({t})" for s, t in zip(claims["source"], claims["source_type"])],
+        "source": _source(claims["source"], claims["source_type"]),
         "cue": claims["cue"],
         "certainty": claims["certainty"],
-        "figures": [short_ids(i) for i in claims["figure_ids"]],
+        "figures": _short(claims["figure_ids"]),
     }, index=claims.index).reset_index(drop=True)
 
 
@@ -84,13 +104,13 @@ def troop_view(troops: pd.DataFrame) -> pd.DataFrame:
     """Personnel figures (from :func:`articlefacts.analysis.troop_numbers_data`) for reading: article,
     figure, as written, value, date and why that date, source (type), certainty."""
     return pd.DataFrame({
-        "article": [short_article(a) for a in troops["article_id"]],
-        "figure": [short_ids(i) for i in troops["figure_id"]],
+        "article": _articles(troops["article_id"]),
+        "figure": _short(troops["figure_id"]),
         "as written": troops["text"],
         "value": [figure_value("personnel", lo, hi, q or "") for lo, hi, q in
-                  zip(troops["value_low"], troops["value_high"], troops["qualifier"])],
+                  zip(troops["value_low"].tolist(), troops["value_high"].tolist(), troops["qualifier"].tolist())],
         "date": troops["date"],
         "why that date": troops["date_basis"],
-        "source": [s if t in ("author", s) else f"{s} ({t})" for s, t in zip(troops["source"], troops["source_type"])],
+        "source": _source(troops["source"], troops["source_type"]),
         "certainty": troops["certainty"],
     }, index=troops.index).reset_index(drop=True)

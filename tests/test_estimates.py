@@ -327,3 +327,10 @@ def test_estimates_import_no_drawing_library():
             "print(any(m == 'matplotlib' or m.startswith('matplotlib.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_reference_record_in_data_raw_is_the_copy_the_package_ships() -> None:
+    from conftest import ROOT
+
+    shipped = (ROOT / "articlefacts" / "refdata" / "reference_estimates.csv").read_bytes()
+    assert (ROOT / "data" / "raw" / "reference_estimates.csv").read_bytes() == shipped

@@ -77,7 +77,7 @@ def test_failing_article_is_marked_failed_the_others_complete(run) -> None:
     assert arts[BROKEN_ID]["status"] == "failed" and "not UTF-8" in arts[BROKEN_ID]["error"]
     assert all(a["status"] == "ok" for k, a in arts.items() if k != BROKEN_ID)
     runs = run["runs"]
-    assert len(runs) == 7 and all(r["status"] == "ok" for r in runs.values())   # 01, 02 x3, 03, 04, 05
+    assert len(runs) == 8 and all(r["status"] == "ok" for r in runs.values())   # 01, 02 x3, 03, 04, 05, 06
     index = (run["folder"] / "index.html").read_text(encoding="utf-8")
     assert "1 of 4 article(s) could not be read" in index and "not UTF-8" in index
     assert not (run["folder"] / "articles" / f"{BROKEN_ID}.html").exists()
@@ -149,10 +149,10 @@ def test_new_article_is_on_the_troop_timeline(run) -> None:
 def test_report_folder_holds_everything_without_absolute_paths(run) -> None:
     folder = run["folder"]
     for name in ("03_troop_numbers", "03_troop_timeline", "04_pay_comparison", "04_scenario_totals",
-                 "05_claims_by_source", f"02_sourcing_{NEW_ID}"):
+                 "05_claims_by_source", f"02_sourcing_{NEW_ID}", "06_estimates_troops", "06_estimates_losses"):
         for ext in ("png", "svg"):
             assert (folder / "charts" / f"{name}.{ext}").is_file(), name
-    for table in ("figures", "claims", "articles", "summary", "pay", "scenarios"):
+    for table in ("figures", "claims", "articles", "summary", "pay", "scenarios", "estimates", "figure_measures"):
         for ext in ("csv", "parquet"):
             assert (folder / "data" / f"{table}.{ext}").is_file(), table
     for r in run["runs"].values():

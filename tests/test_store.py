@@ -108,3 +108,52 @@ def test_the_dask_engine_gives_byte_identical_tables(folder, tmp_path):
     assert cli.main([*args, "--engine", "dask", "--out", str(tmp_path / "dask")]) == 0
     for name in ("figures.csv", "claims.csv", "articles.csv", "texts.jsonl"):
         assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name
+
+
+# --------------------------------------------------------------------------- the inputs stamp
+
+def _age(folder: Path, seconds: int = 3600) -> None:
+    """Every file under ``folder`` last modified an hour ago (older than the racy window)."""
+    import os
+    import time
+
+    past = time.time() - seconds
+    for p in folder.rglob("*"):
+        if p.is_file():
+            os.utime(p, (past, past))
+
+
+def test_a_store_current_for_unchanged_files_is_read_without_hashing_them(folder, tmp_path, monkeypatch):
+    _age(folder)
+    where = tmp_path / "store"
+    update(folder, where)
+    monkeypatch.setattr(store, "plan", lambda *a, **k: pytest.fail("planned (read and hashed) an unchanged corpus"))
+    stats, _ = store.refresh([folder], where, engines.local(1, quiet=True))
+    assert stats.extracted == 0 and stats.reused == stats.total > 0
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "remove", "metadata"])
+def test_any_change_to_a_file_makes_refresh_read_the_inputs_again(folder, tmp_path, change):
+    _age(folder)
+    where = tmp_path / "store"
+    update(folder, where)
+    target = sorted(folder.glob("*.txt"))[0]
+    if change == "edit":
+        target.write_text(target.read_text(encoding="utf-8") + "\nSeoul said 4,000 troops left.\n", encoding="utf-8")
+    elif change == "add":
+        shutil.copy(target, folder / "zz_copy.txt")
+    elif change == "remove":
+        target.unlink()
+    else:
+        (folder / "articles.csv").write_text("article_id,published\n" + target.stem + ",2024-01-02\n",
+                                            encoding="utf-8")
+    _age(folder)   # even with old times, size or the listing changed (an edit adds a sentence)
+    stats, _ = store.refresh([folder], where, engines.local(1, quiet=True))
+    assert stats.extracted + stats.removed >= 1, change
+    assert af.load_corpus(folder, where).figures.equals(full(folder).figures)
+
+
+def test_a_file_changed_moments_ago_is_never_trusted_to_the_stamp(folder, tmp_path):
+    where = tmp_path / "store"
+    update(folder, where)            # the fixture files were just copied: within the racy window
+    assert not (where / store.STAMP).exists()
