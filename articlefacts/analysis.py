@@ -61,8 +61,14 @@ def figure_context(corpus: "Corpus") -> pd.DataFrame:
     published) and the claim's date (the first date figure in the same sentence, if any).
 
     ``date`` is that date figure's start, else the article's published date, else empty;
-    ``date_basis`` says which, with the figure id.
+    ``date_basis`` says which, with the figure id. Computed once per corpus (the caller gets a copy).
     """
+    if "figure_context" not in corpus.cache:
+        corpus.cache["figure_context"] = _figure_context(corpus)
+    return corpus.cache["figure_context"].copy()
+
+
+def _figure_context(corpus: "Corpus") -> pd.DataFrame:
     figs = corpus.figures.copy()
     claims = corpus.claims[["claim_id", "source", "source_type", "cue", "certainty"]]
     arts = corpus.articles[["article_id", "title", "outlet", "published"]]
@@ -244,7 +250,14 @@ def summarize_sourcing(corpus: "Corpus", limit: int = 20) -> str:
 def figures_by_source(corpus: "Corpus") -> pd.DataFrame:
     """Which sources carry which figures: one row per article and source, with its source type,
     claims, hedged claims and the non-date figures in its sentences (ids and text as written).
-    Sorted by source type, then by number of figures (most first), article and source."""
+    Sorted by source type, then by number of figures (most first), article and source. Computed
+    once per corpus (the caller gets a copy)."""
+    if "figures_by_source" not in corpus.cache:
+        corpus.cache["figures_by_source"] = _figures_by_source(corpus)
+    return corpus.cache["figures_by_source"].copy()
+
+
+def _figures_by_source(corpus: "Corpus") -> pd.DataFrame:
     c = corpus.claims
     f = corpus.figures[(corpus.figures["kind"] != "date") & (corpus.figures["claim_id"] != "")]
     f = f.merge(c[["claim_id", "source"]], on="claim_id", how="left")
@@ -253,9 +266,15 @@ def figures_by_source(corpus: "Corpus") -> pd.DataFrame:
            .agg(source_type=("source_type", "first"), claims=("claim_id", "size"), hedged=("_hedged", "sum"))
            .reset_index())
     f = f.sort_values(["article_id", "source", "start"], kind="mergesort")
-    carried = (f.assign(_short=[short_id(x) for x in f["figure_id"]]).groupby(keys, sort=False)
-               .agg(figures=("figure_id", "size"), figure_ids=("_short", " ".join),
-                    figures_as_written=("text", " · ".join)).reset_index())
+    groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}   # over plain lists: linear and quick
+    for aid, src, fid, text in zip(f["article_id"].tolist(), f["source"].tolist(), f["figure_id"].tolist(),
+                                   f["text"].tolist()):
+        ids, texts = groups.setdefault((aid, src), ([], []))
+        ids.append(short_id(fid))
+        texts.append(text)
+    carried = pd.DataFrame([{"article_id": a, "source": src, "figures": len(ids), "figure_ids": " ".join(ids),
+                             "figures_as_written": " · ".join(texts)} for (a, src), (ids, texts) in groups.items()],
+                           columns=[*keys, "figures", "figure_ids", "figures_as_written"])
     df = per.merge(carried, on=keys, how="left")
     df["figures"] = df["figures"].fillna(0).astype("int64")
     df["hedged"] = df["hedged"].astype("int64")
@@ -281,9 +300,9 @@ def claims_by_source_data(corpus: "Corpus") -> pd.DataFrame:
                      "articles": grp["article_id"].nunique(),
                      "top_sources": "; ".join(f"{k} ({v})" for k, v in top.head(5).items())
                                     + (f"; … {len(top) - 5} more" if len(top) > 5 else ""),
-                     "article_id": " ".join(dict.fromkeys(grp["article_id"])),
-                     "claim_ids": " ".join(grp["claim_id"]),
-                     "sources": "; ".join(sorted(set(grp["source"])))})
+                     "article_id": " ".join(dict.fromkeys(grp["article_id"].tolist())),
+                     "claim_ids": " ".join(grp["claim_id"].tolist()),
+                     "sources": "; ".join(sorted(set(grp["source"].tolist())))})
     df = pd.DataFrame(rows, columns=["source_type", "certainty", "claims", "articles", "top_sources", "article_id",
                                      "claim_ids", "sources"])
     if df.empty:

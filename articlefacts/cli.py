@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--store", help="the processed store (default: data/processed/extracted[-...])")
     r.add_argument("--article-notebooks", type=int, default=3,
                    help="run notebook 02 for this many articles, those with the most figures (default 3)")
-    r.add_argument("--jobs", type=int, default=0, help="extraction processes and notebooks run at once "
+    r.add_argument("--jobs", type=int, default=0, help="extraction processes "
                                                        "(default: up to 2)")
     r.add_argument("--since", metavar="REPORT_DIR",
                    help="an earlier report to list what is new since (default: the newest dated report in "

@@ -33,6 +33,7 @@ class Corpus:
     warnings: tuple[str, ...] = ()
     texts: pd.DataFrame | None = field(default_factory=_no_texts)  # article_id, text (as read), body_start
     store: str = ""          # the store it was read from; with ``texts`` None, texts are read from it on demand
+    cache: dict = field(default_factory=dict, compare=False, repr=False)   # derived tables, computed once
 
     @property
     def tables(self) -> Tables:
@@ -59,6 +60,19 @@ class Corpus:
             raise KeyError(article_id)
         r = rows.iloc[0]
         return str(r["text"]), (None if pd.isna(r["body_start"]) else int(r["body_start"]))
+
+    def view(self, article_ids: list[str] | None = None) -> "Corpus":
+        """This corpus (or the rows of ``article_ids``) with tables of the caller's own: shallow
+        copies, which pandas' copy-on-write keeps apart from these on any change. The derived
+        tables of :attr:`cache` are shared when every row is kept."""
+        if article_ids is None:
+            return Corpus(self.articles.copy(deep=False), self.figures.copy(deep=False),
+                          self.claims.copy(deep=False), self.warnings,
+                          None if self.texts is None else self.texts.copy(deep=False), self.store, self.cache)
+        keep = set(article_ids)
+        pick = lambda df: df[df["article_id"].isin(keep)].reset_index(drop=True)   # noqa: E731
+        return Corpus(pick(self.articles), pick(self.figures), pick(self.claims), self.warnings,
+                      None if self.texts is None else pick(self.texts), self.store)
 
     def copy(self) -> "Corpus":
         """A copy whose tables can be changed without touching this one."""
@@ -95,28 +109,41 @@ def from_store(tables: "_store.Tables4", warnings: tuple[str, ...] = (), store: 
                   tuple(warnings) + warned, tables.texts, str(store))
 
 
+# the corpus last read from each store, with the inputs' listing it was current for: notebooks run
+# one after another in one kernel (see report.py) read a current store once
+_FROM_STORE: dict[tuple[str, str], tuple[str, "Corpus"]] = {}
+
+
 def load_corpus(folder: str | Path = "seeds", processed: str | Path | None = None, jobs: int = 1,
                 quiet: bool = True, article_ids: list[str] | None = None) -> Corpus:
     """Every article under ``folder`` (read recursively; metadata from ``articles.csv``).
 
     With ``processed`` (a store folder, see :mod:`articlefacts.store`), the store is
     updated incrementally and read (only the rows of ``article_ids`` when given: a page
-    about one article need not hold the corpus); without, the folder is extracted in
-    memory (cached per process and folder state). Either way the caller gets its own copy
-    of the tables. Raises InputError when the folder does not exist or holds no articles.
+    about one article need not hold the corpus); a store read once and still current for
+    the inputs is not read again in the same process. Without ``processed``, the folder is
+    extracted in memory (cached per process and folder state). Either way the caller gets
+    tables of its own: changing them (pandas copy-on-write) changes nothing another call
+    returns. Raises InputError when the folder does not exist or holds no articles.
     """
     if processed is None:
-        c = _in_memory(str(Path(folder)), _stamp(Path(folder))).copy()
-        if article_ids is None:
-            return c
-        keep = set(article_ids)
-        pick = lambda df: df[df["article_id"].isin(keep)].reset_index(drop=True)   # noqa: E731
-        return Corpus(pick(c.articles), pick(c.figures), pick(c.claims), c.warnings, pick(c.texts), c.store)
+        return _in_memory(str(Path(folder)), _stamp(Path(folder))).view(article_ids)
     from . import engines
 
     _, warnings = _store.refresh([folder], processed, engines.local(jobs, quiet=quiet))
-    tables = _store.read_articles(processed, article_ids)          # texts stay on disk until asked for
-    return from_store(tables, tuple(warnings), processed)
+    key = (str(Path(folder).resolve()), str(Path(processed).resolve()))
+    stamp = _store.current_listing(processed)
+    hit = _FROM_STORE.get(key)
+    if hit is not None and stamp is not None and hit[0] == stamp:
+        return hit[1].view(article_ids)
+    _FROM_STORE.pop(key, None)
+    if article_ids is not None:   # a partial read is not kept
+        return from_store(_store.read_articles(processed, article_ids), tuple(warnings), processed)
+    corpus = from_store(_store.read_articles(processed), tuple(warnings), processed)   # texts stay on disk
+    if stamp is not None:
+        _FROM_STORE.clear()   # one corpus kept at a time
+        _FROM_STORE[key] = (stamp, corpus)
+    return corpus.view()
 
 
 def setup_notebook(folder: str | Path, processed: str | Path, article_ids: list[str] | None = None) -> Corpus:

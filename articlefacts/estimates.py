@@ -42,7 +42,7 @@ ESTIMATE_COLUMNS = ["estimate_id", "source", "source_type", "measure", "value_lo
 FIGURE_MEASURE_COLUMNS = ["figure_id", "article_id", "measure", "source", "source_type", "date", "reference_status",
                           "reference_row", "reference_note", "estimate_id", "claim_id", "text", "kind", "value_low",
                           "value_high", "qualifier", "unit", "per", "source_as_written", "certainty", "date_basis",
-                          "reference_date", "published", "outlet", "title"]
+                          "reference_date", "published"]   # outlet and title: in the articles table
 
 
 def _reference_index(reference: pd.DataFrame | ReferenceIndex | None) -> ReferenceIndex:

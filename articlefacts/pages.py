@@ -115,16 +115,37 @@ def _value(f: dict) -> str:
     return fmt(low) if fmt(low) == fmt(high) else f"{fmt(low)}–{fmt(high)}"
 
 
+def claim_runs(claims: list[dict], text: str) -> list[dict]:
+    """Claims as the page marks them: consecutive sentences of one source with one certainty, with
+    only spaces between them (a speaker's turn in a transcript), as one span whose hover names
+    their ids as a range (``c003–c007``) and the source once. The claims table keeps one row per
+    sentence; a page of a long transcript gets a fraction of the markup."""
+    out: list[dict] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        if (prev is not None and not _plain(c) and prev["end"] <= c["start"]
+                and (prev["source"], prev["source_type"], prev["certainty"], prev["cue"])
+                == (c["source"], c["source_type"], c["certainty"], c["cue"])
+                and not text[prev["end"]:c["start"]].strip(" \t")):
+            first = prev.get("_first", prev["claim_id"])
+            out[-1] = {**prev, "end": c["end"], "_first": first,
+                       "claim_id": f"{first}–{str(c['claim_id']).rsplit('-', 1)[-1]}"}
+        else:
+            out.append(c)
+    return out
+
+
 def article_page(meta: dict, text: str, body_start: int | None, figures: pd.DataFrame, claims: pd.DataFrame,
                  assets: str = "../assets", index: str = "../index.html") -> str:
     """One article's page as a standalone HTML document (linking the shared stylesheet)."""
     figs = figures.sort_values("start", kind="stable").to_dict("records")
     cls = claims.sort_values("start", kind="stable").to_dict("records")
-    fs, cs = [f["start"] for f in figs], [c["start"] for c in cls]
+    runs = claim_runs(cls, text)
+    fs, cs = [f["start"] for f in figs], [c["start"] for c in runs]
     parts = []
     for s, e, role in layout_blocks(text, body_start):
         if role in ("paragraph", "heading"):
-            inner = marked(text, s, e, window(cls, cs, s, e), window(figs, fs, s, e), _claim_open, _fig_open,
+            inner = marked(text, s, e, window(runs, cs, s, e), window(figs, fs, s, e), _claim_open, _fig_open,
                            _fig_close, _claim_close)
         else:
             inner = esc(text[s:e])
@@ -140,15 +161,14 @@ def article_page(meta: dict, text: str, body_start: int | None, figures: pd.Data
         f"<td class='num'>{esc(_value(f))}</td><td>{esc(f['qualifier'])}</td><td>{esc(f['unit'])}"
         f"{(' per ' + esc(f['per'])) if f['per'] else ''}</td><td>{esc(f['subject'])}</td></tr>" for f in figs)
     hedged = sum(c["certainty"] == "hedged" for c in cls)
-    legend = " ".join(f'<span class={CLASS[k]} title="{esc(v)}">{k}</span>' for k, v in CERTAINTY_HELP.items())
+    legend = " ".join(f'<span class={CLASS[k]}>{k}</span>' for k in CERTAINTY_HELP)   # explained in index.html
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{esc(meta.get('title') or meta.get('article_id'))}</title>
 <link rel="stylesheet" href="{href(assets)}/report.css"></head><body>
 <p class="meta"><a href="{href(index)}">← report index</a> · article <code>{esc(meta.get('article_id'))}</code></p>
 <p class="meta">{meta_line}</p>
 <p class="meta">{len(figs)} figures, {len(cls)} claims: {len(attributed)} attributed to a source, {hedged} hedged.
-Claims by certainty: {legend} (the author's own plain sentences are not coloured). Figures are
-underlined with their id; hover for the value or the source.</p>
+Claims: {legend}; figures underlined with their id (hover for value and source).</p>
 <div class="text">
 {chr(10).join(parts)}
 </div>
@@ -162,44 +182,61 @@ underlined with their id; hover for the value or the source.</p>
 """
 
 
-def write_article_pages(articles: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame, texts: pd.DataFrame,
+def write_article_pages(articles: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame,
+                        texts: pd.DataFrame | Callable[[list[str]], pd.DataFrame],
                         folder: Path, tick: Callable[[], None] | None = None, keys: dict[str, str] | None = None,
                         previous: Path | None = None, previous_keys: dict[str, str] | None = None
                         ) -> tuple[dict[str, str], int]:
     """A page for every article that was extracted, into ``folder``; returns ({article_id: file name},
     how many were linked unchanged). A page whose key (``keys``) is the one it had in the previous
     report (``previous`` folder, ``previous_keys``) is hard-linked from there instead of rendered.
-    Tables are grouped once, so the cost is linear in the corpus."""
+    ``texts`` is the texts table, or a function giving it for a list of article ids (then only the
+    texts of pages to render are read). Only the rows of pages to render are grouped, so the cost is
+    linear in what changed (plus a link per unchanged page)."""
     import os
     import shutil
 
     folder.mkdir(parents=True, exist_ok=True)
     keys, previous_keys = keys or {}, previous_keys or {}
-    by_fig = dict(tuple(figures.groupby("article_id", sort=False))) if len(figures) else {}
-    by_claim = dict(tuple(claims.groupby("article_id", sort=False))) if len(claims) else {}
-    text_of = {a: (t, b) for a, t, b in zip(texts["article_id"], texts["text"], texts["body_start"])}
-    empty_f, empty_c = figures.iloc[0:0], claims.iloc[0:0]
-    pages, reused = {}, 0
-    for meta in articles.to_dict("records"):
-        aid = meta["article_id"]
-        if meta["status"] == "ok" and aid in text_of:
-            name = page_name(aid)
-            old = previous / name if previous is not None else None
-            if old is not None and aid in keys and previous_keys.get(aid) == keys[aid] and old.is_file():
-                try:
-                    os.link(old, folder / name)
-                except OSError:
-                    shutil.copyfile(old, folder / name)
-                reused += 1
-            else:
-                text, start = text_of[aid]
-                html = article_page(meta, text, None if pd.isna(start) else int(start), by_fig.get(aid, empty_f),
-                                    by_claim.get(aid, empty_c))
-                (folder / name).write_text(html, encoding="utf-8")
+    pages, reused, todo = {}, 0, []
+    ok = articles[articles["status"] == "ok"]
+    for aid in ok["article_id"]:
+        name = page_name(aid)
+        old = previous / name if previous is not None else None
+        if old is not None and aid in keys and previous_keys.get(aid) == keys[aid] and old.is_file():
+            try:
+                os.link(old, folder / name)
+            except OSError:
+                shutil.copyfile(old, folder / name)
+            reused += 1
             pages[aid] = name
+            if tick:
+                tick()
+        else:
+            todo.append(aid)
+    table = texts(todo) if callable(texts) else texts[texts["article_id"].isin(todo)]
+    text_of = {a: (t, b) for a, t, b in zip(table["article_id"], table["text"], table["body_start"])}
+    wanted = set(todo)
+    figs = figures[figures["article_id"].isin(wanted)] if len(figures) else figures
+    cls = claims[claims["article_id"].isin(wanted)] if len(claims) else claims
+    by_fig = dict(tuple(figs.groupby("article_id", sort=False))) if len(figs) else {}
+    by_claim = dict(tuple(cls.groupby("article_id", sort=False))) if len(cls) else {}
+    empty_f, empty_c = figures.iloc[0:0], claims.iloc[0:0]
+    for meta in ok[ok["article_id"].isin(wanted)].to_dict("records"):
+        aid = meta["article_id"]
+        if aid in text_of:
+            text, start = text_of[aid]
+            html = article_page(meta, text, None if pd.isna(start) else int(start), by_fig.get(aid, empty_f),
+                                by_claim.get(aid, empty_c))
+            (folder / page_name(aid)).write_text(html, encoding="utf-8")
+            pages[aid] = page_name(aid)
         if tick:
             tick()
-    return pages, reused
+    if tick:
+        for _ in range(len(articles) - len(ok)):
+            tick()
+    order = {a: i for i, a in enumerate(articles["article_id"])}
+    return dict(sorted(pages.items(), key=lambda kv: order[kv[0]])), reused   # in the articles' order
 
 
 def index_table_html(summary: pd.DataFrame, pages: dict[str, str], prefix: str = "articles/") -> str:

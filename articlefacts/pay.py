@@ -214,8 +214,11 @@ def pay_table(corpus: "Corpus", target_year: int = 2024, reference_years: Mappin
 
     has_texts = corpus.texts is None or len(corpus.texts)
     if has_texts and (texts is None or isinstance(texts, (str, Path))):
-        # the texts as read, any format; only of articles with money figures
-        money = sorted(set(corpus.figures.loc[corpus.figures["kind"] == "money", "article_id"]))
+        # the texts as read, any format; only of articles with two money figures in one sentence
+        # (the only place a conversion can be)
+        m = corpus.figures[(corpus.figures["kind"] == "money") & (corpus.figures["claim_id"] != "")]
+        pairs = m["claim_id"].value_counts()
+        money = sorted(set(m.loc[m["claim_id"].isin(pairs.index[pairs > 1]), "article_id"]))
         t = corpus.text_table(money)
         texts = dict(zip(t["article_id"], t["text"]))
     elif isinstance(texts, (str, Path)):
@@ -410,9 +413,12 @@ def scenario_totals(corpus: "Corpus", pay: pd.DataFrame, troops: list[str] | Non
     p = pay[(pay["usd_low"].notna() | pay["usd_high"].notna()) & (pay["scope"] == "per person")]
     if pay_ids:
         p = p[p["figure_id"].isin(pay_ids)]
-    ctx = figure_context(corpus).set_index("figure_id")
+    ctx = figure_context(corpus)
+    source_of = dict(zip(ctx["figure_id"].tolist(), ctx["source"].tolist()))
     rows = []
-    pay_of = {a: g.to_dict("records") for a, g in p.groupby("article_id", sort=False)}   # once, not per troop figure
+    pay_of: dict[str, list[dict]] = {}   # once, not per troop figure
+    for r in p.to_dict("records"):
+        pay_of.setdefault(r["article_id"], []).append(r)
     for t in tf.sort_values(["article_id", "start"]).to_dict("records"):
         for r in pay_of.get(t["article_id"], []):
             t_low, t_high, t_label, t_assume = _troops_basis(t["qualifier"], t["text"], t["value_low"],
@@ -434,7 +440,7 @@ def scenario_totals(corpus: "Corpus", pay: pd.DataFrame, troops: list[str] | Non
             bounds = {t["qualifier"], r["usd_qualifier"]} & {"upper_bound", "lower_bound"}
             total_q = bounds.pop() if len(bounds) == 1 else ("mixed bounds" if bounds else "range"
                                                              if total_high > total_low else "point")
-            troop_src = ctx.loc[t["figure_id"], "source"]
+            troop_src = source_of[t["figure_id"]]
             label = (f"{t_label} × {pay_label} = "
                      + (f"${total_low:,.0f}" if total_low == total_high else f"${total_low:,.0f}–${total_high:,.0f}")
                      + BOUND_NOTE.get(total_q, "")

@@ -73,7 +73,8 @@ def save_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path, csv_max_
             names.append(f"{name}.csv")
         frame = df.reset_index(drop=True)
         atomic_write(out / f"{name}.parquet",
-                     lambda tmp, frame=frame: frame.to_parquet(tmp, index=False, compression="zstd"))
+                     lambda tmp, frame=frame: frame.to_parquet(tmp, index=False, compression="zstd",
+                                                               compression_level=3))
         names.append(f"{name}.parquet")
     return names
 
@@ -277,15 +278,69 @@ def _fix_report_paths(nb_path: Path, replacements: Mapping[str, str], input_rel:
     atomic_write(nb_path, lambda tmp: nbformat.write(nb, str(tmp)))
 
 
-def _execute(run: Run, kernel: str, cwd: Path) -> None:
-    """Run one notebook with papermill; record status, time and the first error."""
+class SharedKernel:
+    """One kernel for every notebook run of a report, started once in the notebooks' folder. Before
+    each run but the first its namespace is reset (``%reset -f``), so a notebook sees only its own
+    variables, while imported modules stay loaded and a corpus read from a current store stays
+    read (see :func:`articlefacts.corpus.load_corpus`): at 11,000 articles that saves a kernel start,
+    the imports and a read of the store per notebook. A kernel that died is replaced."""
+
+    def __init__(self, name: str, cwd: Path) -> None:
+        self.name, self.cwd, self.km = name, cwd, None
+
+    def manager(self):
+        """The kernel's manager, ready for the next run."""
+        from jupyter_client.manager import KernelManager
+
+        if self.km is not None and self.km.is_alive():
+            try:
+                self._reset()
+                return self.km
+            except Exception:   # unresponsive: start afresh
+                pass
+        self.shutdown()
+        self.km = KernelManager(kernel_name=self.name)
+        self.km.start_kernel(cwd=str(self.cwd), extra_arguments=QUIET_KERNEL)
+        return self.km
+
+    def _reset(self) -> None:
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=60)
+            reply = kc.execute_interactive(RESET_CODE, timeout=120, output_hook=lambda msg: None)
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError("reset failed")
+        finally:
+            kc.stop_channels()
+
+    def shutdown(self) -> None:
+        """Stop the kernel (if any)."""
+        if self.km is not None:
+            try:
+                self.km.shutdown_kernel(now=True)
+            except Exception:  # already gone
+                pass
+            self.km = None
+
+
+RESET_CODE = ("get_ipython().run_line_magic('reset', '-f')\n"
+              "import gc as _gc; _gc.collect()\n"
+              "from articlefacts.store import release_memory as _release; _release()\n"
+              "del _gc, _release")
+
+
+def _execute(run: Run, kernel: str, cwd: Path, shared: SharedKernel | None = None) -> None:
+    """Run one notebook with papermill (in ``shared``'s kernel when given, else a kernel of its own);
+    record status, time and the first error."""
     import papermill as pm
 
     start = time.perf_counter()
     try:
+        km = {"km": shared.manager()} if shared is not None else {}
         pm.execute_notebook(str(run.notebook), str(run.output), parameters=run.parameters, kernel_name=kernel,
                             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-                            resources={"metadata": {"path": str(cwd)}}, extra_arguments=QUIET_KERNEL)
+                            resources={"metadata": {"path": str(cwd)}}, extra_arguments=QUIET_KERNEL, **km)
         run.status = "ok"
     except pm.PapermillExecutionError as exc:
         run.status, run.error = "failed", _one_line(f"{exc.ename}: {exc.evalue}")
@@ -389,7 +444,11 @@ Details: <a href="manifest.json">manifest.json</a> (inputs with sha256, paramete
 {''.join(banner)}
 {since_html}
 <h2>Articles</h2>
-<p>Each article's page shows its text with every figure and claim marked. Click a column to sort.</p>
+<p>Each article's page shows its text with every figure and claim marked: sentences coloured by
+certainty (asserted: the article asserts it; reported: attributed to a source, no hedge; hedged:
+presented as uncertain: may, could, expected to, suggest …; the author's own plain sentences are
+not coloured), figures underlined with their id; hover for the value or the source. Click a
+column to sort.</p>
 {articles_table}
 <h2>Notebooks</h2>
 <table><tr><th>run</th><th>status</th><th>time</th><th>open</th><th>error</th></tr>
@@ -469,7 +528,7 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
     workers = jobs or default_jobs()
     store_p = Path(store_dir) if store_dir else report_store(seeds_p, reports_p)
     seeds_rel = Path(_rel(seeds_p, cwd))   # relative, so that messages and tables carry no absolute path
-    tables, stats, warnings = store.update([seeds_rel], store_p, engines.local(workers, quiet=quiet))
+    tables, stats, warnings = store.update([seeds_rel], store_p, engines.local(workers, quiet=quiet), texts=False)
     corpus = from_store(tables, tuple(warnings), store_p)
     if not quiet:
         print(f"extracted {stats.extracted}, unchanged {stats.reused}, removed {stats.removed} "
@@ -528,7 +587,6 @@ def cleanup_stale(reports: Path) -> list[Path]:
     return removed
 
 
-PARALLEL_NOTEBOOKS_MAX_CLAIMS = 200_000   # above this, notebooks run one at a time: each kernel holds the tables
 PAGES_CODE = ("pages.py", "highlight.py")
 
 
@@ -587,7 +645,7 @@ def _prepare(build: Path, corpus, keys: dict[str, str], previous: tuple[Path | N
     with tqdm(total=len(corpus.articles), desc="article pages", unit="article", disable=quiet, file=sys.stderr,
               mininterval=0.5, leave=False) as bar:
         page_files, reused = pages.write_article_pages(
-            corpus.articles, corpus.figures, corpus.claims, corpus.text_table(), build / "articles", tick=bar.update,
+            corpus.articles, corpus.figures, corpus.claims, corpus.text_table, build / "articles", tick=bar.update,
             keys=keys, previous=previous[0], previous_keys=previous[1])
     summary = article_summary(corpus)
     arts = corpus.articles
@@ -618,14 +676,12 @@ def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, note
     common = {"seeds": _rel(seeds_p, nb_dir), "processed": _rel(store_p, nb_dir), "figures_dir": _rel(charts, nb_dir),
               "data_dir": _rel(data, nb_dir), "reference": _rel(reference_path(), nb_dir)}
     runs = plan_runs(notebooks, prep.deep_dives, common, out_nb)
-    n = max(1, min(workers if prep.n_claims <= PARALLEL_NOTEBOOKS_MAX_CLAIMS else 1, len(runs)))
     if not quiet:
-        print(f"report {day}: {len(runs)} notebook runs, {n} at a time, kernel {kernel}", flush=True)
+        print(f"report {day}: {len(runs)} notebook runs, one after another in one kernel ({kernel})", flush=True)
     progress = _Progress(len(runs), quiet)
     replacements = {_rel(build, nb_dir): _rel(final, nb_dir)}
 
-    def job(run: Run) -> Run:
-        _execute(run, kernel, nb_dir)
+    def convert(run: Run) -> Run:
         if run.output.exists():
             try:
                 _fix_report_paths(run.output, replacements, _rel(run.notebook, cwd),
@@ -644,8 +700,17 @@ def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, note
         progress.line(run)
         return run
 
-    with cf.ThreadPoolExecutor(max_workers=n) as pool:
-        list(pool.map(job, runs))
+    shared = SharedKernel(kernel, nb_dir)
+    try:   # notebooks one after another in one kernel; each one's HTML is written while the next runs
+        with cf.ThreadPoolExecutor(max_workers=1) as converter:
+            pending = []
+            for run in runs:
+                _execute(run, kernel, nb_dir, shared)
+                pending.append(converter.submit(convert, run))
+            for f in pending:
+                f.result()
+    finally:
+        shared.shutdown()
     failed_articles = prep.failed_articles
     status = "ok" if all(r.status == "ok" for r in runs) and not failed_articles else "failed"
     (old, new), = replacements.items()
@@ -668,7 +733,7 @@ def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, note
     atomic_write(build / "index.html", lambda tmp: tmp.write_text(index, encoding="utf-8"))
     manifest = _manifest(day, status, runs, seeds_p, nb_dir, notebooks, common, kernel, cwd, chart_files,
                          table_files, prep, time.perf_counter() - t0, stats)
-    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(manifest, indent=1, ensure_ascii=False) + "\n"
     atomic_write(build / "manifest.json", lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return status
 

@@ -263,6 +263,12 @@ def _listing(paths: list[str | Path], metadata: str | Path | None) -> str | None
     return h.hexdigest()
 
 
+def current_listing(folder: str | Path) -> str | None:
+    """The inputs' listing the store in ``folder`` is current for (see :func:`refresh`), or None."""
+    stamp = _read_stamp(folder)
+    return stamp.get("listing") if stamp else None
+
+
 def _read_stamp(folder: str | Path) -> dict | None:
     import json
 

@@ -114,3 +114,11 @@ def troop_view(troops: pd.DataFrame) -> pd.DataFrame:
         "source": _source(troops["source"], troops["source_type"]),
         "certainty": troops["certainty"],
     }, index=troops.index).reset_index(drop=True)
+
+
+def first_rows(table: pd.DataFrame, what: str, where: str, n: int = 200) -> tuple[pd.DataFrame, str]:
+    """The first ``n`` rows of ``table`` to show, and a line saying whether that is all of them
+    (a view of a 780,000-row table would cost seconds to build and show only its ends anyway)."""
+    if len(table) <= n:
+        return table, f"All {len(table):,} {what}; every column with full ids: {where}."
+    return table.head(n), f"The first {n} of {len(table):,} {what}; all of them, every column: {where}."

@@ -302,3 +302,20 @@ def test_a_folder_is_read_recursively(tmp_path):
     shutil.copy(FORMATS / "kursk.html", tmp_path / "page.html")
     jobs, _ = plan([tmp_path])
     assert sorted(j.kind for j in jobs) == ["html", "markdown"]
+
+
+def test_ids_of_same_named_articles_do_not_depend_on_how_the_folder_is_spelt(tmp_path, monkeypatch):
+    # two "kursk" articles in one folder get ids told apart by where they are; a notebook names the
+    # folder from notebooks/ ("../x"), the report from the project: both must give the same ids
+    from articlefacts.inputs.plan import plan
+
+    root = tmp_path / "corpus"
+    for sub in ("a", "b"):
+        (root / sub).mkdir(parents=True)
+        (root / sub / "kursk.txt").write_text("Title\nSeoul said 1,500 troops left.\n", encoding="utf-8")
+    (tmp_path / "nb").mkdir()
+    monkeypatch.chdir(tmp_path)
+    here = [j.article_id for j in plan(["corpus"])[0]]
+    monkeypatch.chdir(tmp_path / "nb")
+    there = [j.article_id for j in plan(["../corpus"])[0]]
+    assert here == there and len(set(here)) == 2 and all(i.startswith("kursk~") for i in here)

@@ -157,3 +157,21 @@ def test_a_file_changed_moments_ago_is_never_trusted_to_the_stamp(folder, tmp_pa
     where = tmp_path / "store"
     update(folder, where)            # the fixture files were just copied: within the racy window
     assert not (where / store.STAMP).exists()
+
+
+def test_a_current_store_is_read_once_per_process_and_callers_still_cannot_corrupt_it(folder, tmp_path,
+                                                                                       monkeypatch):
+    _age(folder)
+    st = tmp_path / "store"
+    first = af.load_corpus(folder, st)
+    n = len(first.figures)
+    monkeypatch.setattr(store, "read_articles", lambda *a, **k: pytest.fail("read the current store again"))
+    first.figures["kind"] = "changed by the caller"
+    sentence = first.claims.loc[0, "text"]
+    first.claims.loc[0, "text"] = "changed"
+    first.articles.loc[0, "title"] = "changed"
+    again = af.load_corpus(folder, st)
+    assert "changed by the caller" not in set(again.figures["kind"]) and len(again.figures) == n
+    assert again.claims.loc[0, "text"] == sentence and again.articles.loc[0, "title"] != "changed"
+    one = af.load_corpus(folder, st, article_ids=["kursk"])     # from the kept corpus, no read either
+    assert set(one.figures["article_id"]) == {"kursk"} and len(one.articles) == 1

@@ -39,6 +39,7 @@ class Found:
 
     path: Path
     kind: str
+    origin: str = ""   # where it is, however the paths were spelt: its path under the folder given, else its name
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -80,7 +81,7 @@ def discover(paths: list[str | Path]) -> tuple[list[Found], list[str]]:
                         warnings.append(f"{f}: a symlink that leads outside {p}; not followed")
                         continue
                     if f.is_file():
-                        here.append(Found(f, kind))
+                        here.append(Found(f, kind, f.relative_to(p).as_posix()))
             if not here:
                 raise InputError(p, "folder holds no articles (.txt, .md, .html, .jsonl or .csv)")
             found.extend(here)
@@ -88,7 +89,7 @@ def discover(paths: list[str | Path]) -> tuple[list[Found], list[str]]:
             kind = kind_of(p)
             if kind is None:
                 raise InputError(p, f"not a supported article file (use one of {', '.join(sorted(READERS))})")
-            found.append(Found(p, kind))
+            found.append(Found(p, kind, p.name))
         else:
             raise InputError(p, "no such file or folder")
     seen, unique = set(), []

@@ -73,6 +73,11 @@ def plan(paths: list[str | Path], metadata: str | Path | None = None) -> tuple[l
     """
     found, warnings = discover(list(paths))
     tables = _tables_for(found, metadata)
+    # where an input is, for ids that collide: the same whether the folder is given as "seeds" or
+    # "../x/seeds" (notebooks and the report name it from different folders); with several paths,
+    # the folder's resolved path tells apart files of the same name in two of them
+    several = len(paths) > 1
+    where = {f.path: (f.path.resolve().as_posix() if several else f.origin) for f in found}
     pending: list[tuple[str, str, Job]] = []   # (base id, origin, job without final id)
     for f in found:
         rows, table = tables[f.path.parent]
@@ -83,7 +88,7 @@ def plan(paths: list[str | Path], metadata: str | Path | None = None) -> tuple[l
                 payload = repr((r.draft, r.error)).encode("utf-8")
                 job = Job("", str(f.path), f.kind, r.line, row, table if row else "", r.draft, r.error,
                           _digest(payload, _row_bytes(row)))
-                pending.append((base, f"{f.path.as_posix()}#{r.line}", job))
+                pending.append((base, f"{where[f.path]}#{r.line}", job))
         else:
             base = safe_id(f.path.stem)
             row = _row_for(rows, f.path.stem, f.path.name, base)
@@ -93,7 +98,7 @@ def plan(paths: list[str | Path], metadata: str | Path | None = None) -> tuple[l
                 digest = _digest(f"unreadable: {exc}".encode(), _row_bytes(row))
             # the bytes are not kept: a worker reads the file again (a Dask engine attaches them, see engines)
             job = Job("", str(f.path), f.kind, 0, row, table if row else "", digest=digest)
-            pending.append((base, f.path.as_posix(), job))
+            pending.append((base, where[f.path], job))
     ids = unique_ids([(base, origin) for base, origin, _ in pending])
     return [replace(job, article_id=aid) for aid, (_, _, job) in zip(ids, pending)], warnings
 
