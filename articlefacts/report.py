@@ -546,8 +546,7 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
         del corpus, tables   # the notebooks read the store themselves: free this process's copy first
         gc.collect()
         store.release_memory()
-        status = _build(build, final, day, seeds_p, nb_dir, notebooks, prep, store_p, cwd, quiet, workers, t0, stats,
-                        baseline)
+        status = _build(build, final, day, seeds_p, nb_dir, notebooks, prep, store_p, cwd, quiet, t0, stats, baseline)
         _open_up(build)
         _swap_in(build, final)
     except BaseException:
@@ -665,7 +664,7 @@ def reference_path() -> Path:
 
 
 def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, notebooks: list[Path], prep: Prepared,
-           store_p: Path, cwd: Path, quiet: bool, workers: int, t0: float, stats, baseline=None) -> str:
+           store_p: Path, cwd: Path, quiet: bool, t0: float, stats, baseline=None) -> str:
     """Execute, convert and index everything into ``build``; returns 'ok' or 'failed'."""
     from . import changes as _changes
 
