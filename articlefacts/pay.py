@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .tables import read_reference_text
 from .views import short_article
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,12 +61,7 @@ PAY_COLUMNS = ["article_id", "figure_id", "claim_id", "text", "subject", "source
 @functools.lru_cache(maxsize=4)
 def _read_cpi(path: str, stamp: tuple) -> pd.Series:
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(p, "no such file (the CPI-U table; see articlefacts/refdata/README.md)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(p, f"cannot be read as UTF-8 text ({exc})") from None
+    text = read_reference_text(p, "the CPI-U table")
     rows = list(csv.reader(text.splitlines()))
     if not rows or [h.strip() for h in rows[0]] != ["year", "cpi_u"]:
         raise InputError(f"{p} line 1", "the header must be 'year,cpi_u'")

@@ -30,6 +30,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from .errors import InputError
+from .tables import read_reference_text
 
 REFERENCE_RESOURCE = importlib.resources.files(__package__).joinpath("refdata", "reference_estimates.csv")
 REFERENCE_COLUMNS = ["date_reported", "source", "source_type", "measure", "value_low", "value_high", "qualifier",
@@ -69,12 +70,7 @@ def _check_bounds(low: float, high: float, qualifier: str, where: str) -> None:
 @functools.lru_cache(maxsize=4)
 def _read(path: str, stamp: tuple) -> pd.DataFrame:
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(p, "no such file (the reference estimates; see articlefacts/refdata/README.md)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(p, f"cannot be read as UTF-8 text ({exc})") from None
+    text = read_reference_text(p, "the reference estimates")
     try:
         rows = list(csv.reader(text.splitlines(), strict=True))
     except csv.Error as exc:

@@ -330,17 +330,15 @@ RESET_CODE = ("get_ipython().run_line_magic('reset', '-f')\n"
               "del _gc, _release")
 
 
-def _execute(run: Run, kernel: str, cwd: Path, shared: SharedKernel | None = None) -> None:
-    """Run one notebook with papermill (in ``shared``'s kernel when given, else a kernel of its own);
-    record status, time and the first error."""
+def _execute(run: Run, kernel: str, cwd: Path, shared: SharedKernel) -> None:
+    """Run one notebook with papermill in ``shared``'s kernel; record status, time and the first error."""
     import papermill as pm
 
     start = time.perf_counter()
     try:
-        km = {"km": shared.manager()} if shared is not None else {}
         pm.execute_notebook(str(run.notebook), str(run.output), parameters=run.parameters, kernel_name=kernel,
                             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-                            resources={"metadata": {"path": str(cwd)}}, extra_arguments=QUIET_KERNEL, **km)
+                            resources={"metadata": {"path": str(cwd)}}, km=shared.manager())
         run.status = "ok"
     except pm.PapermillExecutionError as exc:
         run.status, run.error = "failed", _one_line(f"{exc.ename}: {exc.evalue}")

@@ -328,6 +328,14 @@ def _diff(jobs: list[Job], arts: pd.DataFrame) -> tuple[list[Job], set[str], int
     return todo, keep, removed
 
 
+def _merged(before: pd.DataFrame, fresh: pd.DataFrame, keep: set[str], order: dict[str, int]) -> pd.DataFrame:
+    """The rows of kept articles from ``before`` and all of ``fresh``, in the input's order."""
+    kept = before[before["article_id"].isin(keep)] if len(before) else before
+    parts = [f for f in (kept, fresh) if len(f)]
+    both = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else fresh)
+    return _ordered(both, order)
+
+
 def _apply(jobs: list[Job], old: Tables4, folder: str | Path | None, run: Runner,
            log: Callable[[str], None] | None, texts: bool, t0: float) -> tuple[Tables4, UpdateStats]:
     todo, keep, removed = _diff(jobs, old.articles)
@@ -340,19 +348,12 @@ def _apply(jobs: list[Job], old: Tables4, folder: str | Path | None, run: Runner
         old = Tables4(old.articles, old.figures, old.claims,
                       pd.read_parquet(Path(folder) / "texts.parquet") if len(old.articles) else empty().texts)
 
-    def merged(name: str) -> pd.DataFrame:
-        before = getattr(old, name)
-        kept = before[before["article_id"].isin(keep)] if len(before) else before
-        fresh = getattr(new, name)
-        parts = [f for f in (kept, fresh) if len(f)]
-        both = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else fresh)
-        return _ordered(both, order)
-
     names = TABLES if old.texts is not None else TABLES[:-1]
-    tables = Tables4(*(merged(t) for t in names), *([] if old.texts is not None else [None]))
+    tables = Tables4(*(_merged(getattr(old, t), getattr(new, t), keep, order) for t in names),
+                     *([] if old.texts is not None else [None]))
     if changed:
         write(tables, folder)
-    del old, new
+    del old, new   # the tables before the merge: give their memory back now
     release_memory()
     failed = int((tables.articles["status"] != "ok").sum())
     stats = UpdateStats(len(jobs), len(todo), len(keep), removed, failed, round(time.perf_counter() - t0, 2))

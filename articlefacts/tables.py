@@ -1,5 +1,6 @@
 """Writing tables safely: to a temporary file beside the target, then renamed,
-so a failure (read-only folder, full disk) never leaves a half-written table."""
+so a failure (read-only folder, full disk) never leaves a half-written table; and reading a
+small reference table's text with a one-line error."""
 from __future__ import annotations
 
 import os
@@ -9,7 +10,19 @@ from typing import Callable
 
 import pandas as pd
 
-from .errors import OutputError
+from .errors import InputError, OutputError
+
+
+def read_reference_text(path: str | Path, what: str) -> str:
+    """The UTF-8 text of a reference table (``what`` names it in the error); InputError naming the
+    file when it is missing or unreadable."""
+    p = Path(path)
+    try:
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(p, f"no such file ({what}; see articlefacts/refdata/README.md)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(p, f"cannot be read as UTF-8 text ({exc})") from None
 
 
 def _usual_mode(path: str | Path) -> None:
