@@ -177,6 +177,53 @@ def _draw_mark(ax, mark: str, approx: bool, low: float, high: float, value: floa
     return value
 
 
+def _draw_marks_over_time(ax, x: np.ndarray, data: pd.DataFrame, colors: list[str], span: float, thickness: float,
+                          sizes: np.ndarray | None = None, log: bool = False, zorder: float = 3) -> set[str]:
+    """Every figure of ``data`` at its ``x`` (a date) in a few artists, whatever the number of figures
+    (one call per mark would cost seconds per thousand marks): dots (hollow when approximate; marker
+    size ``sizes``, default 8), bars for ranges, and for bounds a cap at the number with a shaft and
+    an arrowhead towards the side the bound leaves open, as :func:`_draw_mark` draws them one by one.
+    Returns the kinds of mark drawn (for the legend)."""
+    from matplotlib.collections import LineCollection
+
+    kinds = data["mark"].to_numpy(dtype=object)
+    approx = (data["qualifier"] == "approx").to_numpy()
+    value = data["value"].to_numpy(dtype=float)
+    low, high = data["value_low"].to_numpy(dtype=float), data["value_high"].to_numpy(dtype=float)
+    colors = np.asarray(colors, dtype=object)
+    size = np.full(len(data), 8.0) if sizes is None else np.asarray(sizes, dtype=float)
+    drawn: set[str] = set()
+    dots = kinds == "point"
+    if dots.any():
+        face = np.where(approx[dots], "white", colors[dots])
+        ax.scatter(x[dots], value[dots], s=size[dots] ** 2, c=list(face), edgecolors=list(colors[dots]),
+                   linewidths=2, zorder=zorder)
+        drawn |= {"approx" if a else "point" for a in approx[dots]}
+    bars = kinds == "range"
+    if bars.any():
+        ax.bar(x[bars], high[bars] - low[bars], bottom=low[bars], width=thickness, color=list(colors[bars]),
+               alpha=0.55, edgecolor=list(colors[bars]), lw=1.2, zorder=zorder)
+        drawn |= {"approx" if a else "range" for a in approx[bars]}
+    for kind, head in (("upper_bound", "v"), ("lower_bound", "^")):
+        on = kinds == kind
+        if not on.any():
+            continue
+        v, xs, cs = value[on], x[on], list(colors[on])
+        if log:
+            tip = v / 2.5 if kind == "upper_bound" else v * 2.5
+        else:
+            tip = v - 0.16 * span if kind == "upper_bound" else v + 0.16 * span
+        tip = np.maximum(tip, 0.0)
+        cap = thickness / 2
+        ax.add_collection(LineCollection([[(a - cap, b), (a + cap, b)] for a, b in zip(xs, v)], colors=cs, linewidths=2.6,
+                                         capstyle="butt", zorder=zorder))
+        ax.add_collection(LineCollection([[(a, b), (a, t)] for a, b, t in zip(xs, v, tip)], colors=cs, linewidths=2.2,
+                                         zorder=zorder))
+        ax.scatter(xs, tip, marker=head, s=9 ** 2, c=cs, linewidths=0, zorder=zorder)
+        drawn |= {"approx" if a else kind for a in approx[on]}
+    return drawn
+
+
 def _wants_log(data: pd.DataFrame) -> bool:
     values = data[["value_low", "value_high"]].to_numpy(dtype=float)
     values = values[np.isfinite(values) & (values > 0)]
@@ -262,15 +309,11 @@ def draw_troop_timeline(data: pd.DataFrame, title: str = "Troop-number estimates
         offsets = data.groupby("date").cumcount().to_numpy() - (data.groupby("date")["date"].transform("size")
                                                                  .to_numpy() - 1) / 2
         step = max((last - first + 2 * pad) * 0.018, 0.8)
-        annotate = len(data) <= 14
-        for xi, off, r in zip(x, offsets, data.itertuples()):
-            pos = xi + off * step
-            color = SOURCE_COLORS.get(r.source_type, "#999999")
-            approx = r.qualifier == "approx"
-            marks.add("approx" if approx else r.mark)
-            _draw_mark(ax, r.mark, approx, r.value_low, r.value_high, r.value, pos, color, span,
-                       horizontal=False, thickness=width, log=log)
-            if annotate:
+        positions = np.asarray(x, dtype=float) + offsets * step
+        colors = [SOURCE_COLORS.get(t, "#999999") for t in data["source_type"]]
+        marks |= _draw_marks_over_time(ax, positions, data, colors, span, width, log=log)
+        if len(data) <= 14:
+            for pos, r in zip(positions, data.itertuples()):
                 y = r.value_high if r.mark == "range" else r.value
                 ax.annotate(f"{short_source(r.source, 22)}\n{short_id(r.figure_id)}", xy=(pos, y),
                             xytext=(7, 2), textcoords="offset points", fontsize=7.5, color="#222222")
@@ -340,17 +383,10 @@ def draw_estimates(data: pd.DataFrame, steps: pd.DataFrame, title: str, ylabel: 
         colors["other sources"] = "#999999"
         marks = set()
         width = max((last - first + 2 * pad) * 0.01, 0.6)
-        for xi, r in zip(when(data["date"]) if len(data) else [], data.itertuples()):
-            color = colors[r.source_label]
-            approx = r.qualifier == "approx"
-            marks.add("approx" if approx else r.mark)
-            if r.mark == "point":
-                face = "white" if approx else color
-                ax.plot(xi, r.value, marker="o", markersize=6 + 2.5 * min(np.log2(max(r.articles, 1)), 4),
-                        markerfacecolor=face, markeredgecolor=color, markeredgewidth=2, linestyle="none", zorder=3)
-            else:
-                _draw_mark(ax, r.mark, approx, r.value_low, r.value_high, r.value, xi, color, span,
-                           horizontal=False, thickness=width)
+        if len(data):
+            sizes = 6 + 2.5 * np.minimum(np.log2(np.maximum(data["articles"].to_numpy(dtype=float), 1)), 4)
+            marks |= _draw_marks_over_time(ax, np.asarray(when(data["date"]), dtype=float), data,
+                                           [colors[l] for l in data["source_label"]], span, width, sizes=sizes)
         ax.set_xlim(first - pad, last + pad)
         ax.set_ylim(0, span)
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))

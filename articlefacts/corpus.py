@@ -48,10 +48,10 @@ class Corpus:
             return t if article_ids is None else t[t["article_id"].isin(article_ids)]
         if not self.store:
             return _no_texts()
-        filters = [("article_id", "in", list(article_ids))] if article_ids is not None else None
         if article_ids is not None and not article_ids:
             return _no_texts()
-        return pd.read_parquet(Path(self.store) / "texts.parquet", filters=filters)
+        path = Path(self.store) / "texts.parquet"
+        return pd.read_parquet(path) if article_ids is None else _store.read_rows(path, article_ids)
 
     def text(self, article_id: str) -> tuple[str, int | None]:
         """The text of an article as it was read (what start/end index) and where its body starts."""

@@ -278,8 +278,17 @@ def _fix_report_paths(nb_path: Path, replacements: Mapping[str, str], input_rel:
     atomic_write(nb_path, lambda tmp: nbformat.write(nb, str(tmp)))
 
 
+WARM_CODE = ("import articlefacts, articlefacts.charts, articlefacts.estimates, articlefacts.highlight, "
+             "articlefacts.pay, articlefacts.reference, articlefacts.views, matplotlib.pyplot")
+RESET_CODE = ("get_ipython().run_line_magic('reset', '-f')\n"
+              "import gc as _gc; _gc.collect()\n"
+              "from articlefacts.store import release_memory as _release; _release()\n"
+              "del _gc, _release")
+
+
 class SharedKernel:
-    """One kernel for every notebook run of a report, started once in the notebooks' folder. Before
+    """One kernel for a series of notebook runs of a report (the corpus notebooks in one, the
+    per-article runs of notebook 02 in another beside it), started once in the notebooks' folder. Before
     each run but the first its namespace is reset (``%reset -f``), so a notebook sees only its own
     variables, while imported modules stay loaded and a corpus read from a current store stays
     read (see :func:`articlefacts.corpus.load_corpus`): at 11,000 articles that saves a kernel start,
@@ -287,6 +296,19 @@ class SharedKernel:
 
     def __init__(self, name: str, cwd: Path) -> None:
         self.name, self.cwd, self.km = name, cwd, None
+
+    def start(self, warm: str = WARM_CODE) -> None:
+        """Start the kernel now, running ``warm`` (the notebooks' imports) as it starts: it boots on
+        the other core while this process brings the store up to date (no thread here, so that the
+        extraction workers fork a process with no other thread). A failure here is not an error:
+        :meth:`manager` starts a kernel when there is none that answers."""
+        from jupyter_client.manager import KernelManager
+
+        try:
+            self.km = KernelManager(kernel_name=self.name)
+            self.km.start_kernel(cwd=str(self.cwd), extra_arguments=[*QUIET_KERNEL, f"--IPKernelApp.exec_lines={warm}"])
+        except Exception:
+            self.km = None
 
     def manager(self):
         """The kernel's manager, ready for the next run."""
@@ -324,10 +346,6 @@ class SharedKernel:
             self.km = None
 
 
-RESET_CODE = ("get_ipython().run_line_magic('reset', '-f')\n"
-              "import gc as _gc; _gc.collect()\n"
-              "from articlefacts.store import release_memory as _release; _release()\n"
-              "del _gc, _release")
 
 
 def _execute(run: Run, kernel: str, cwd: Path, shared: SharedKernel) -> None:
@@ -504,8 +522,6 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
     and the failures marked). Raises InputError for a missing seeds or notebooks folder,
     OutputError when the report cannot be written.
     """
-    from . import engines, store
-    from .corpus import from_store
     from .extract import default_jobs
 
     t0 = time.perf_counter()
@@ -526,7 +542,44 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
     workers = jobs or default_jobs()
     store_p = Path(store_dir) if store_dir else report_store(seeds_p, reports_p)
     seeds_rel = Path(_rel(seeds_p, cwd))   # relative, so that messages and tables carry no absolute path
-    tables, stats, warnings = store.update([seeds_rel], store_p, engines.local(workers, quiet=quiet), texts=False)
+    shared = SharedKernel(kernel_name(), nb_dir)
+    shared.start()   # the kernel boots and imports while the store is brought up to date
+    try:
+        return _report(shared, seeds_p, reports_p, nb_dir, notebooks, store_p, seeds_rel, day, baseline, workers,
+                       article_notebooks, quiet, cwd, t0, reports_dir)
+    finally:
+        shared.shutdown()
+
+
+def _import_notebook_tools() -> None:
+    """Import what runs and converts the notebooks (papermill, nbconvert); any failure shows later, where
+    they are used."""
+    import importlib
+
+    for name in ("papermill", "nbconvert"):
+        try:
+            importlib.import_module(name)
+        except Exception:
+            pass
+
+
+def _report(shared: SharedKernel, seeds_p: Path, reports_p: Path, nb_dir: Path, notebooks: list[Path], store_p: Path,
+            seeds_rel: Path, day: str, baseline, workers: int, article_notebooks: int, quiet: bool, cwd: Path,
+            t0: float, reports_dir: str | Path) -> int:
+    """:func:`run_report` once its arguments are checked and its kernel is starting."""
+    from . import engines, store
+    from .corpus import from_store
+
+    tools = threading.Thread(target=_import_notebook_tools, daemon=True)
+    tools.start()   # papermill and nbconvert take seconds to import: while the inputs are listed and hashed
+    local = engines.local(workers, quiet=quiet)
+
+    def run(work):   # extraction workers are forked: not while another thread is importing
+        tools.join()
+        return local(work)
+
+    tables, stats, warnings = store.update([seeds_rel], store_p, run, texts=False)
+    tools.join()
     corpus = from_store(tables, tuple(warnings), store_p)
     if not quiet:
         print(f"extracted {stats.extracted}, unchanged {stats.reused}, removed {stats.removed} "
@@ -544,7 +597,8 @@ def run_report(seeds: str | Path = "seeds", reports_dir: str | Path = "reports",
         del corpus, tables   # the notebooks read the store themselves: free this process's copy first
         gc.collect()
         store.release_memory()
-        status = _build(build, final, day, seeds_p, nb_dir, notebooks, prep, store_p, cwd, quiet, t0, stats, baseline)
+        status = _build(build, final, day, seeds_p, nb_dir, notebooks, prep, store_p, cwd, quiet, t0, stats, shared,
+                        baseline)
         _open_up(build)
         _swap_in(build, final)
     except BaseException:
@@ -662,19 +716,22 @@ def reference_path() -> Path:
 
 
 def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, notebooks: list[Path], prep: Prepared,
-           store_p: Path, cwd: Path, quiet: bool, t0: float, stats, baseline=None) -> str:
-    """Execute, convert and index everything into ``build``; returns 'ok' or 'failed'."""
+           store_p: Path, cwd: Path, quiet: bool, t0: float, stats, shared: SharedKernel, baseline=None) -> str:
+    """Execute (in ``shared``'s kernel, shut down at the end), convert and index everything into
+    ``build``; returns 'ok' or 'failed'."""
     from . import changes as _changes
 
     out_nb, out_html, charts, data = (build / "notebooks", build / "html", build / "charts", build / "data")
     for d in (out_nb, out_html, charts, data):
         d.mkdir()
-    kernel = kernel_name()
+    kernel = shared.name
     common = {"seeds": _rel(seeds_p, nb_dir), "processed": _rel(store_p, nb_dir), "figures_dir": _rel(charts, nb_dir),
               "data_dir": _rel(data, nb_dir), "reference": _rel(reference_path(), nb_dir)}
     runs = plan_runs(notebooks, prep.deep_dives, common, out_nb)
     if not quiet:
-        print(f"report {day}: {len(runs)} notebook runs, one after another in one kernel ({kernel})", flush=True)
+        side = sum(1 for r in runs if r.article_id)
+        print(f"report {day}: {len(runs)} notebook runs in two kernels ({kernel}): {len(runs) - side} corpus notebooks "
+              f"one after another, beside them notebook 02 for {side} article(s)", flush=True)
     progress = _Progress(len(runs), quiet)
     replacements = {_rel(build, nb_dir): _rel(final, nb_dir)}
 
@@ -697,17 +754,35 @@ def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, note
         progress.line(run)
         return run
 
-    shared = SharedKernel(kernel, nb_dir)
-    try:   # notebooks one after another in one kernel; each one's HTML is written while the next runs
+    # the corpus notebooks run one after another in ``shared``; the per-article runs (notebook 02, which
+    # read only their article's rows) one after another in a second kernel beside them, on the other
+    # core; each run's HTML is written while the next one runs
+    side_kernel = SharedKernel(kernel, nb_dir)
+    pending: list[cf.Future] = []
+    lock = threading.Lock()
+    try:
         with cf.ThreadPoolExecutor(max_workers=1) as converter:
-            pending = []
-            for run in runs:
-                _execute(run, kernel, nb_dir, shared)
-                pending.append(converter.submit(convert, run))
+            def one_after_another(where: SharedKernel, todo: list[Run], stop: bool = False) -> None:
+                try:
+                    for run in todo:
+                        _execute(run, kernel, nb_dir, where)
+                        with lock:
+                            pending.append(converter.submit(convert, run))
+                finally:
+                    if stop:   # in the thread that started it
+                        where.shutdown()
+
+            side = threading.Thread(target=one_after_another, args=(side_kernel, [r for r in runs if r.article_id], True))
+            side.start()
+            try:
+                one_after_another(shared, [r for r in runs if not r.article_id])
+            finally:
+                side.join()
             for f in pending:
                 f.result()
     finally:
         shared.shutdown()
+        side_kernel.shutdown()
     failed_articles = prep.failed_articles
     status = "ok" if all(r.status == "ok" for r in runs) and not failed_articles else "failed"
     (old, new), = replacements.items()
@@ -743,9 +818,10 @@ def _manifest(day: str, status: str, runs: list[Run], seeds_p: Path, nb_dir: Pat
 
     inputs = []
     found, _ = discover([seeds_p])
+    base = _rel(seeds_p, cwd)   # once: the files' paths are their paths under it
     for f in found:
-        inputs.append({"path": _rel(f.path, cwd), "kind": f"article ({f.kind})", "sha256": _sha256(f.path),
-                       "bytes": f.path.stat().st_size})
+        inputs.append({"path": f"{base}/{f.origin}" if base != "." else f.origin, "kind": f"article ({f.kind})",
+                       "sha256": _sha256(f.path), "bytes": f.path.stat().st_size})
     for p in sorted(seeds_p.rglob("articles.csv")):
         inputs.append({"path": _rel(p, cwd), "kind": "metadata", "sha256": _sha256(p), "bytes": p.stat().st_size})
     for p in notebooks:

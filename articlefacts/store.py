@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 
 from .errors import OutputError
@@ -98,6 +99,27 @@ def read(folder: str | Path, texts: bool = True) -> Tables4:
     return Tables4(*frames)
 
 
+# rows per Parquet row group: small enough that one article's rows are read without decoding a whole
+# table (see read_rows), and that a table is decoded on several cores; texts are big rows
+ROW_GROUP_ROWS = {"articles": 65536, "figures": 65536, "claims": 65536, "texts": 256}
+
+
+def read_rows(path: str | Path, article_ids: list[str]) -> pd.DataFrame:
+    """The rows of ``article_ids`` of one store table: only the row groups that hold them are decoded
+    (their ``article_id`` column is read first), so an article of a large store costs megabytes, not
+    the table. Same columns and types as ``pd.read_parquet``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    wanted = pa.array(list(dict.fromkeys(article_ids)), type=pa.string())
+    pf = pq.ParquetFile(path)
+    groups = [i for i in range(pf.num_row_groups)
+              if pc.any(pc.is_in(pf.read_row_group(i, columns=["article_id"]).column(0), value_set=wanted)).as_py()]
+    table = pf.read_row_groups(groups) if groups else pf.schema_arrow.empty_table()
+    return table.filter(pc.is_in(table.column("article_id"), value_set=wanted)).to_pandas()
+
+
 def write(tables: Tables4, folder: str | Path) -> None:
     """All four tables into ``folder``, each staged beside its target, then renamed together (the
     inputs stamp of :func:`refresh` is removed first: it vouches for the tables it was written with)."""
@@ -113,7 +135,8 @@ def write(tables: Tables4, folder: str | Path) -> None:
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
             os.close(fd)
             staged.append((Path(tmp), out / f"{name}.parquet"))
-            getattr(tables, name).reset_index(drop=True).to_parquet(tmp, index=False)
+            getattr(tables, name).reset_index(drop=True).to_parquet(tmp, index=False,
+                                                                    row_group_size=ROW_GROUP_ROWS[name])
         for tmp, target in staged:
             os.replace(tmp, target)
     except OSError as exc:
@@ -141,10 +164,29 @@ def _ordered(df: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
     """Rows grouped by article in the input's order, each article's rows in their own order."""
     if df.empty:
         return df.reset_index(drop=True)
-    key = df["article_id"].map(order)
-    if key.is_monotonic_increasing:
+    key = _keys(df["article_id"], order)
+    if np.all(key[1:] >= key[:-1]):
         return df.reset_index(drop=True)
-    return df.assign(_k=key).sort_values("_k", kind="stable").drop(columns="_k").reset_index(drop=True)
+    return df.take(np.argsort(key, kind="stable")).reset_index(drop=True)
+
+
+def _keys(ids: pd.Series, order: dict[str, int]) -> np.ndarray:
+    """Each row's article's place in ``order`` (an id missing from it: after all), computed in Arrow:
+    a Python lookup per row costs a second per million rows."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    where = pc.index_in(pa.array(ids, type=pa.string()), value_set=pa.array(list(order), type=pa.string()))
+    return where.fill_null(len(order)).to_numpy(zero_copy_only=False)
+
+
+def _among(ids: pd.Series, keep: set[str]) -> np.ndarray:
+    """Whether each row's article is one of ``keep`` (in Arrow, like :func:`_keys`)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.is_in(pa.array(ids, type=pa.string()), value_set=pa.array(list(keep), type=pa.string())) \
+        .to_numpy(zero_copy_only=False)
 
 
 def release_memory() -> None:
@@ -247,17 +289,21 @@ def _listing(paths: list[str | Path], metadata: str | Path | None) -> str | None
     entries = []
     for raw in [*paths, *([metadata] if metadata else [])]:
         p = Path(raw)
-        h.update(str(p.resolve()).encode("utf-8", "surrogateescape"))
-        files = [p] if not p.is_dir() else [Path(d) / f for d, _, fs in os.walk(p) for f in fs]
-        for f in files:
+        root = str(p.resolve())
+        h.update(root.encode("utf-8", "surrogateescape"))
+        if p.is_dir():
+            top = str(p)   # os.walk's paths start with it: the rest is the path under the folder
+            files = [(g, g[len(top):].lstrip(os.sep)) for d, _, fs in os.walk(top) for g in (os.path.join(d, f) for f in fs)]
+        else:
+            files = [(str(p), p.name)]
+        for f, rel in files:
             try:
-                st = f.stat()
+                st = os.stat(f)
             except OSError:
                 return None
             if now - st.st_mtime_ns < RACY_NS:
                 return None
-            rel = f.relative_to(p) if f != p else Path(f.name)
-            entries.append(f"{p.resolve()}\0{rel}\0{st.st_size}\0{st.st_mtime_ns}")
+            entries.append(f"{root}\0{rel}\0{st.st_size}\0{st.st_mtime_ns}")
     for e in sorted(entries):
         h.update(e.encode("utf-8", "surrogateescape"))
     return h.hexdigest()
@@ -300,15 +346,15 @@ def _read_one(folder: str | Path, name: str, article_ids: list[str] | None = Non
     if not all((Path(folder) / f"{t}.parquet").is_file() for t in TABLES):
         return None
     try:
-        filters = [("article_id", "in", list(article_ids))] if article_ids is not None else None
-        return pd.read_parquet(p, filters=filters)
+        return pd.read_parquet(p) if article_ids is None else read_rows(p, article_ids)
     except Exception:   # unreadable: the caller starts again from nothing
         return None
 
 
 def read_articles(folder: str | Path, article_ids: list[str] | None = None) -> Tables4:
     """The store's articles, figures and claims (texts stay on disk: None), of ``article_ids`` only
-    when given (read with a Parquet filter, so one article of a large store costs little)."""
+    when given (only the row groups that hold them are decoded: one article of a large store costs
+    little, see :func:`read_rows`)."""
     frames = [_read_one(folder, t, article_ids) for t in TABLES[:-1]]
     if any(f is None for f in frames):
         e = empty()
@@ -329,11 +375,32 @@ def _diff(jobs: list[Job], arts: pd.DataFrame) -> tuple[list[Job], set[str], int
 
 
 def _merged(before: pd.DataFrame, fresh: pd.DataFrame, keep: set[str], order: dict[str, int]) -> pd.DataFrame:
-    """The rows of kept articles from ``before`` and all of ``fresh``, in the input's order."""
-    kept = before[before["article_id"].isin(keep)] if len(before) else before
-    parts = [f for f in (kept, fresh) if len(f)]
-    both = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else fresh)
-    return _ordered(both, order)
+    """The rows of kept articles from ``before`` and all of ``fresh``, in the input's order. When the
+    kept rows are in order already (the usual case: articles were added, changed or removed), the
+    fresh ones are spliced in between slices of them, which copies nothing: a few new articles in a
+    large store cost a few slices, not a sort of every row."""
+    kept = before
+    if len(before):
+        mask = _among(before["article_id"], keep)
+        if not mask.all():
+            kept = before[mask]
+    if not len(fresh):
+        return _ordered(kept, order)
+    if not len(kept):
+        return _ordered(fresh, order)
+    key = _keys(kept["article_id"], order)
+    fresh = _ordered(fresh, order)
+    fkey = _keys(fresh["article_id"], order)
+    if not (np.all(key[1:] >= key[:-1]) and np.all(fkey[1:] >= fkey[:-1])):
+        return _ordered(pd.concat([kept, fresh], ignore_index=True), order)
+    cut_kept = np.searchsorted(key, fkey)   # where each fresh row goes among the kept ones
+    parts, k0, f0 = [], 0, 0
+    for f1 in [*np.flatnonzero(np.diff(cut_kept)) + 1, len(fresh)]:   # runs of fresh rows with one cut
+        k1 = int(cut_kept[f0])
+        parts += [kept.iloc[k0:k1], fresh.iloc[f0:f1]]
+        k0, f0 = k1, f1
+    parts.append(kept.iloc[k0:])
+    return pd.concat([p for p in parts if len(p)], ignore_index=True)
 
 
 def _apply(jobs: list[Job], old: Tables4, folder: str | Path | None, run: Runner,

@@ -92,6 +92,8 @@ def discover(paths: list[str | Path]) -> tuple[list[Found], list[str]]:
             found.append(Found(p, kind, p.name))
         else:
             raise InputError(p, "no such file or folder")
+    if len(paths) == 1 and not any(f.path.is_symlink() for f in found):
+        return found, warnings   # one folder walked without following links: no file twice
     seen, unique = set(), []
     for f in found:
         key = f.path.resolve()
