@@ -1,7 +1,9 @@
-"""The real-text sample of issue 13 (tests/fixtures/real): its articles read from
-../shared/corpora/whitehouse, its gold with the text put back, and the tables to score.
+"""The real-text samples of issue 13 (tests/fixtures/real, tests/fixtures/real2): their articles
+read from ../shared/corpora/whitehouse, their gold with the text put back, and the tables to score.
 
-    .venv/bin/python tests/real_sample.py dev      # the score line of the development two thirds
+    .venv/bin/python tests/real_sample.py dev          # the score line of the first sample's development part
+    .venv/bin/python tests/real_sample.py real2 dev    # the same for the second sample
+    .venv/bin/python tests/real_sample.py real2 dev -v # every measure
 """
 from __future__ import annotations
 
@@ -25,13 +27,14 @@ def _draw_module():
     return mod
 
 
-def materialize(set_name: str, out: Path) -> tuple[Path, Path]:
+def materialize(set_name: str, out: Path, sample: Path = REAL) -> tuple[Path, Path]:
     """Write the predicted tables and the gold (text restored from the article, after checking
-    each span's SHA-1) of one set ('dev' or 'blind') under ``out``; returns (gold, pred) folders."""
+    each span's SHA-1) of one set ('dev' or 'blind') of ``sample`` (a folder with sample.csv and
+    gold/) under ``out``; returns (gold, pred) folders."""
     import articlefacts as af
     from articlefacts.tables import write_tables
 
-    articles = [a for s, a in _draw_module().sample_articles(REAL / "sample.csv", CORPUS) if s == set_name]
+    articles = [a for s, a in _draw_module().sample_articles(sample / "sample.csv", CORPUS) if s == set_name]
     texts = {a.article_id: a.text for a in articles}
     figs, claims = [], []
     for a in articles:
@@ -43,7 +46,7 @@ def materialize(set_name: str, out: Path) -> tuple[Path, Path]:
     write_tables(pd.concat(figs, ignore_index=True), pd.concat(claims, ignore_index=True), out / "pred")
     for aid, text in texts.items():
         for name in ("figures.csv", "claims.csv"):
-            src = REAL / "gold" / set_name / aid / name
+            src = sample / "gold" / set_name / aid / name
             rows = list(csv.DictReader(src.open(encoding="utf-8")))
             for r in rows:
                 span = text[int(r["start"]):int(r["end"])]
@@ -62,8 +65,10 @@ def materialize(set_name: str, out: Path) -> tuple[Path, Path]:
 
 
 if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    folder = HERE / "fixtures" / (args[0] if len(args) > 1 else "real")
     with tempfile.TemporaryDirectory() as tmp:
-        gold, pred = materialize(sys.argv[1], Path(tmp))
+        gold, pred = materialize(args[-1], Path(tmp), folder)
         args = [sys.executable, str(HERE / "eval" / "score.py"), str(gold), str(pred)]
         res = subprocess.run(args, capture_output=True, text=True)
         print(res.stdout if "-v" in sys.argv else res.stdout.strip().splitlines()[-1])
