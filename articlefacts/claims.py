@@ -41,12 +41,16 @@ SPEECH = "|".join(re.escape(r["verb"]).replace(r"\ ", r"\s+")
 CUE = re.compile(rf"\b(?:{SPEECH})\b")
 HEDGING_CUES = {r["verb"] for r in _CUE_ROWS if r["hedging"] == "1"}
 WEAK_CUES = {r["verb"] for r in _CUE_ROWS if r["weak"] == "1"}
-DOC_CUES = {r["verb"] for r in _CUE_ROWS if r["document"] == "1"}
+DOC_CUES = {r["verb"] for r in _CUE_ROWS if r["document"] in ("1", "only")}
+# speech acts of a document only: "The Order requires ...", "The Budget proposes ..." (a person who
+# "ordered" or "proposed" something is not thereby quoted)
+DOC_ONLY_CUES = {r["verb"] for r in _CUE_ROWS if r["document"] == "only"}
 # the form of each verb: base ("say"), s ("says"), past ("said", "thought": any subject), ing ("is announcing")
 CUE_FORM = {re.sub(r"\s+", " ", r["verb"]): r["form"] for r in _CUE_ROWS}
 # a verb form that is no speech act before these words ("claimed the deduction", "believes in hard work")
 NOT_FOLLOWED_BY = {r["verb"]: re.compile(r["not_followed_by"]) for r in _CUE_ROWS if r["not_followed_by"]}
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+FIRST_PERSON = re.compile(r"(?i)(?:i|we|our|my|us)(?:['’](?:ve|m|d|ll|re))?")   # "I’ve (said)", "we’re (told)"
 SOURCE_NOUNS = re.compile(
     r"\b(?:experts?|analysts?|officials?|media|reports?|sources?|diplomats?|lawmakers?|legislators?|defectors?|"
     r"residents?|witnesses|witness|researchers?|observers?|scholars?|people|person|government|ministry|agency|"
@@ -211,6 +215,8 @@ def _is_source_np(np: str) -> bool:
     if low in PRONOUNS:
         return True
     words = np.split()
+    if words[0].lower() in ("this", "that", "these", "those") and len(words) > 1 and DOCUMENT.search(np):
+        return True   # "This report (documents that)", "That study (found that)"
     if words[0].lower() in ("this", "that", "these", "those", "which", "what", "there", "here", "such"):
         return False
     if words[0].lower() in ("a", "an") and not SOURCE_NOUNS.search(np):
@@ -559,8 +565,9 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             continue
         if word == "citing" or word in ("think", "thought") and re.match(r"[\s-]+tanks?\b", after):
             continue  # "think tank" is a noun
-        if word in ("called", "calls", "call") and (re.match(r"\s+(?:the\s+)?[\"“A-Z]|\s+for\b|\s+on\b|\s+up\b", after)):
-            continue
+        if word in ("called", "calls", "call") and (re.match(r"\s+(?:the\s+)?[\"“A-Z]|\s+for\b|\s+on\b|\s+up\b", after)) \
+                and not re.match(r"\s+on\s+(?:[\w’'-]+\s+){1,6}?to\s+[a-z]", masked[m.end():m.end() + 80]):
+            continue   # "called the group ...", "calls for" are no speech acts; "called on Congress to pass" is
         if re.match(r"\s+(?:of|for|on|about|from|by)\b", after) and word in (
                 "reports", "report", "estimates", "estimate", "claims", "claim", "calls", "call", "fears", "fear",
                 "doubts", "counts", "notes", "states", "shows", "thought", "forecasts", "projects", "quoted"):
@@ -599,6 +606,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             cue_start = m.start() - len(progressive.group(0))
         np, app = _subject_before(masked, cue_start)
         if not _is_source_np(np) or not _agrees(np, word):
+            continue
+        if word in DOC_ONLY_CUES and not (DOCUMENT.search(np) or np.lower() in ("it", "this")):
             continue
         if word in WEAK_CUES and not (SOURCE_NOUNS.search(np) or np.lower() in PRONOUNS or
                                       re.search(r"\b[A-Z]", np)):
@@ -868,7 +877,7 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
             sentence = text[s:e]
             claim = Claim(s, e)
             if turn is not None and (s == p[0] and turn.opens or att is None or
-                                     att.source.lower() in ("we", "i", "our", "my", "us", "you")):
+                                     FIRST_PERSON.fullmatch(att.source) or att.source.lower() == "you"):
                 # a transcript: the speaker label is the first attribution of its sentence, and the source of
                 # every later sentence of the turn that names no other
                 claim.source, claim.source_type = turn.label, turn.source_type
@@ -876,8 +885,12 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
                 memory.add(turn.label, turn.source_type, "", s)
                 claims.append(claim)
                 continue
-            if att is not None and att.source.lower() in ("we", "i", "our", "my", "us"):
-                att = None  # first-person analysis ("We estimate") is the author's
+            if att is not None and FIRST_PERSON.fullmatch(att.source):
+                att = None  # first-person analysis ("We estimate", "I’ve said") is the author's
+            if att is not None and att.cue.lower() in DOC_ONLY_CUES and att.source.lower() in ("it", "this"):
+                ante = _antecedent(text, s, att.source, att.cue, memory, roles)
+                if not (ante and DOCUMENT.search(ante)):
+                    att = None  # "It has proposed ...": a document's speech act only when "it" is a document
             if att is not None:
                 raw, context = shorten(att.source)
                 context = " ".join(x for x in (context, att.context) if x)

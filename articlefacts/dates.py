@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .vocab import rows
-from .numbers import NUMBER_WORD, to_number
+from .numbers import CARDINAL_WORDS, NUMBER_WORD, ORDINAL_WORDS, ordinal_value, to_number, words_to_number
 
 Interval = tuple[dt.date, dt.date]
 
@@ -131,6 +131,13 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b[Tt]he\s+(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>" + YEAR +
      r")|(?P<rel>this|last|next|the)\s+year))?\b", "quarter"),
     (rf"\b(?P<q>[QH][1-4])\s+(?P<y>{YEAR})\b", "qh"),
+    # the formal dating of proclamations and acts: "this fourteenth day of October, in the year of our Lord
+    # two thousand twenty-two, and of the Independence of the United States of America the two hundred and
+    # forty-seventh": the day, the year in words, and the year of Independence (from July 4, 1776)
+    (rf"\b(?P<dw>(?i:{ORDINAL_WORDS}))\s+day\s+of\s+(?P<mon>{MONTH})", "day_words"),
+    (rf"\b(?i:year\s+of\s+our\s+Lord)\s+(?P<yw>(?i:{CARDINAL_WORDS}))\b", "year_words"),
+    (rf"\bIndependence\s+of\s+the\s+United\s+States(?:\s+of\s+America)?,?\s+(?P<at>(?:the\s+)?"
+     rf"(?P<iw>(?i:{ORDINAL_WORDS})))\b", "independence"),
 ]]
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "final": 4, "last": 4}
@@ -212,6 +219,15 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         month, day = (12, 31) if h == "new year's eve" else (1, 1) if h.startswith("new year") else \
             (12, 24) if h == "christmas eve" else (12, 25)
         return DateSpec("day", None, month, day)
+    if name == "day_words":
+        day = ordinal_value(g["dw"])
+        return DateSpec("day", None, _month(g["mon"]), day) if 1 <= day <= 31 else None
+    if name == "year_words":
+        year = int(words_to_number(g["yw"]))
+        return DateSpec("year", year) if 1000 <= year <= 2999 else None
+    if name == "independence":
+        n = ordinal_value(g["iw"])
+        return DateSpec("range", a=DateSpec("day", 1775 + n, 7, 4), b=DateSpec("day", 1776 + n, 7, 3))
     if name in ("half", "quarter", "qh"):
         if name == "qh":
             kind, idx = ("half" if g["q"][0] == "H" else "quarter"), int(g["q"][1])
@@ -260,8 +276,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             if not _accept(text, name, m):
                 continue
             spec = _spec(name, m)
-            if spec is not None:
-                cands.append(DateMention(m.start(), m.end(), spec))
+            if spec is not None:   # a pattern with a group "at" names only that part as the date
+                s, e = m.span("at") if "at" in pat.groupindex else m.span()
+                cands.append(DateMention(s, e, spec))
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     chosen: list[DateMention] = []
     reach = -1  # the furthest end of a chosen mention: candidates come by start, so one overlaps a chosen

@@ -103,7 +103,8 @@ QUAL_PRE = re.compile(
     r"(?:\b(?:just|only|well|slightly|a\s+little|far|much|roughly|nearly|almost)\s+)?\b(?P<q>about|around|roughly|"
     r"approximately|approx\.|some|nearly|almost|close\s+to|an\s+estimated|estimated|up\s+to|as\s+many\s+as|"
     r"as\s+much\s+as|as\s+high\s+as|as\s+few\s+as|as\s+little\s+as|as\s+low\s+as|less\s+than|fewer\s+than|under|"
-    r"below|no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of|at\s+least|more\s+than|over|above|"
+    r"below|no\s+more\s+than|not\s+more\s+than|no\s+fewer\s+than|not\s+fewer\s+than|no\s+less\s+than|"
+    r"not\s+less\s+than|at\s+most|a\s+maximum\s+of|at\s+least|more\s+than|over|above|"
     r"in\s+excess\s+of|exceeded|exceeding|exceeds|exceed|upwards\s+of|a\s+minimum\s+of|at\s+a\s+minimum|"
     r"topped|surpassed|passed)\s+$", re.I)
 QUALIFIER_OF = {
@@ -113,6 +114,8 @@ QUALIFIER_OF = {
     "up to": "upper_bound", "as many as": "upper_bound", "as much as": "upper_bound", "as high as": "upper_bound",
     "less than": "upper_bound", "fewer than": "upper_bound", "under": "upper_bound", "below": "upper_bound",
     "no more than": "upper_bound", "not more than": "upper_bound", "at most": "upper_bound",
+    "no fewer than": "lower_bound", "not fewer than": "lower_bound", "no less than": "lower_bound",
+    "not less than": "lower_bound",
     "a maximum of": "upper_bound",
     "at least": "lower_bound", "more than": "lower_bound", "over": "lower_bound", "above": "lower_bound",
     "in excess of": "lower_bound", "exceeded": "lower_bound", "exceeding": "lower_bound", "exceeds": "lower_bound",
@@ -121,10 +124,16 @@ QUALIFIER_OF = {
     "as low as": "lower_bound", "topped": "lower_bound", "surpassed": "lower_bound", "passed": "lower_bound",
 }
 NOT_SPAN_PRE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
-QUAL_POST = re.compile(r"(?P<post>\s+or\s+(?:more|so|fewer|less|above|over)\b|-?plus\b|\+|-odd\b)", re.I)
+QUAL_POST = re.compile(r"(?P<post>\s+or\s+(?:more|so|fewer|less|above|over|older|younger)\b|-?plus\b|\+|-odd\b)",
+                       re.I)
 POST_OF = {"or more": "lower_bound", "or above": "lower_bound", "or over": "lower_bound", "plus": "lower_bound",
            "-plus": "lower_bound", "+": "lower_bound", "or so": "approx", "-odd": "approx",
-           "or fewer": "upper_bound", "or less": "upper_bound"}
+           "or fewer": "upper_bound", "or less": "upper_bound", "or older": "lower_bound", "or younger": "upper_bound"}
+# an age: "when they turn 65", "aged 18", "18 or older", "65 years of age"
+AGE_BEFORE = re.compile(r"\b(?:turns?|turned|turning|aged?|ages)\s+$", re.I)
+AGE_AFTER = re.compile(r"\s+(?:(?:or|and)\s+(?:older|younger)\b|years?\s+(?:of\s+age|old)\b)", re.I)
+# a telephone number is not a quantity: "1-800-422-6237", "(202) 456-1111"
+PHONE = re.compile(r"(?<![\d-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])")
 CHANGE_VERB = re.compile(r"\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increased?|increasing|fell|fall(?:s|en)?|"
                          r"dropped|drops?|declined?|climbed?|jumped?|revised|raised?|cut|reduced?|expanded?|swelled|"
                          r"went|gone|changed?|doubled|halved|moved?|shrank|surged?|soared?|slipped|up|down|"
@@ -418,7 +427,7 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
     """Number atoms in ``text[start:end]`` outside the ``taken`` spans (dates); the finders run in
     order and an earlier atom wins an overlap ("several hundred" before "hundred")."""
     atoms: list[Atom] = []
-    used = _Spans(taken)
+    used = _Spans([*taken, *(m.span() for m in PHONE.finditer(text, start, end))])
     for finder in ATOM_FINDERS:
         for a in finder(text, start, end):
             if not used.overlaps(a.start, a.end):
@@ -582,6 +591,13 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
         span = (pos + offset, pos + offset + na[0])
         return Counted(*_head_kind(na[1]), span[1], span)
     of = re.match(r"\s+of\b", rest)
+    if a.span_start is not None and of:   # "billions of dollars": money
+        cw = re.match(r"\s+([A-Za-z]+)", rest[of.end():])
+        code = lx.CURRENCY_WORDS.get(cw.group(1).lower()) if cw else None
+        if code and cw.group(1).lower().endswith("s"):
+            return Counted("money", code, pos + of.end() + cw.end())
+    if AGE_BEFORE.search(text[max(start, first.start - 12):first.start]) or AGE_AFTER.match(text, last.end, end):
+        return Counted("measure", "years", pos)
     if a.span_start is not None and of:  # "thousands of North Korean soldiers": the noun belongs to the span
         na = lx.noun_after(rest[of.end():])
         if na:

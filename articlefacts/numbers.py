@@ -99,6 +99,24 @@ def words_to_number(s: str) -> float:
     return total + current
 
 
+_ORDINAL_ENDS = {"first": "one", "second": "two", "third": "three", "fifth": "five", "eighth": "eight",
+                 "ninth": "nine", "twelfth": "twelve"}
+ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                r"(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|"
+                r"hundredth|thousandth)")
+# "fourth", "thirty-first", "two hundred and forty-eighth": number words (at most six) ending in an ordinal
+ORDINAL_WORDS = rf"(?:(?:{NUMBER_WORD}|hundred|thousand)[ \t-]+(?:and[ \t]+)?){{0,6}}{ORDINAL_WORD}"
+CARDINAL_WORDS = rf"(?:{NUMBER_WORD})(?:[ \t-]+(?:and[ \t]+)?(?:{NUMBER_WORD}|hundred|thousand)){{0,6}}"
+
+
+def ordinal_value(s: str) -> int:
+    """Ordinal words to their number: 'fourth' 4, 'thirty-first' 31, 'two hundred and forty-eighth' 248."""
+    words = re.split(r"([\s-]+)", s.strip().lower())
+    last = words[-1]
+    cardinal = _ORDINAL_ENDS.get(last) or (last[:-4] + "y" if last.endswith("ieth") else last[:-2])
+    return int(words_to_number("".join(words[:-1]) + cardinal))
+
+
 def to_number(s: str) -> float:
     """Digits or words, whichever ``s`` is."""
     s = s.strip()

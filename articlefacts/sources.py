@@ -15,7 +15,8 @@ TYPES = ("intelligence", "government", "military", "international_org", "media",
 
 DOCUMENT = re.compile(r"\b(?:documents?|report|decree|treaty|agreement|pact|law|charter|constitution|clause|"
                       r"article|memo|memorandum|letter|study|survey|paper|filing|cable|resolution|statute|"
-                      r"convention|accord|deal|order|bill|text|transcript|records?|data|white\s+paper)$", re.I)
+                      r"convention|accord|deal|order|bill|text|transcript|records?|data|white\s+paper|budget|"
+                      r"proposal|act|legislation|proclamation|plan|rule|regulation|guidance|directive)$", re.I)
 # vocab/source_names.csv: organisations, outlets, places and leaders that name a source, each with its type
 def _names(stype: str) -> str:
     """The names of one source type as a regex alternation ('Kim Jong Un' also matches 'Kim Jong-Un')."""

@@ -25,6 +25,8 @@ def test_each_cue_verb_attributes_and_hedges_as_its_row_says(row):
         sentence = f"The ministry is {verb} that 1,500 troops left."
     elif form == "base":
         sentence = f"The officials {verb} that 1,500 troops left."
+    elif row["document"] == "only":   # a document's speech act
+        sentence = f"The report {verb} that 1,500 troops leave."
     else:   # s and past forms
         sentence = f"The ministry {verb} that 1,500 troops left."
     c = claim(sentence)
@@ -32,6 +34,12 @@ def test_each_cue_verb_attributes_and_hedges_as_its_row_says(row):
     hedged = c["certainty"] == "hedged"
     if row["hedging"] == "1":
         assert hedged, (sentence, c)
+
+
+@pytest.mark.parametrize("row", [r for r in rows("cue_verbs") if r["document"] == "only"], ids=lambda r: r["verb"])
+def test_a_document_only_cue_verb_quotes_no_person(row):
+    c = claim(f"President Jones {row['verb']} a review of 1,500 cases.")
+    assert c["source_type"] == "author", c
 
 
 @pytest.mark.parametrize("row", [r for r in rows("cue_verbs") if r["not_followed_by"]], ids=lambda r: r["verb"])
