@@ -85,6 +85,10 @@ FURNITURE_START = re.compile(
 FURNITURE_LINE = re.compile(r"^(?:advertisement|advert|ad|sponsored(?: content)?|click here\b.*|"
                             r"share(?: on \w+)?|print|email)$", re.I)
 FINAL_PUNCT = ".!?:;,\"”’')»…"
+# a line that is only a date, as under a signature or a letter: "June 25, 2026.", "Monday, May 5, 2025"
+DATE_LINE = re.compile(r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+                       r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                       r"\s+\d{1,2},?\s+\d{4}\.?$")
 
 
 @dataclass(frozen=True)
@@ -110,10 +114,19 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _title_cased(line: str) -> bool:
+    """Most words of four letters or more after the first start with a capital ('Full Remarks by the
+    First Lady at the Senate Spouses Luncheon')."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", line)[1:] if len(w) >= 4]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def is_short_unpunctuated(line: str, max_words: int = 15) -> bool:
-    """A heading-like line: few words and no sentence punctuation at its end (a closing quote
-    after unpunctuated words counts as none: 'Claim 1: “Kim has sent 100,000 men”')."""
-    if len(line.split()) > max_words or len(line) > 140:
+    """A heading-like line: no sentence punctuation at its end (a closing quote after unpunctuated
+    words counts as none: 'Claim 1: “Kim has sent 100,000 men”'), and few words or title case; a
+    long clause in sentence case that only lost its full stop is body text."""
+    n = len(line.split())
+    if len(line) > 200 or n > max_words and not _title_cased(line) or n >= 10 and not _title_cased(line):
         return False
     if line[-1] in "”\"’')" and len(line) > 1 and line[-2] not in ".!?,;:…":
         return not re.match(r"^[“\"‘']", line)  # a quoted sentence on its own is body text
@@ -157,7 +170,7 @@ def parse_layout(text: str, body_start: int | None = None) -> Layout:
         if trailing or starts_furniture:
             trailing = True
             furniture.append(span)
-        elif FURNITURE_LINE.match(line):
+        elif FURNITURE_LINE.match(line) or DATE_LINE.match(line):
             furniture.append(span)
         elif is_short_unpunctuated(line):
             headings.append(span)

@@ -61,7 +61,7 @@ ATOM = re.compile(
     rf"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
     rf"|(?P<wcur>{CUR_PRE})?\b(?P<words>(?i:{WORDNUM}))\b(?P<wpct>\s(?:percent|per\s+cent)\b)?")
 VAGUE = re.compile(
-    r"\b(?i:(?P<couple>a\s+couple\s+of)(?=\s+[a-z])(?!\s+(?:hundred|thousand|million|billion|dozen)\b)|"
+    r"\b(?i:(?P<couple>(?:a\s+)?couple\s+of)(?=\s+[a-z])(?!\s+(?:hundred|thousand|million|billion|dozen)\b)|"
     r"(?P<few>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<fscale>hundred|thousand|million|billion|"
     r"dozen)|(?P<plural>tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+of\s+(?P<pscale>thousands|"
     r"millions))?)\b(?P<of>\s+of\b)?")
@@ -253,6 +253,11 @@ def _vague_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
                    span_start=m.start() if m.group("of") else None)
 
 
+# what makes "N times" a multiplier rather than a count of occasions: a comparison after it
+COMPARED = re.compile(r"\s+(?:more|less|fewer|as|the|that|what|over|larger|bigger|higher|greater|smaller|lower|"
+                      r"faster|slower|longer|shorter|stronger|cheaper|[a-z]+er\s+than)\b", re.I)
+
+
 def _multiplier_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     """'three times', 'a factor of four', 'doubled', 'twice', 'halved': kind other, unit times."""
     for m in MULTIPLIER.finditer(text, start, end):
@@ -275,6 +280,9 @@ def _multiplier_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
                 continue
             if raw[0].isdigit() and re.search(r"[A-Za-z-]$", text[max(start, m.start() - 1):m.start()]):
                 continue
+            if m.group(0).lower().endswith("times") and not COMPARED.match(text, m.end(), min(end, m.end() + 40)):
+                yield Atom(m.start(), m.end(), value, kind="count", unit="times")   # how often: "said it 100 times"
+                continue
         yield Atom(m.start(), m.end(), value, kind="other", unit="times")
 
 
@@ -283,7 +291,7 @@ def _fraction_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     for m in FRACTION.finditer(text, start, end):
         frac = re.sub(r"[\s-]+", " ", m.group("frac").lower())
         before = text[max(start, m.start() - 12):m.start()].lower()
-        if frac == "half" and (re.search(r"(?:first|second|other|latter|former|and\s+a|one|an?)\s+$", before) or
+        if frac == "half" and (re.search(r"\b(?:first|second|other|latter|former|and\s+a|one|an?)\s+$", before) or
                                re.match(r"\s+(?:a|an)\s", text[m.end():m.end() + 4])):
             continue  # "the first half", "half a year" (a measure)
         if frac.startswith("a ") and re.search(r"\band\s+$", before):
@@ -569,7 +577,7 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
     """The kind and unit of the number ending at ``pos``: its currency, percent sign, hyphenated
     unit or counted noun ("(4,000) more troops" reads past "more"); for an elided noun, the hints
     the context gives. None when the number is part of a name ("38 North")."""
-    if a.kind in ("other", "measure"):
+    if a.kind in ("other", "measure", "count"):
         return Counted(a.kind, a.unit, pos)
     currency = first.currency or last.currency
     if not currency:
