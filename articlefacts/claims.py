@@ -68,7 +68,7 @@ NEGATED = re.compile(r"\b(?:not|never|n't|no\s+longer|declined\s+to|refused\s+to
                      r"would\s+not|could\s+not)\s+(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally)\s+(?:\w+ly\s+)?$", re.I)
 TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|publicly|repeatedly|again|later|"
-                              r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|"
+                              r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|just|further|"
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
                               r"privately|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
                               re.I)
@@ -601,8 +601,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         cue_start = m.start()
         if word.endswith("ing") and word != "citing":
             progressive = re.search(r"\b(?:is|are|was|were|am)\s+$", before)
-            if not (progressive and re.match(r"\s+that\b", after)):
-                continue   # "is announcing that" is a speech act; other -ing forms are not cues
+            if not (progressive and (re.match(r"\s+that\b", after) or word == "announcing")):
+                continue   # "is announcing (that)" is a speech act; other -ing forms are not cues
             cue_start = m.start() - len(progressive.group(0))
         np, app = _subject_before(masked, cue_start)
         if not _is_source_np(np) or not _agrees(np, word):

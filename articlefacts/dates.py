@@ -36,6 +36,10 @@ MOD = r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-|(?:[Tt]he\s+)?(?:end|beginn
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 NUM = rf"(?:\d+|(?i:{NUMBER_WORD})|[Aa]n?|[Oo]ne)"
 # vocab/deictic_days.csv: words that name a day relative to publication ("today", "tomorrow"), with the offset
+# vocab/holidays.csv: a named day, fixed (month, day) or floating (the nth weekday of a month; -1 the last)
+HOLIDAYS = {re.sub(r"['’]", "'", r["name"].lower()): r for r in rows("holidays")}
+HOLIDAY = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split())
+                   for name in sorted((r["name"] for r in rows("holidays")), key=len, reverse=True))
 DEICTIC_OFFSETS = {r["phrase"]: int(r["offset_days"]) for r in rows("deictic_days")}
 DEICTIC_DAY = "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                 for p in sorted(DEICTIC_OFFSETS, key=len, reverse=True)) + ")"
@@ -119,7 +123,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+ago(?P<today>\s+today)?\b", "ago"),
     (rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,?\s*(?P<y>{YEAR}))?", "week_of"),
     (r"\b[Tt]he\s+turn\s+of\s+the\s+year\b", "turn"),
-    (r"\b(?P<holiday>New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?)\b", "holiday"),
+    (rf"(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),
     (r"\b(?:that|the\s+same)\s+(?P<unit>evening|morning|night|afternoon|day)\b", "chain_same"),
     (r"\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+(?P<unit>day|week|month|year)\b", "chain_same"),
     (rf"\b(?P<rel2>[Tt]he)\s+(?:(?:early|late)\s+)?(?P<season>{SEASON})\b(?!\s+(?:of|\d))", "season_rel"),
@@ -215,10 +219,10 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name == "turn":
         return DateSpec("turn")
     if name == "holiday":
-        h = re.sub(r"\s+", " ", g["holiday"].lower()).replace("’", "'")
-        month, day = (12, 31) if h == "new year's eve" else (1, 1) if h.startswith("new year") else \
-            (12, 24) if h == "christmas eve" else (12, 25)
-        return DateSpec("day", None, month, day)
+        row = HOLIDAYS[re.sub(r"\s+", " ", g["holiday"].lower()).replace("’", "'")]
+        if row["day"]:
+            return DateSpec("day", None, int(row["month"]), int(row["day"]))
+        return DateSpec("holiday", None, int(row["month"]), WEEKDAYS[row["weekday"].lower()], n=int(row["nth"]))
     if name == "day_words":
         day = ordinal_value(g["dw"])
         return DateSpec("day", None, _month(g["mon"]), day) if 1 <= day <= 31 else None
@@ -337,6 +341,15 @@ def _merge_ranges(text: str, ms: list[DateMention], limit: int) -> list[DateMent
 
 # --------------------------------------------------------------------------- resolving
 
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (Monday 0) of a month; ``n`` -1 the last: Memorial Day is (5, 0, -1)."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
 def month_interval(year: int, month: int) -> Interval:
     """The first and last day of a month."""
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -433,6 +446,12 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             if pub is None:
                 return None
             d = _nearest_day(spec.month, spec.day, pub, forward)
+            return (d, d) if d else None
+        if k == "holiday":   # the nth weekday of a month: like a day without a year, the last one by publication
+            if pub is None:   # (the next one if the sentence looks ahead)
+                return None
+            days = [nth_weekday(y, spec.month, spec.day, int(spec.n)) for y in (pub.year - 1, pub.year, pub.year + 1)]
+            d = min((x for x in days if x >= pub), default=None) if forward else max(x for x in days if x <= pub)
             return (d, d) if d else None
         if k == "month":
             year = spec.year or (pub and _nearest_month(spec.month, pub, forward))

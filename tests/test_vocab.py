@@ -99,3 +99,19 @@ def test_each_speaker_title_names_the_speaker_of_a_transcript_turn(row):
 def test_each_source_name_is_typed_by_its_row(row):
     c = claim(f"According to {row['name']}, 1,500 troops left.")
     assert c["source_type"] == row["source_type"], (row, c)
+
+
+@pytest.mark.parametrize("row", rows("holidays"), ids=lambda r: r["name"])
+def test_each_holiday_is_its_last_day_by_publication(row):
+    figs = extract(f"Officials met on {row['name']} with 1,500 troops.").figures
+    dates = figs[figs["kind"] == "date"]
+    assert list(dates["text"]) == [row["name"]], figs[["text", "kind"]].to_dict("records")
+    day = dt.date.fromisoformat(dates["date_start"].iloc[0])
+    assert dates["date_end"].iloc[0] == dates["date_start"].iloc[0]
+    assert day.month == int(row["month"]) and 0 <= (PUBLISHED - day).days < 366, day   # a past sentence: the last one
+    if row["day"]:
+        assert day.day == int(row["day"])
+    else:   # the nth weekday: counted from the start of the month, or the last one
+        assert day.strftime("%A") == row["weekday"]
+        n = int(row["nth"])
+        assert (day.day - 1) // 7 + 1 == n if n > 0 else (day + dt.timedelta(days=7)).month != day.month
