@@ -111,7 +111,9 @@ IF_CLAUSE = re.compile(r"\b(?:if|unless)\b", re.I)
 LAW_IF = re.compile(r"\b(?:treaty|agreement|pact|law|clause|article|charter|decree|constitution|convention|accord|"
                     r"statute)\b.*\b(?:commits?|obliges?|obligates?|requires?|stipulates?|provides?|states?|allows?|"
                     r"permits?|guarantees?|pledges?|binds?|mandates?|says)\b[^.]*\b(?:if|unless)\b", re.I)
-WOULD = re.compile(r"\b(?:would|'d)\b", re.I)
+# a speaker's own conditional; not the polite "I would like to thank", "we'd be happy to"
+WOULD = re.compile(r"\b(?:would|'d)\b(?!\s+(?:like|love|be\s+(?:happy|glad|pleased|delighted|honou?red|remiss))\b)",
+                   re.I)
 
 
 # --------------------------------------------------------------------------- quotes

@@ -57,7 +57,10 @@ def test_each_hedge_hedges_its_example(row):
 
 @pytest.mark.parametrize("sentence", ["There is no doubt that 1,500 troops left.",
                                       "Seoul wants the strongest possible position before talks.",
-                                      "Without doubt, the 1,500 troops left."])
+                                      "Without doubt, the 1,500 troops left.",
+                                      "When we think about the 1,500 troops, we see their families.",
+                                      "I would like to thank the 1,500 volunteers.",
+                                      "The center uses predictive analytics for 1,500 cases."])
 def test_assertions_that_look_like_hedges_are_not(sentence):
     assert claim(sentence)["certainty"] == "asserted"
 
