@@ -111,6 +111,29 @@ IF_CLAUSE = re.compile(r"\b(?:if|unless)\b", re.I)
 LAW_IF = re.compile(r"\b(?:treaty|agreement|pact|law|clause|article|charter|decree|constitution|convention|accord|"
                     r"statute)\b.*\b(?:commits?|obliges?|obligates?|requires?|stipulates?|provides?|states?|allows?|"
                     r"permits?|guarantees?|pledges?|binds?|mandates?|says)\b[^.]*\b(?:if|unless)\b", re.I)
+# an "if" that states no uncertainty: a politeness ("if that's all right", "if I may"), a rule's proviso
+# ("unless otherwise stated"), a comparison ("as if" is matched from "if" on: see certainty)
+NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+(?:all\s+right|"
+                             r"ok|okay|fine)\b|if\s+(?:I|we)\s+(?:may|could|might)\b|if\s+you\s+(?:will|would|like)\b")
+# the word before "that" when "that" opens a clause that is said, thought or stated rather than a relative
+# clause on a noun ("warned that troops may stay" hedges; "research that may pose a danger" does not)
+COMPLEMENT_TAKERS = {"so", "such", "now", "given", "is", "was", "are", "were", "be", "been", "fact", "clear", "sure",
+                     "hope", "hopes", "fear", "fears", "concern", "concerns", "warning", "warnings", "idea", "possibility",
+                     "chance", "risk", "likely", "possible", "doubt", "sign", "signs", "evidence", "belief", "view",
+                     "assessment", "news", "notion", "suggestion", "expectation", "expectations", "means", "mean"}
+
+
+def _in_relative_clause(sentence: str, pos: int) -> bool:
+    """A modal right after "that" opening a relative clause on a noun ("research that may pose a danger"):
+    it qualifies what the noun is, not the sentence's claim ("which" and "who" clauses often carry the
+    claim itself: "3,000 more, which could bring the total to 15,000", so they still hedge)."""
+    m = re.search(r"(\w+)\s+that\s+(?:\w+ly\s+)?$", sentence[max(0, pos - 60):pos])
+    if not m:
+        return False
+    before = m.group(1).lower()
+    return before not in COMPLEMENT_TAKERS and not CUE.fullmatch(before) and not before.endswith("ed")
+
+
 # a speaker's own conditional; not the polite "I would like to thank", "we'd be happy to"
 WOULD = re.compile(r"\b(?:would|'d)\b(?!\s+(?:like|love|be\s+(?:happy|glad|pleased|delighted|honou?red|remiss))\b)",
                    re.I)
@@ -670,10 +693,11 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
     would hand them over if ...").
     """
     if any(not (SPECULATIVE_VERB.fullmatch(m.group(0)) and re.match(r"\s*(?:[.,;:)”\"]|$)", sentence[m.end():]))
-           for m in MODAL_HEDGE.finditer(sentence)) \
+           and not _in_relative_clause(sentence, m.start()) for m in MODAL_HEDGE.finditer(sentence)) \
             or cue in HEDGING_CUES or ESTIMATE_NOUN.search(sentence):
         return "hedged"  # a hedge with something to hedge ("... than their number suggests." is not one)
-    ifs = [m.start() for m in IF_CLAUSE.finditer(sentence)]
+    ifs = [m.start() for m in IF_CLAUSE.finditer(sentence) if not NOT_A_CONDITION.match(sentence, m.start())
+           and not re.search(r"\bonly\b[^.;:]{0,80}$", sentence[max(0, m.start() - 80):m.start()])]
     if ifs and not (document_source or LAW_IF.search(sentence)) and \
             (not attributed or own_words or min(ifs) < cue_pos):
         return "hedged"

@@ -40,6 +40,9 @@ NUM = rf"(?:\d+|(?i:{NUMBER_WORD})|[Aa]n?|[Oo]ne)"
 HOLIDAYS = {re.sub(r"['’]", "'", r["name"].lower()): r for r in rows("holidays")}
 HOLIDAY = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split())
                    for name in sorted((r["name"] for r in rows("holidays")), key=len, reverse=True))
+# capitalised words that may stand before a holiday's name ("On Memorial Day", "Happy Thanksgiving")
+HOLIDAY_LEADS = {"on", "this", "last", "next", "by", "since", "until", "before", "after", "during", "happy", "for",
+                 "at", "of", "and", "a", "the", "every", "over", "through", "from", "around", "ahead", "merry"}
 DEICTIC_OFFSETS = {r["phrase"]: int(r["offset_days"]) for r in rows("deictic_days")}
 DEICTIC_DAY = "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                 for p in sorted(DEICTIC_OFFSETS, key=len, reverse=True)) + ")"
@@ -249,6 +252,10 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     if word in ("May", "March") and name == "m" and not m.group("mod"):
         before = text[max(0, m.start() - 20):m.start()]
         if not MODAL_MONTH.search(before):
+            return False
+    if name == "holiday":   # "Chuseok (Korean Thanksgiving)": another country's feast, not the named day
+        prev = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start() - 20):m.start()])
+        if prev and prev.group(1).lower() not in HOLIDAY_LEADS:
             return False
     if name == "year":
         before = text[max(0, m.start() - 3):m.start()]
