@@ -222,6 +222,8 @@ def _agrees(np: str, cue: str) -> bool:
         return True
     np = re.split(r"\s+(?:at|of|in|from|for|with|on|to|familiar)\s+", np, maxsplit=1)[0]
     last = np.split()[-1] if np.split() else ""
+    if re.search(r"\b[Dd]ata$", np):
+        return True   # "the data show", "the data shows": both in use
     plural = bool(PLURAL_NP.search(np)) and not re.search(r"(?:ss|us|News|Times|Affairs|States|Nations)$", np) \
         and not (last.isupper() and len(last) > 1)  # "the NIS says": an acronym is one body
     if SINGULAR_ONLY.match(cue) or CUE_FORM.get(re.sub(r"\s+", " ", cue)) == "s" or \
