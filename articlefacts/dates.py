@@ -253,6 +253,10 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
         before = text[max(0, m.start() - 20):m.start()]
         if not MODAL_MONTH.search(before):
             return False
+    if name == "chain_n" and re.search(r"(?i)\b(?:at\s+least|(?:no|not)\s+(?:fewer|less|more)\s+than|more\s+than|"
+                                       r"less\s+than|fewer\s+than|within|up\s+to|at\s+most)\s+$",
+                                       text[max(0, m.start() - 20):m.start()]):
+        return False   # "no fewer than 60 days before the election": a length of time, not a date
     if name == "holiday":   # "Chuseok (Korean Thanksgiving)": another country's feast, not the named day
         prev = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start() - 20):m.start()])
         if prev and prev.group(1).lower() not in HOLIDAY_LEADS:
