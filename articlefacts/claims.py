@@ -753,7 +753,7 @@ ANAPHOR_TYPE = {"agency": "intelligence", "spy agency": "intelligence", "ministr
                 "department": "government", "government": "government", "military": "military", "army": "military",
                 "command": "military", "newspaper": "media", "paper": "media", "outlet": "media",
                 "broadcaster": "media", "institute": "expert", "think tank": "expert", "alliance": "international_org"}
-DOC_NOUN = re.compile(r"\b(?P<np>(?:the|a|an|this|its)\s+(?:[\w’'-]+\s+){0,3}?(?P<n>agreement|treaty|pact|law|decree|"
+DOC_NOUN = re.compile(r"\b(?P<np>(?:the|a|an|this|its)\s+(?:[\w’'-]+\s+){0,3}?(?<!\bto\s)(?P<n>agreement|treaty|pact|law|decree|"
                       r"document|report|charter|constitution|accord|deal|statement|resolution|study|survey))\b",
                       re.I)
 
@@ -831,7 +831,7 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
         # "[A-Z][\w’'-]*(?:['’]s)?\s+" once read "Russia's" two ways (the word class holds the "'s" too), so
         # a run of possessives backtracked exponentially; a word is now taken whole, and it is the same match
         cands = list(re.finditer(rf"((?:(?!(?:The|This|That|These|Those|A|An|Its|Their)\s)[A-Z][\w’'\-]*+\s++)+"
-                                 rf"(?:[a-z\-]+\s+)?(?i:{re.escape(noun)}))\b", window))
+                                 rf"(?:(?!to\s)[a-z\-]+\s+)?(?i:{re.escape(noun)}))\b", window))   # not "X to report"
         want = ANAPHOR_TYPE.get(noun)
         src = memory.last(want) if want else None
         text_pos = before - len(window) + cands[-1].start() if cands else -1

@@ -50,7 +50,8 @@ UNIT = r"(?:day|week|month|year|fortnight)"
 SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
 FUTURE = re.compile(r"\b(?:will|would|'ll|shall|going to|plans?|planned|planning|intends?|intended|intending|"
                     r"expects?|expected|expecting|aims?|aimed|set to|due to|scheduled|hopes?|hoped|"
-                    r"upcoming|coming|next|could|may|might|to be)\b", re.I)
+                    r"upcoming|coming|next|could|may|might|to be|between\s+now\s+and|from\s+now\s+(?:on|until|to|through))\b",
+                    re.I)
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,15 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?", "dmy"),
     (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)(?![:.]\d)", "md"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
+    (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+['’](?P<yy>\d\d)\b(?![’']?s\b)", "my"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})", "m"),
     (rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<wd>{WEEKDAY})\b", "weekday"),
     (r"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?(?P<dec>\d{3}0)s\b", "decade"),
     (r"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?['’](?P<dec2>\d0)s\b", "decade"),
     (rf"(?P<mod>\b{MOD})?\b(?P<y>{YEAR})\b(?![-–]\d\d-)(?!s\b)(?![.,]\d)", "year"),
+    # a year written with an apostrophe after a preposition: "in '22", "since ’08" (not the 1990s: "the '90s")
+    (r"(?:(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Bb]y\s)|(?<=\b[Ff]rom\s))"
+     r"['’](?P<yy>\d\d)\b(?![’']?s\b)", "year"),
     # an earlier year needs a preposition before it and no noun after it: "in 1066", "an invention of 1776"
     (r"(?:(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Ss]ince\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|"
      r"(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))(?P<y>1[0-7]\d\d)\b(?![-–,.]\d)(?![ \t]+[a-z])", "year"),
@@ -141,7 +146,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     # the formal dating of proclamations and acts: "this fourteenth day of October, in the year of our Lord
     # two thousand twenty-two, and of the Independence of the United States of America the two hundred and
     # forty-seventh": the day, the year in words, and the year of Independence (from July 4, 1776)
-    (rf"\b(?P<dw>(?i:{ORDINAL_WORDS}))\s+day\s+of\s+(?P<mon>{MONTH})", "day_words"),
+    (rf"\b(?P<at>(?P<dw>(?i:{ORDINAL_WORDS}))\s+day\s+of\s+(?P<mon>{MONTH}))(?:,?\s+(?i:in\s+the\s+year\s+of\s+our\s+Lord)"
+     rf"\s+(?P<yw>(?i:{CARDINAL_WORDS}))\b)?", "day_words"),
     (rf"\b(?i:year\s+of\s+our\s+Lord)\s+(?P<yw>(?i:{CARDINAL_WORDS}))\b", "year_words"),
     (rf"\bIndependence\s+of\s+the\s+United\s+States(?:\s+of\s+America)?,?\s+(?P<at>(?:the\s+)?"
      rf"(?P<iw>(?i:{ORDINAL_WORDS})))\b", "independence"),
@@ -150,6 +156,16 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
             "final": 4, "last": 4}
 MODAL_MONTH = re.compile(r"(?:in|on|since|by|until|from|to|between|and|of|early|mid-?|late|last|this|next|through|"
                          r"during|before|after|end|beginning|start|middle|,)\s*$", re.I)
+
+
+def _year(g: dict) -> int | None:
+    """The year a match names: four digits, or two after an apostrophe ('22 is 2022, '98 is 1998)."""
+    if g.get("y"):
+        return int(g["y"])
+    if g.get("yy"):
+        yy = int(g["yy"])
+        return 2000 + yy if yy <= 40 else 1900 + yy
+    return None
 
 
 def _spec(name: str, m: re.Match) -> DateSpec | None:
@@ -163,14 +179,14 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name in ("mdy", "dmy", "md"):
         return DateSpec("day", int(g["y"]) if g.get("y") else None, _month(g["mon"]), _day(g["d"]))
     if name in ("my", "m"):
-        return DateSpec("month", int(g["y"]) if g.get("y") else None, _month(g["mon"]))
+        return DateSpec("month", _year(g), _month(g["mon"]))
     if name == "weekday":
         return DateSpec("weekday", day=WEEKDAYS[g["wd"].lower()], which=(g["rel"] or "").lower())
     if name == "decade":
         start = int(g["dec"]) if g.get("dec") else 1900 + int(g["dec2"])
         return DateSpec("decade", start)
     if name == "year":
-        return DateSpec("year", int(g["y"]))
+        return DateSpec("year", _year(g))
     if name == "deictic":
         return DateSpec("deictic", unit=g["unit"], which=g["rel"].lower())
     if name == "deictic_this":
@@ -227,8 +243,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
             return DateSpec("day", None, int(row["month"]), int(row["day"]))
         return DateSpec("holiday", None, int(row["month"]), WEEKDAYS[row["weekday"].lower()], n=int(row["nth"]))
     if name == "day_words":
-        day = ordinal_value(g["dw"])
-        return DateSpec("day", None, _month(g["mon"]), day) if 1 <= day <= 31 else None
+        day, year = ordinal_value(g["dw"]), int(words_to_number(g["yw"])) if g.get("yw") else None
+        return DateSpec("day", year, _month(g["mon"]), day) if 1 <= day <= 31 else None
     if name == "year_words":
         year = int(words_to_number(g["yw"]))
         return DateSpec("year", year) if 1000 <= year <= 2999 else None

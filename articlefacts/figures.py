@@ -132,6 +132,8 @@ POST_OF = {"or more": "lower_bound", "or above": "lower_bound", "or over": "lowe
 # an age: "when they turn 65", "aged 18", "18 or older", "65 years of age"
 AGE_BEFORE = re.compile(r"\b(?:turns?|turned|turning|aged?|ages)\s+$", re.I)
 AGE_AFTER = re.compile(r"\s+(?:(?:or|and)\s+(?:older|younger)\b|years?\s+(?:of\s+age|old)\b)", re.I)
+# a spoken false start, the number cut off with its word: "$20 mil- — $20 billion" (the number said again)
+FALSE_START = re.compile(r"[$€£]?\d[\d,.]*\s*[A-Za-z]{1,6}-(?=\s*[—–-]|\s+\S)(?![A-Za-z])")
 # a telephone number is not a quantity: "1-800-422-6237", "(202) 456-1111"
 PHONE = re.compile(r"(?<![\d-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])"
                    r"|(?<![\d-])1-8\d\d-[0-9A-Z]{1,4}(?:-[0-9A-Z]{1,7}){1,2}\b")   # toll-free, with letters: 1-800-4-CANCER
@@ -436,7 +438,8 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
     """Number atoms in ``text[start:end]`` outside the ``taken`` spans (dates); the finders run in
     order and an earlier atom wins an overlap ("several hundred" before "hundred")."""
     atoms: list[Atom] = []
-    used = _Spans([*taken, *(m.span() for m in PHONE.finditer(text, start, end))])
+    used = _Spans([*taken, *(m.span() for m in PHONE.finditer(text, start, end)),
+                   *(m.span() for m in FALSE_START.finditer(text, start, end))])
     for finder in ATOM_FINDERS:
         for a in finder(text, start, end):
             if not used.overlaps(a.start, a.end):
@@ -513,8 +516,9 @@ def _rates(text: str, pos: int, limit: int) -> tuple[list[str], int]:
             rates.append(lx.RATE_ADVERBS[m.group("adv")])
         else:
             noun = m.group("noun")
-            if noun not in lx.RATE_NOUNS and noun.rstrip("s") not in lx.RATE_NOUNS:
-                break
+            per_any = m.group(0).lstrip(" ,").startswith("per") and noun not in lx.STOP and len(noun) > 2
+            if noun not in lx.RATE_NOUNS and noun.rstrip("s") not in lx.RATE_NOUNS and not per_any:
+                break   # "per" takes any unit ("$3 per gallon"); "a", "each", "every" only the known ones
             if m.group(0).lstrip(" ,").startswith(("each", "every")) and noun not in lx.TIME_UNITS:
                 break
             rates.append(lx.normalise_rate(noun.rstrip("s") if noun not in lx.RATE_NOUNS else noun))

@@ -87,3 +87,98 @@ def test_subjects_are_noun_phrases_or_empty():
     for r in figure_rows("Did you hear them complain when they paid 40 dollars?", "The other 12 stayed.",
                          "It cost the 3 of them $40."):
         assert not r["subject"].split() or r["subject"].split()[-1].lower() not in ("the", "they", "when", "other")
+
+
+# --------------------------------------------------------------------------- the second real sample's language
+
+def test_the_formal_dating_of_a_proclamation_gives_the_day_the_year_and_the_year_of_independence():
+    rows = figure_rows("IN WITNESS WHEREOF, I have hereunto set my hand this twelfth day of May, in the year of our "
+                       "Lord two thousand nineteen, and of the Independence of the United States of America the two "
+                       "hundred and forty-third.")
+    assert [(r["kind"], r["date_start"], r["date_end"]) for r in rows] == [
+        ("date", "2019-05-12", "2019-05-12"), ("date", "2019-01-01", "2019-12-31"), ("date", "2018-07-04", "2019-07-03")]
+    assert rows[2]["text"] == "the two hundred and forty-third"
+
+
+def test_ages_are_years_not_people():
+    assert (one("Workers can retire when they turn 62.")["kind"], one("Workers can retire when they turn 62.")["unit"]) \
+        == ("measure", "years")
+    r = one("Drivers must be 21 or older.")
+    assert (r["kind"], r["unit"], r["qualifier"], r["value_low"]) == ("measure", "years", "lower_bound", 21)
+
+
+def test_vague_plurals_of_money_and_halves_and_couples():
+    r = one("The program cost taxpayers billions of dollars.")
+    assert (r["kind"], r["unit"], r["value_low"], r["qualifier"]) == ("money", "USD", 2e9, "lower_bound")
+    r = one("More than half of the counties replied.")
+    assert (r["value_low"], r["qualifier"], r["unit"]) == (0.5, "lower_bound", "fraction")
+    r = one("Shipments resume over the next couple of weeks.")
+    assert (r["kind"], r["unit"], r["value_low"]) == ("measure", "weeks", 2)
+
+
+def test_telephone_numbers_and_spoken_false_starts_are_no_figures():
+    assert figure_rows("Call 1-800-555-0199 or (202) 555-0143, or 1-888-4-HELPME.") == []
+    assert [r["text"] for r in figure_rows("We spent $40 mil- — $40 billion on roads.")] == ["$40 billion"]
+
+
+def test_bounds_written_with_no_and_not():
+    r = one("Applicants must wait no fewer than 45 days before the hearing.")
+    assert (r["kind"], r["qualifier"], r["value_low"], r["unit"]) == ("measure", "lower_bound", 45, "days")
+
+
+def test_how_often_is_a_count_and_a_comparison_a_multiplier():
+    assert (one("I have told them 50 times.")["kind"], one("I have told them 50 times.")["unit"]) == ("count", "times")
+    assert one("The new plant is 50 times larger.")["unit"] == "times"
+    assert one("The new plant is 50 times larger.")["kind"] == "other"
+
+
+def test_rates_per_any_unit_and_the_head_of_a_compound_noun():
+    assert one("Diesel sold at $4 per gallon.")["per"] == "gallon"
+    r = one("The army lost 60 armored personnel carriers.")
+    assert (r["kind"], r["unit"]) == ("count", "carriers")
+
+
+def test_holidays_and_years_with_an_apostrophe():
+    assert one("On Labor Day the plant closed.")["date_start"] == "2024-09-02"
+    assert figure_rows("Villages held Chuseok (Korean Thanksgiving) feasts.") == []
+    assert one("Prices have risen since March of '22.")["date_start"] == "2022-03-01"
+
+
+def test_deictic_spans_resolve_against_publication_and_look_ahead():
+    assert one("We will know more in the next day or so.")["date_start"] == "2024-11-21"
+    assert one("Talks go on between now and mid-March.")["date_start"].startswith("2025-03")
+
+
+def test_a_document_speaks_with_its_own_verbs_and_a_person_who_orders_is_not_quoted():
+    rows = claims_of("The Order requires agencies to hire 300 inspectors.", "It instructs the Secretary to report in "
+                     "90 days.", "This report documents that 1,200 plants closed.", "The governor ordered 40 buses.")
+    assert [(r["source"], r["certainty"]) for r in rows] == [
+        ("The Order", "reported"), ("It (The Order)", "reported"), ("This report", "reported"), ("author", "asserted")]
+
+
+def test_called_on_and_announcing_are_speech_acts():
+    rows = claims_of("Senator Ruiz has repeatedly called on Congress to fund 500 clinics.",
+                     "The Secretary is announcing $40 million for roads.")
+    assert [r["source"] for r in rows] == ["Ruiz", "The Secretary"]
+
+
+def test_first_person_contractions_are_the_author_or_the_speaker():
+    assert claims_of("I’ve said it before that 300 jobs are coming.")[0]["source"] == "author"
+    assert claims_of("MS. LEE: I’ve said that 300 jobs are coming.")[0]["source"] == "MS. LEE"
+
+
+def test_what_does_not_hedge_a_claim():
+    rows = claims_of("The rule pauses research that may pose a danger to 300 labs.",
+                     "All values are in 2024 dollars unless otherwise stated.",
+                     "Workers only qualify if they have worked 12 months.",
+                     "I would like to thank the 40 volunteers.", "You may go ahead.")
+    assert {r["certainty"] for r in rows} == {"asserted"}
+    assert claims_of("Officials warned that 300 labs may close.")[0]["certainty"] == "hedged"
+
+
+def test_layout_a_date_alone_on_a_line_and_long_title_cased_lines():
+    text = ("Title\n\nThe Secretary met 40 mayors.\nMarch 3, 2024.\n"
+            "Full Remarks by the Secretary of Labor at the National Convention of Mayors in Chicago – March 3, 2024\n"
+            "Today the plant released the visitor records it generated in February\nIt hired 12 people.\n")
+    t = af.extract_article(text, "t", PUBLISHED, 7)
+    assert [r["text"] for r in t.figures.to_dict("records")] == ["40 mayors", "Today", "February", "12 people"]
