@@ -166,9 +166,13 @@ _ROLE_LEAD = re.compile(r"(?:\b[\w’'.\-]+\s+){0,3}$")
 _P_OF = re.compile(rf"(?P<name>{PERSON})\s+(?:of|at|from)\s+(?P<role>(?:the\s+)?[A-Z][^,.;“”\"]{{2,80}})")
 
 
-LEADERS = re.compile(r"\b(?:Kim\s+Jong[\s-]Un|Kim\s+Yo[\s-]Jong|(?:Vladimir\s+)?Putin|(?:Volodymyr\s+)?Zelensk(?:y|yy|iy)|"
-                     r"(?:Joe\s+)?Biden|(?:Donald\s+)?Trump|Yoon\s+Suk[\s-]Yeol|Lee\s+Jae[\s-]myung|Xi\s+Jinping|"
-                     r"(?:Sergei\s+)?(?:Lavrov|Shoigu)|Choe\s+Son[\s-]Hui|(?:Andrei\s+)?Belousov)\b")
+# the names of vocab/source_names.csv whose type is government (heads of state, ministers; the
+# organisations among them are dropped where the roles are read): a name of theirs met in an article is
+# a leader's ("Kim" after "Kim Jong Un")
+LEADERS = re.compile(r"\b(?:" + "|".join(
+    r"[\s-]+".join(re.escape(w) for w in r["name"].split())
+    for r in sorted(rows("source_names"), key=lambda r: -len(r["name"]))
+    if r["source_type"] == "government" and re.search(r"[a-z]", r["name"]) and r["name"][0].isupper()) + r")\b")
 
 
 def _name_keys(name: str) -> list[str]:
