@@ -660,18 +660,24 @@ def _participle(masked: str) -> list[Attribution]:
     return cands
 
 
-COLON_QUOTE = re.compile(r"(?P<np>[A-Z][^:;.!?“”\"\n]{1,80}):\s*[“\"]")
+COLON_QUOTE = re.compile(r"(?P<np>[A-Z][^:;.!?“”\"\n]{1,160}):\s*[“\"]")
 
 
 def _colon_quote(masked: str) -> list[Attribution]:
-    """'CNBC’s Rick Santelli: “...”': a name and a colon before a quotation name its speaker."""
+    """'CNBC’s Rick Santelli: “...”': a name and a colon before a quotation name its speaker; in a list
+    of statements, 'Jane Roe, Director of Athletics, State University: “...”', the name before the
+    first comma speaks and the rest says who she is."""
     m = COLON_QUOTE.match(masked)
     if not m:
         return []
-    np = m.group("np").strip()
+    np, context = m.group("np").strip(), ""
+    if "," in np:
+        first, rest = np.split(",", 1)
+        if re.fullmatch(PERSON, re.sub(rf"^(?:{ROLE_WORD})\s+", "", first.strip(), flags=re.I)):
+            np, context = first.strip(), rest.strip()
     if len(np.split()) > 10 or not re.search(r"\b[A-Z][a-z]", np):
         return []
-    return [Attribution(0, np, "")]
+    return [Attribution(0, np, "", context)]
 
 
 def find_attribution(masked: str) -> Attribution | None:
@@ -754,7 +760,8 @@ ANAPHOR_TYPE = {"agency": "intelligence", "spy agency": "intelligence", "ministr
                 "command": "military", "newspaper": "media", "paper": "media", "outlet": "media",
                 "broadcaster": "media", "institute": "expert", "think tank": "expert", "alliance": "international_org"}
 DOC_NOUN = re.compile(r"\b(?P<np>(?:the|a|an|this|its)\s+(?:[\w’'-]+\s+){0,3}?(?<!\bto\s)(?P<n>agreement|treaty|pact|law|decree|"
-                      r"document|report|charter|constitution|accord|deal|statement|resolution|study|survey))\b",
+                      r"document|report|charter|constitution|accord|deal|statement|resolution|study|survey|order|bill|"
+                      r"budget|proposal|memorandum|proclamation|directive|regulation))\b",
                       re.I)
 
 
@@ -904,6 +911,10 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
         for idx, ((s, e), att) in enumerate(zip(spans, found)):
             sentence = text[s:e]
             claim = Claim(s, e)
+            if turn is not None and re.fullmatch(r"\([^()]*\)\.?", sentence.strip()):
+                claim.certainty = certainty(sentence, False, "", False)   # "(Speaks Irish.)": the transcript's note
+                claims.append(claim)
+                continue
             if turn is not None and (s == p[0] and turn.opens or att is None or
                                      FIRST_PERSON.fullmatch(att.source) or att.source.lower() == "you"):
                 # a transcript: the speaker label is the first attribution of its sentence, and the source of

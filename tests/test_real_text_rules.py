@@ -153,7 +153,7 @@ def test_a_document_speaks_with_its_own_verbs_and_a_person_who_orders_is_not_quo
     rows = claims_of("The Order requires agencies to hire 300 inspectors.", "It instructs the Secretary to report in "
                      "90 days.", "This report documents that 1,200 plants closed.", "The governor ordered 40 buses.")
     assert [(r["source"], r["certainty"]) for r in rows] == [
-        ("The Order", "reported"), ("It (The Order)", "reported"), ("This report", "reported"), ("author", "asserted")]
+        ("The Order", "reported"), ("It (the order)", "reported"), ("This report", "reported"), ("author", "asserted")]
 
 
 def test_called_on_and_announcing_are_speech_acts():
@@ -182,3 +182,14 @@ def test_layout_a_date_alone_on_a_line_and_long_title_cased_lines():
             "Today the plant released the visitor records it generated in February\nIt hired 12 people.\n")
     t = af.extract_article(text, "t", PUBLISHED, 7)
     assert [r["text"] for r in t.figures.to_dict("records")] == ["40 mayors", "Today", "February", "12 people"]
+
+
+def test_a_statement_list_names_its_speaker_before_the_first_comma():
+    rows = claims_of("Jane Roe, Director of Athletics, State University: “We train 500 athletes. They thrive.”")
+    assert [(r["source"], r["certainty"]) for r in rows] == [("Jane Roe", "reported"), ("Jane Roe", "reported")]
+
+
+def test_a_stage_direction_in_a_turn_and_a_wish_are_not_the_speakers_claims_or_hedges():
+    rows = claims_of("MS. LEE: We sent 300 inspectors.", "(Laughs.)", "MS. LEE: And may God protect all 300 of them.")
+    assert [(r["source"], r["certainty"]) for r in rows] == [("MS. LEE", "reported"), ("author", "asserted"),
+                                                               ("MS. LEE", "reported")]
