@@ -123,11 +123,12 @@ def _title_cased(line: str) -> bool:
 
 def is_short_unpunctuated(line: str, max_words: int = 15) -> bool:
     """A heading-like line: no sentence punctuation at its end (a closing quote after unpunctuated
-    words counts as none: 'Claim 1: “Kim has sent 100,000 men”'), and few words or title case; a
-    long clause in sentence case that only lost its full stop is body text."""
-    n = len(line.split())
-    if len(line) > 200 or n > max_words and not _title_cased(line) or n >= 10 and not _title_cased(line):
-        return False
+    words counts as none: 'Claim 1: “Kim has sent 100,000 men”'), and few words (a headline, a short
+    bullet item) or, up to 200 characters, title case ('Full Remarks by the First Lady at the Senate
+    Spouses Luncheon, National Gallery of Art – May 21, 2025')."""
+    if len(line.split()) > max_words or len(line) > 140:
+        if len(line) > 200 or not _title_cased(line):
+            return False
     if line[-1] in "”\"’')" and len(line) > 1 and line[-2] not in ".!?,;:…":
         return not re.match(r"^[“\"‘']", line)  # a quoted sentence on its own is body text
     return line[-1] not in FINAL_PUNCT

@@ -126,11 +126,16 @@ COMPLEMENT_TAKERS = {"so", "such", "now", "given", "is", "was", "are", "were", "
 def _in_relative_clause(sentence: str, pos: int) -> bool:
     """A modal right after "that" opening a relative clause on a noun ("research that may pose a danger"):
     it qualifies what the noun is, not the sentence's claim ("which" and "who" clauses often carry the
-    claim itself: "3,000 more, which could bring the total to 15,000", so they still hedge)."""
+    claim itself: "3,000 more, which could bring the total to 15,000", so they still hedge, and so does a
+    "that" clause with a number in it or on a figure: "a deployment that could reach 12,000")."""
     m = re.search(r"(\w+)\s+that\s+(?:\w+ly\s+)?$", sentence[max(0, pos - 60):pos])
     if not m:
         return False
     before = m.group(1).lower()
+    clause = re.match(r"[^,;:.]*", sentence[pos:pos + 120]).group(0)
+    if re.search(r"\d", clause) or re.match(r"(?:figure|number|estimate|claim|report|account|total|toll|tally|count)s?$",
+                                            before):
+        return False   # "a deployment that could reach 12,000", "a figure that cannot be verified": the claim's own
     return before not in COMPLEMENT_TAKERS and not CUE.fullmatch(before) and not before.endswith("ed")
 
 

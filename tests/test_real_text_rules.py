@@ -168,7 +168,7 @@ def test_first_person_contractions_are_the_author_or_the_speaker():
 
 
 def test_what_does_not_hedge_a_claim():
-    rows = claims_of("The rule pauses research that may pose a danger to 300 labs.",
+    rows = claims_of("The rule pauses research that may pose a danger to public health, in 300 labs.",
                      "All values are in 2024 dollars unless otherwise stated.",
                      "Workers only qualify if they have worked 12 months.",
                      "I would like to thank the 40 volunteers.", "You may go ahead.")
@@ -179,9 +179,9 @@ def test_what_does_not_hedge_a_claim():
 def test_layout_a_date_alone_on_a_line_and_long_title_cased_lines():
     text = ("Title\n\nThe Secretary met 40 mayors.\nMarch 3, 2024.\n"
             "Full Remarks by the Secretary of Labor at the National Convention of Mayors in Chicago – March 3, 2024\n"
-            "Today the plant released the visitor records it generated in February\nIt hired 12 people.\n")
+            "Plant releases the visitor records it generated in February\nIt hired 12 people.\n")
     t = af.extract_article(text, "t", PUBLISHED, 7)
-    assert [r["text"] for r in t.figures.to_dict("records")] == ["40 mayors", "Today", "February", "12 people"]
+    assert [r["text"] for r in t.figures.to_dict("records")] == ["40 mayors", "12 people"]   # headings hold none
 
 
 def test_a_statement_list_names_its_speaker_before_the_first_comma():
@@ -193,3 +193,9 @@ def test_a_stage_direction_in_a_turn_and_a_wish_are_not_the_speakers_claims_or_h
     rows = claims_of("MS. LEE: We sent 300 inspectors.", "(Laughs.)", "MS. LEE: And may God protect all 300 of them.")
     assert [(r["source"], r["certainty"]) for r in rows] == [("MS. LEE", "reported"), ("author", "asserted"),
                                                                ("MS. LEE", "reported")]
+
+
+def test_a_that_clause_holding_the_number_or_on_a_figure_still_hedges():
+    rows = claims_of("They sent 1,500 troops, the first stage of a deployment that could reach 12,000.",
+                     "Officials cited 900 deaths, a figure that cannot be verified.")
+    assert [r["certainty"] for r in rows] == ["hedged", "hedged"]
