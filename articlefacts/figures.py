@@ -805,16 +805,32 @@ AUXILIARY_START = re.compile(r"(?:did|do|does|is|are|was|were|can|could|will|wou
                              r"might|must|why|how|what|when|where|who|whom|which)$", re.I)
 
 
+# lower-case words a noun phrase does not start with (adverbs, prepositions, conjunctions)
+NOT_PHRASE_START = set("""even just only also then over under after before when while if because since until during
+through about around across against among between into onto upon within without toward towards than as so but and
+or nor yet not never already still again almost nearly""".split())
+
+
 def noun_phrase(candidate: str) -> str:
     """A subject candidate as a noun phrase, or '' when it is a fragment: trailing function words
     are dropped ("Did you hear them complain when they" -> ''; "The other" -> ''), a phrase that
     opens like a question or clause is refused, and a phrase needs a word that is not a function
     word and at most 12 words."""
+    if re.search(r"\s[—–]\s|\s-\s", candidate):
+        return ""   # a clause broken off by a dash: "even over the last five months — I think"
     words = candidate.split()
     while words and words[-1].lower().strip(",.;:") in lx.STOP | {"other", "others"}:
         words.pop()
     if not words or AUXILIARY_START.match(words[0].strip(",")) or len(words) > 12:
         return ""
+    first = words[0].strip(",“”\"")
+    gerund = re.fullmatch(r"[a-z]+ing", first) and len(words) > 1 and words[1].lower() in (
+        "the", "these", "those", "a", "an", "its", "their", "his", "her", "our", "this", "that", "them", "it")
+    if first in NOT_PHRASE_START or gerund or \
+            re.fullmatch(r"(?i)(?:it|he|she|they|we|i|you|that|there|here|what)['’](?:s|re|m|ve|ll|d)", first):
+        return ""   # "over the last", "recommending these vaccines", "it’s": no noun phrase ("landing ships" is one)
+    if len(words) == 1 and re.fullmatch(rf"(?i)(?:{NUMBER_WORD}|today|tomorrow|yesterday|now|then)", first):
+        return ""   # "Two", "Today"
     if not any(w.lower().strip(",.;:“”\"") not in lx.STOP and re.search(r"[A-Za-z]{2}", w) for w in words):
         return ""
     return " ".join(words)

@@ -199,3 +199,13 @@ def test_a_that_clause_holding_the_number_or_on_a_figure_still_hedges():
     rows = claims_of("They sent 1,500 troops, the first stage of a deployment that could reach 12,000.",
                      "Officials cited 900 deaths, a figure that cannot be verified.")
     assert [r["certainty"] for r in rows] == ["hedged", "hedged"]
+
+
+def test_a_subject_is_a_noun_phrase_never_a_broken_clause():
+    from articlefacts.figures import noun_phrase
+
+    assert noun_phrase("even over the last five months — I think") == ""
+    assert noun_phrase("it’s") == noun_phrase("Two") == noun_phrase("recommending these vaccines for kids") == ""
+    assert noun_phrase("landing ships from the Pacific Fleet") == "landing ships from the Pacific Fleet"
+    rows = figure_rows("Even over the last five months — I think — we added 300 jobs.")
+    assert all(not r["subject"].lower().startswith("even") for r in rows), rows
