@@ -826,7 +826,7 @@ def noun_phrase(candidate: str) -> str:
     first = words[0].strip(",“”\"")
     gerund = re.fullmatch(r"[a-z]+ing", first) and len(words) > 1 and words[1].lower() in (
         "the", "these", "those", "a", "an", "its", "their", "his", "her", "our", "this", "that", "them", "it")
-    if first in NOT_PHRASE_START or gerund or \
+    if first.lower() in NOT_PHRASE_START or gerund or \
             re.fullmatch(r"(?i)(?:it|he|she|they|we|i|you|that|there|here|what)['’](?:s|re|m|ve|ll|d)", first):
         return ""   # "over the last", "recommending these vaccines", "it’s": no noun phrase ("landing ships" is one)
     if len(words) == 1 and re.fullmatch(rf"(?i)(?:{NUMBER_WORD}|today|tomorrow|yesterday|now|then)", first):
