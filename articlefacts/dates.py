@@ -101,15 +101,14 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?", "dmy"),
     (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)(?![:.]\d)", "md"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
-    (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+['’](?P<yy>\d\d)\b(?![’']?s\b)", "my"),
+    (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+['’](?P<yy>\d\d)\b(?![’']?s\b)", "my_yy"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})", "m"),
     (rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<wd>{WEEKDAY})\b", "weekday"),
     (r"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?(?P<dec>\d{3}0)s\b", "decade"),
     (r"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?['’](?P<dec2>\d0)s\b", "decade"),
     (rf"(?P<mod>\b{MOD})?\b(?P<y>{YEAR})\b(?![-–]\d\d-)(?!s\b)(?![.,]\d)", "year"),
     # a year written with an apostrophe after a preposition: "in '22", "since ’08" (not the 1990s: "the '90s")
-    (r"(?:(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Bb]y\s)|(?<=\b[Ff]rom\s))"
-     r"['’](?P<yy>\d\d)\b(?![’']?s\b)", "year"),
+    (r"['’](?P<yy>\d\d)\b(?![’']?s\b)", "year_yy"),
     # an earlier year needs a preposition before it and no noun after it: "in 1066", "an invention of 1776"
     (r"(?:(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Ss]ince\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|"
      r"(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))(?P<y>1[0-7]\d\d)\b(?![-–,.]\d)(?![ \t]+[a-z])", "year"),
@@ -131,7 +130,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+ago(?P<today>\s+today)?\b", "ago"),
     (rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,?\s*(?P<y>{YEAR}))?", "week_of"),
     (r"\b[Tt]he\s+turn\s+of\s+the\s+year\b", "turn"),
-    (rf"(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),
+    (rf"(?=[A-Z])(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),
     (r"\b(?:that|the\s+same)\s+(?P<unit>evening|morning|night|afternoon|day)\b", "chain_same"),
     (r"\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+(?P<unit>day|week|month|year)\b", "chain_same"),
     (rf"\b(?P<rel2>[Tt]he)\s+(?:(?:early|late)\s+)?(?P<season>{SEASON})\b(?!\s+(?:of|\d))", "season_rel"),
@@ -178,14 +177,14 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         return DateSpec("range", a=a, b=replace(a, day=_day(g["d2"])))
     if name in ("mdy", "dmy", "md"):
         return DateSpec("day", int(g["y"]) if g.get("y") else None, _month(g["mon"]), _day(g["d"]))
-    if name in ("my", "m"):
+    if name in ("my", "m", "my_yy"):
         return DateSpec("month", _year(g), _month(g["mon"]))
     if name == "weekday":
         return DateSpec("weekday", day=WEEKDAYS[g["wd"].lower()], which=(g["rel"] or "").lower())
     if name == "decade":
         start = int(g["dec"]) if g.get("dec") else 1900 + int(g["dec2"])
         return DateSpec("decade", start)
-    if name == "year":
+    if name in ("year", "year_yy"):
         return DateSpec("year", _year(g))
     if name == "deictic":
         return DateSpec("deictic", unit=g["unit"], which=g["rel"].lower())
@@ -269,6 +268,9 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
         before = text[max(0, m.start() - 20):m.start()]
         if not MODAL_MONTH.search(before):
             return False
+    if name == "year_yy" and not re.search(r"\b(?:[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom)\s$",
+                                          text[max(0, m.start() - 7):m.start()]):
+        return False   # "in ’22", "since '08"; not a quotation mark before a number
     if name == "chain_n" and re.search(r"(?i)\b(?:at\s+least|(?:no|not)\s+(?:fewer|less|more)\s+than|more\s+than|"
                                        r"less\s+than|fewer\s+than|within|up\s+to|at\s+most)\s+$",
                                        text[max(0, m.start() - 20):m.start()]):
@@ -297,12 +299,21 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     return True
 
 
+# patterns tried only where a word they need occurs: a long alternation tried at every word of every
+# article costs more than one scan for the word
+NEEDS = {"day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
+         "independence": re.compile(r"\bIndependence\b"), "my_yy": re.compile(r"['’]\d\d\b"),
+         "year_yy": re.compile(r"['’]\d\d\b")}
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Date expressions in ``text[start:end]``, longest first where they overlap, then merged into
     ranges ("from Oct. 8 to Oct. 13", "between December and February", "from 1964 to 1973")."""
     end = len(text) if end is None else end
     cands = []
     for pat, name in PATTERNS:
+        if name in NEEDS and not NEEDS[name].search(text, start, end):
+            continue
         for m in pat.finditer(text, start, end):
             if not _accept(text, name, m):
                 continue

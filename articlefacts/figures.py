@@ -133,9 +133,9 @@ POST_OF = {"or more": "lower_bound", "or above": "lower_bound", "or over": "lowe
 AGE_BEFORE = re.compile(r"\b(?:turns?|turned|turning|aged?|ages)\s+$", re.I)
 AGE_AFTER = re.compile(r"\s+(?:(?:or|and)\s+(?:older|younger)\b|years?\s+(?:of\s+age|old)\b)", re.I)
 # a spoken false start, the number cut off with its word: "$20 mil- — $20 billion" (the number said again)
-FALSE_START = re.compile(r"[$€£]?\d[\d,.]*\s*[A-Za-z]{1,6}-(?=\s*[—–-]|\s+\S)(?![A-Za-z])")
+FALSE_START = re.compile(r"(?=[$€£\d])[$€£]?\d[\d,.]*\s*[A-Za-z]{1,6}-(?=\s*[—–-]|\s+\S)(?![A-Za-z])")
 # a telephone number is not a quantity: "1-800-422-6237", "(202) 456-1111"
-PHONE = re.compile(r"(?<![\d-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])"
+PHONE = re.compile(r"(?=[\d(+])(?<![\d-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])"
                    r"|(?<![\d-])1-8\d\d-[0-9A-Z]{1,4}(?:-[0-9A-Z]{1,7}){1,2}\b")   # toll-free, with letters: 1-800-4-CANCER
 CHANGE_VERB = re.compile(r"\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increased?|increasing|fell|fall(?:s|en)?|"
                          r"dropped|drops?|declined?|climbed?|jumped?|revised|raised?|cut|reduced?|expanded?|swelled|"

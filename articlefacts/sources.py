@@ -169,7 +169,7 @@ _P_OF = re.compile(rf"(?P<name>{PERSON})\s+(?:of|at|from)\s+(?P<role>(?:the\s+)?
 # the names of vocab/source_names.csv whose type is government (heads of state, ministers; the
 # organisations among them are dropped where the roles are read): a name of theirs met in an article is
 # a leader's ("Kim" after "Kim Jong Un")
-LEADERS = re.compile(r"\b(?:" + "|".join(
+LEADERS = re.compile(r"\b(?=[A-Z])(?:" + "|".join(
     r"[\s-]+".join(re.escape(w) for w in r["name"].split())
     for r in sorted(rows("source_names"), key=lambda r: -len(r["name"]))
     if r["source_type"] == "government" and re.search(r"[a-z]", r["name"]) and r["name"][0].isupper()) + r")\b")

@@ -7,8 +7,10 @@
   each folder's NOTES.md). Each was blind when first scored (README, "How well");
   the rules have since been improved on them, so they now guard against regressions.
 
-- real_dev: the development two thirds of a real-text sample of ../shared/corpora/whitehouse
-  (tests/fixtures/real), annotated blind.
+- real_dev, real2_dev: the development two thirds of two real-text samples of
+  ../shared/corpora/whitehouse (tests/fixtures/real, real2), annotated blind;
+- real_blind, real2_blind: their blind thirds, each added once it had been scored, at the end of the
+  work on its sample.
 
 The scores are a ratchet (tests/fixtures/scores.json): none may drop by more than 0.01. The scorer is
 ../shared/eval/score.py, vendored unchanged in tests/eval/score.py.
@@ -84,8 +86,10 @@ SCORES = HERE / "fixtures" / "scores.json"
 TOLERANCE = 0.01
 
 
-# the real-text samples (tests/fixtures/real, real2): name -> (sample folder, set)
-REAL_SETS = {"real_dev": ("real", "dev"), "real2_dev": ("real2", "dev")}
+# the real-text samples (tests/fixtures/real, real2): name -> (sample folder, set); a blind part joins
+# once it has been scored, at the end of the work on its sample
+REAL_SETS = {"real_dev": ("real", "dev"), "real_blind": ("real", "blind"), "real2_dev": ("real2", "dev"),
+             "real2_blind": ("real2", "blind")}
 
 
 def real_set(name: str, tmp: Path) -> dict:
