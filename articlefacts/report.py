@@ -346,8 +346,6 @@ class SharedKernel:
             self.km = None
 
 
-
-
 def _execute(run: Run, kernel: str, cwd: Path, shared: SharedKernel) -> None:
     """Run one notebook with papermill in ``shared``'s kernel; record status, time and the first error."""
     import papermill as pm
@@ -772,12 +770,13 @@ def _build(build: Path, final: Path, day: str, seeds_p: Path, nb_dir: Path, note
                     if stop:   # in the thread that started it
                         where.shutdown()
 
-            side = threading.Thread(target=one_after_another, args=(side_kernel, [r for r in runs if r.article_id], True))
-            side.start()
+            beside = threading.Thread(target=one_after_another,
+                                      args=(side_kernel, [r for r in runs if r.article_id], True))
+            beside.start()
             try:
                 one_after_another(shared, [r for r in runs if not r.article_id])
             finally:
-                side.join()
+                beside.join()
             for f in pending:
                 f.result()
     finally:
