@@ -169,3 +169,27 @@ def test_claims_by_source_counts_match_the_text(seed: Corpus) -> None:
     assert list(experts.index) == ["hedged"] and experts.loc["hedged", "claims"] == 6
     fig = charts.draw_claims_by_source(charts.claims_by_source_data(seed), seed.articles)
     assert "claims" in fig.axes[0].get_xlabel()
+
+
+def test_a_timeline_draws_every_mark_in_a_few_artists_however_many_figures():
+    """One artist per mark cost seconds per thousand marks; the artists stay as many for 15 marks as for 1,500,
+    and every range still shows as its own bar."""
+    import numpy as np
+
+    def data(n: int) -> pd.DataFrame:
+        marks = ["point", "range", "upper_bound", "lower_bound", "point"] * (n // 5)
+        low = np.arange(len(marks), dtype=float) * 10 + 100
+        return pd.DataFrame({
+            "date": [f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(len(marks))], "mark": marks,
+            "qualifier": ["approx" if i % 7 == 0 else "" for i in range(len(marks))],
+            "value_low": low, "value_high": low + 50, "value": low,
+            "source_type": ["intelligence", "government"] * (len(marks) // 2) + ["media"] * (len(marks) % 2),
+            "source": "X", "figure_id": [f"t-f{i:03d}" for i in range(len(marks))], "article_id": "t",
+            "text": "x", "unit": "troops", "title": "T", "outlet": "O", "published": "2024-01-01"})
+
+    counts = []
+    for n in (15, 1500):
+        ax = charts.draw_troop_timeline(data(n)).axes[0]
+        counts.append(len(ax.lines) + len(ax.collections))
+        assert len(ax.patches) == n // 5   # the ranges, one bar each
+    assert counts[0] == counts[1] and counts[0] <= 8, counts

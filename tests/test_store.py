@@ -175,3 +175,48 @@ def test_a_current_store_is_read_once_per_process_and_callers_still_cannot_corru
     assert again.claims.loc[0, "text"] == sentence and again.articles.loc[0, "title"] != "changed"
     one = af.load_corpus(folder, st, article_ids=["kursk"])     # from the kept corpus, no read either
     assert set(one.figures["article_id"]) == {"kursk"} and len(one.articles) == 1
+
+
+def test_read_rows_decodes_only_the_row_groups_of_the_articles_asked_for(tmp_path, monkeypatch):
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    from articlefacts import store
+
+    monkeypatch.setitem(store.ROW_GROUP_ROWS, "figures", 3)
+    df = pd.DataFrame({"article_id": [f"a{i // 2}" for i in range(20)], "n": range(20)})
+    tables = store.empty()
+    store.write(store.Tables4(tables.articles, df, tables.claims, tables.texts), tmp_path)
+    path = tmp_path / "figures.parquet"
+    assert pq.ParquetFile(path).num_row_groups == 7
+    got = store.read_rows(path, ["a1", "a7", "a1", "zz"])
+    assert list(got["n"]) == [2, 3, 14, 15]
+    assert got.dtypes.equals(pd.read_parquet(path).dtypes)
+    assert store.read_rows(path, []).empty
+
+
+def test_merging_fresh_rows_into_a_store_keeps_the_input_order():
+    """The splice of new rows between slices of the kept ones gives what a sort of everything gives."""
+    import random
+
+    import pandas as pd
+
+    from articlefacts.store import _merged
+
+    rng = random.Random(13)
+    for _ in range(200):
+        ids = [f"a{i:03d}" for i in range(rng.randint(1, 25))]
+        order = {a: i for i, a in enumerate(ids)}
+        old = [a for a in ids if rng.random() < 0.7] + ["gone"] * rng.randint(0, 1)
+        fresh_ids = [a for a in ids if a not in old or rng.random() < 0.2]
+        keep = set(old) - set(fresh_ids) - {"gone"}
+
+        def rows(aa, tag):
+            return pd.DataFrame([{"article_id": a, "k": k, "tag": tag} for a in aa for k in range(rng.randint(0, 3))],
+                                columns=["article_id", "k", "tag"])
+
+        before, fresh = rows(sorted(old, key=lambda a: order.get(a, 99)), "old"), rows(rng.sample(fresh_ids, len(fresh_ids)), "new")
+        got = _merged(before, fresh, keep, order)
+        both = pd.concat([before[before["article_id"].isin(keep)], fresh], ignore_index=True)
+        want = both.assign(_o=both["article_id"].map(order)).sort_values("_o", kind="stable").drop(columns="_o")
+        assert got[["article_id", "k", "tag"]].values.tolist() == want.values.tolist()
