@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dates import MONTH, WEEKDAY
 from .errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # a 5 MB article is fine; 20 MB is surely not an article
@@ -86,9 +87,7 @@ FURNITURE_LINE = re.compile(r"^(?:advertisement|advert|ad|sponsored(?: content)?
                             r"share(?: on \w+)?|print|email)$", re.I)
 FINAL_PUNCT = ".!?:;,\"”’')»…"
 # a line that is only a date, as under a signature or a letter: "June 25, 2026.", "Monday, May 5, 2025"
-DATE_LINE = re.compile(r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-                       r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-                       r"\s+\d{1,2},?\s+\d{4}\.?$")
+DATE_LINE = re.compile(rf"^(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}},?\s+\d{{4}}\.?$")
 
 
 @dataclass(frozen=True)

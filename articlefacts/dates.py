@@ -35,7 +35,6 @@ YEAR = r"(?:1[89]\d\d|20\d\d)"
 MOD = r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-|(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+)"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 NUM = rf"(?:\d+|(?i:{NUMBER_WORD})|[Aa]n?|[Oo]ne)"
-# vocab/deictic_days.csv: words that name a day relative to publication ("today", "tomorrow"), with the offset
 # vocab/holidays.csv: a named day, fixed (month, day) or floating (the nth weekday of a month; -1 the last)
 HOLIDAYS = {re.sub(r"['’]", "'", r["name"].lower()): r for r in rows("holidays")}
 HOLIDAY = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split())
@@ -43,6 +42,7 @@ HOLIDAY = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name
 # capitalised words that may stand before a holiday's name ("On Memorial Day", "Happy Thanksgiving")
 HOLIDAY_LEADS = {"on", "this", "last", "next", "by", "since", "until", "before", "after", "during", "happy", "for",
                  "at", "of", "and", "a", "the", "every", "over", "through", "from", "around", "ahead", "merry"}
+# vocab/deictic_days.csv: words that name a day relative to publication ("today", "tomorrow"), with the offset
 DEICTIC_OFFSETS = {r["phrase"]: int(r["offset_days"]) for r in rows("deictic_days")}
 DEICTIC_DAY = "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                 for p in sorted(DEICTIC_OFFSETS, key=len, reverse=True)) + ")"
@@ -301,9 +301,9 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
 
 # patterns tried only where a word they need occurs: a long alternation tried at every word of every
 # article costs more than one scan for the word
+_APOSTROPHE_YEAR = re.compile(r"['’]\d\d\b")
 NEEDS = {"day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
-         "independence": re.compile(r"\bIndependence\b"), "my_yy": re.compile(r"['’]\d\d\b"),
-         "year_yy": re.compile(r"['’]\d\d\b")}
+         "independence": re.compile(r"\bIndependence\b"), "my_yy": _APOSTROPHE_YEAR, "year_yy": _APOSTROPHE_YEAR}
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:

@@ -112,7 +112,7 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
         if low in PARTICIPLES:
             continue  # "about 1,000 wounded": a participle, the counted noun is elided
         known = low in PERSONNEL or low in TIME_UNITS or low in MEASURE_UNITS
-        if head and not known and not (not head.endswith("s") and is_plural_noun(low)):
+        if head and not known and (head.endswith("s") or not is_plural_noun(low)):
             break  # past the head noun only another known noun continues it ("forces troops"), or a plural
             # after a noun with no plural ending: "armored personnel carriers", "police officers"
         if known or is_plural_noun(low):

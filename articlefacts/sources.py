@@ -18,9 +18,11 @@ DOCUMENT = re.compile(r"\b(?:documents?|report|decree|treaty|agreement|pact|law|
                       r"convention|accord|deal|order|bill|text|transcript|records?|data|white\s+paper|budget|"
                       r"proposal|act|legislation|proclamation|plan|rule|regulation|guidance|directive)$", re.I)
 # vocab/source_names.csv: organisations, outlets, places and leaders that name a source, each with its type
-def _names(stype: str) -> str:
-    """The names of one source type as a regex alternation ('Kim Jong Un' also matches 'Kim Jong-Un')."""
-    names = sorted((r["name"] for r in rows("source_names") if r["source_type"] == stype), key=len, reverse=True)
+def _names(stype: str, people: bool = False) -> str:
+    """The names of one source type as a regex alternation ('Kim Jong Un' also matches 'Kim Jong-Un');
+    ``people``: only names written like a person's (a capital, then lower case: no acronyms)."""
+    names = sorted((r["name"] for r in rows("source_names") if r["source_type"] == stype and
+                    (not people or r["name"][0].isupper() and re.search(r"[a-z]", r["name"]))), key=len, reverse=True)
     return "|".join(r"[\s-]+".join(re.escape(w) for w in n.split()) for n in names)
 
 
@@ -169,10 +171,7 @@ _P_OF = re.compile(rf"(?P<name>{PERSON})\s+(?:of|at|from)\s+(?P<role>(?:the\s+)?
 # the names of vocab/source_names.csv whose type is government (heads of state, ministers; the
 # organisations among them are dropped where the roles are read): a name of theirs met in an article is
 # a leader's ("Kim" after "Kim Jong Un")
-LEADERS = re.compile(r"\b(?=[A-Z])(?:" + "|".join(
-    r"[\s-]+".join(re.escape(w) for w in r["name"].split())
-    for r in sorted(rows("source_names"), key=lambda r: -len(r["name"]))
-    if r["source_type"] == "government" and re.search(r"[a-z]", r["name"]) and r["name"][0].isupper()) + r")\b")
+LEADERS = re.compile(rf"\b(?=[A-Z])(?:{_names('government', people=True)})\b")
 
 
 def _name_keys(name: str) -> list[str]:
