@@ -72,7 +72,7 @@ TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|p
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
                               r"privately|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
                               re.I)
-LEADING = re.compile(r"^(?:(?:and|but|so|yet|then|meanwhile|also|later|separately|however|instead|still|while|even|"
+LEADING = re.compile(r"^(?:(?:and|but|so|yet|then|meanwhile|also|later|separately|however|instead|still|while|even|like|"
                      r"as|when|whereas|although|though|because|since|after|before|if|thus|moreover|furthermore|"
                      r"indeed|now|today|recently|earlier)\s+|(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?|hours?|"
                      r"minutes?|moments?|decades?)\s+(?:later|earlier|ago|afterwards|before)\s+|(?:on|in|by|since|during|until|at|last|this|next|early|late|mid-?\w*)\s+"
@@ -253,6 +253,8 @@ def _is_source_np(np: str) -> bool:
         return False
     if words[0].lower() in ("a", "an") and not SOURCE_NOUNS.search(np):
         return False
+    if NOT_A_SUBJECT_START.match(np):
+        return False  # "Within 30 days of the review (directed)", "bringing the total number (posted)": no subject
     if re.search(r"\d", words[-1]) and not re.fullmatch(r"[A-Z]{1,5}\d{1,2}", words[-1]) or \
             words[-1].lower() in ("a", "an", "the", "of", "and", "to", "in"):
         return False   # ends in a number ("troops in 2024"), unless a name like "MI6"
@@ -265,6 +267,11 @@ def _is_source_np(np: str) -> bool:
     return False
 
 
+# a phrase that opens with a preposition, or with a participle taking an object, is not a noun phrase
+# ("Under Secretary Smith" is a title)
+NOT_A_SUBJECT_START = re.compile(r"(?i:within|in|on|at|for|by|after|before|during|over|of|from|to|with|without|into|"
+                                 r"through|across|among|between|against|towards?|upon|via|like)\s|(?i:under)\s+"
+                                 r"(?![A-Z])|[a-z]+ing\s+(?:the|a|an|its|their|his|her|our|this|that)\s")
 SUBJECT_WINDOW = 600  # how far before a cue its subject is looked for (the longest annotated sentence: 401)
 REL_TAIL = re.compile(r",\s+(?:which|who)(?:\s+(?:also|has|have|had|later|then|once))*$")
 RELATIVE_ON_SUBJECT = re.compile(r"(?<=[a-z])\s+(?:that|which|who)\s+(?:[a-z]+ed|[a-z]+s|is|are|was|were|has|have|"
@@ -334,10 +341,12 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
                 PERSON, re.split(r",\s*", segs[-1].strip(" ,"))[-1].strip()):
             apposition = apposition or seg  # "Priya Raman, a Labour member of the committee, said"
             continue
-        if closed and segs and re.match(r"^(?:a|an|the)\s+[a-z]", seg) and \
-                re.search(r"\b[A-Z][\w’'\-]+$", segs[-1].strip(" ,")):
-            apposition = seg
+        if closed and segs and re.match(r"^(?:(?:a|an)\s+[\w\-]|the\s+[a-z])", seg) and \
+                re.search(r"\b[A-Z][\w’'\-]+\.?$", segs[-1].strip(" ,")):
+            apposition = seg   # "Novartis, a Swiss drugmaker, announced"; "Fiserv, Inc., a provider of X, said"
             continue
+        if apposition and segs and COMPANY_SUFFIX.fullmatch(seg):
+            seg = f"{segs.pop().strip().rstrip(',')}, {seg}"   # "Fiserv, Inc.": the suffix belongs to the name before it
         if closed and segs and re.match(r"^(?:[a-z]+ing|[a-z]+ed\s+by|speaking|writing|who|which)\b", seg) and \
                 not re.match(r"^(?:according|including)\b", seg):
             apposition = apposition or seg  # "A senior official, speaking on condition of anonymity, said"
@@ -379,6 +388,7 @@ def _sentence_subject(masked: str) -> str:
     return _clean_np(_leading_trim(first))
 
 
+COMPANY_SUFFIX = re.compile(r"(?:Inc|Corp|Co|Ltd|L\.?L\.?C|L\.?P|PLC|plc|N\.V|S\.A|AG|SE|GmbH)\.?")
 SUBORDINATE_NP = re.compile(r"(?:^|\s)(?:even\s+)?(?:after|before|since|because|when|whenever|until|although|though|if|"
                             r"unless|once|whether)\s+(?P<rest>[^,]++)$", re.I)
 NAME_ONLY = re.compile(r"(?:(?:Dr|Maj|Gen|Col|Lt|Capt|Adm|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}")
@@ -595,6 +605,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         after = masked[m.end():m.end() + 30]
         if word in NOT_FOLLOWED_BY and NOT_FOLLOWED_BY[word].match(after):
             continue
+        if CUE_FORM.get(word) == "past" and re.match(r"\s+by\b", after):
+            continue  # "the review period directed by this memorandum": a passive participle, no speech act
         if word == "citing" or word in ("think", "thought") and re.match(r"[\s-]+tanks?\b", after):
             continue  # "think tank" is a noun
         if word in ("called", "calls", "call") and (re.match(r"\s+(?:the\s+)?[\"“A-Z]|\s+for\b|\s+on\b|\s+up\b", after)) \

@@ -209,3 +209,20 @@ def test_a_subject_is_a_noun_phrase_never_a_broken_clause():
     assert noun_phrase("landing ships from the Pacific Fleet") == "landing ships from the Pacific Fleet"
     rows = figure_rows("Even over the last five months — I think — we added 300 jobs.")
     assert all(not r["subject"].lower().startswith("even") for r in rows), rows
+
+
+def test_an_apposition_of_any_case_after_a_name_is_dropped_and_a_company_suffix_kept():
+    rows = claims_of("Ostvik, a Norwegian shipbuilder, announced 400 new jobs.",
+                     "Talbridge, Inc., a maker of pumps, said it would hire 120 workers.",
+                     "Harlan Foods, an Ohio-based grocer, announced a $5 million plant.")
+    assert [r["source"] for r in rows] == ["Ostvik", "Talbridge, Inc.", "Harlan Foods"]
+    assert {r["certainty"] for r in rows} == {"reported"}
+
+
+def test_a_passive_participle_or_a_phrase_that_is_no_noun_phrase_attributes_nothing():
+    rows = claims_of("Within 90 days of the audit directed by this order, each office shall report 20 cases.",
+                     "The office adds 150 files, bringing the total number of files posted to 900.",
+                     "Like I said, we hired 40 nurses.",
+                     "Farmers have counted on the program for 30 years.")
+    assert [r["source"] for r in rows] == ["author"] * 4
+    assert claims_of("Leading economists said 5 million jobs were lost.")[0]["source"] == "Leading economists"
