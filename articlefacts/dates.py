@@ -118,7 +118,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
      r"(?:the\s+|this\s+)(?P<unit>year|month)\b", "deictic_this"),
     (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),
     (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>week|month|year)\b", "past"),
-    (rf"\b(?:[Ff]iscal\s+[Yy]ear|FY)\s?(?P<y>{YEAR})\b", "fiscal"),
+    (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
     (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?:\s*(?:GMT|UTC|KST|CET|EST|local\s+time))?"
      r"|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", "clock"),
     (r"\b[Tt]he\s+(?P<dir>following|next|previous|preceding|prior)\s+(?P<unit>day|week|month|year|weekend)\b",
@@ -198,7 +198,7 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
             return DateSpec("deictic", unit=g["unit"], which="this")
         return DateSpec("past", unit=g["unit"])
     if name == "fiscal":
-        return DateSpec("fiscal", int(g["y"]))
+        return DateSpec("fiscal", _year(g))  # "fiscal 2024", "Fiscal Year 2024", "FY24"
     if name == "clock":  # a time of day: the day it falls on (the anchor's, else the publication day)
         return DateSpec("clock")
     if name == "chain_the":
@@ -275,6 +275,9 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
                                        r"less\s+than|fewer\s+than|within|up\s+to|at\s+most)\s+$",
                                        text[max(0, m.start() - 20):m.start()]):
         return False   # "no fewer than 60 days before the election": a length of time, not a date
+    if name in ("chain_the", "deictic") and re.match(r"(?i)(?:the\s+)?next\b", m.group(0)) and \
+            re.search(r"\b(?:over|during|throughout)\s+(?:the\s+)?$", text[max(0, m.start() - 16):m.start()]):
+        return False   # "over the next week": a length of time (a figure of its own), not the week after a date
     if name == "holiday":   # "Chuseok (Korean Thanksgiving)": another country's feast, not the named day
         prev = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start() - 20):m.start()])
         if prev and prev.group(1).lower() not in HOLIDAY_LEADS:
@@ -498,12 +501,12 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             return dt.date(spec.year, 1, 1), dt.date(spec.year, 12, 31)
         if k == "fiscal":   # the US federal fiscal year: October 1 of the year before to September 30
             return dt.date(spec.year - 1, 10, 1), dt.date(spec.year, 9, 30)
-        if k == "past":     # "the past week": the unit's length, ending on the publication day
-            if pub is None:
+        if k == "past":     # "the past week": the unit's length ending on the publication day, taken whole
+            if pub is None:  # (SCHEMA: a unit is taken whole): the calendar unit holding most of those days
                 return None
             first = {"week": pub - dt.timedelta(days=6), "month": add_months(pub, -1) + dt.timedelta(days=1),
                      "year": add_months(pub, -12) + dt.timedelta(days=1)}[spec.unit]
-            return first, pub
+            return _whole(first + (pub - first) / 2, spec.unit)
         if k == "decade":
             return dt.date(spec.year, 1, 1), dt.date(spec.year + 9, 12, 31)
         if k == "season":

@@ -57,7 +57,7 @@ _W = NUMBER_WORD
 _SC = "hundred|thousand|million|billion|trillion|dozen"
 WORDNUM = rf"(?:{_W}|a(?=[\s-]+(?:{_SC})\b))(?:[\s-]+(?:{_W}|{_SC})\b|\s+and\s+{_W}\b)*(?:\s+and\s+a\s+half\b)?"
 ATOM = re.compile(
-    rf"(?P<cur>{CUR_PRE})?(?P<num>{DIGITS})(?:\s?(?P<scale>{SCALE_WORDS})\b|(?P<short>k|mn|m|bn|tn)\b)?"
+    rf"(?P<cur>{CUR_PRE})?(?P<num>{DIGITS})(?:\s?(?P<scale>{SCALE_WORDS})\b|(?P<short>k|mn|m|bn|tn|(?(cur)[KMBT]))\b)?"
     rf"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
     rf"|(?P<wcur>{CUR_PRE})?\b(?P<words>(?i:{WORDNUM}))\b(?P<wpct>\s(?:percent|per\s+cent)\b)?")
 VAGUE = re.compile(
@@ -79,6 +79,8 @@ A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|met
                    r"took|takes|runs|run|past|last)\s+(?P<a2>[Aa]n?)(?=\s+(?:decade|year|month|week|century)\b"
                    r"(?!\s+(?:later|earlier|ago|after|before|on|in|of\s+(?:the|that|this)))(?!['’]s))"
                    r"|\b(?P<fortnight>[Aa]\s+fortnight)\b"
+                   r"|\b(?:over|during|throughout)\s+(?P<next>the\s+(?:next|coming)\s+(?P<nunit>decade|year|month|week|"
+                   r"century))\b(?!['’]s)"
                    r"|\b(?P<halfunit>half\s+(?:a|an)\s+(?:year|month|week|day|hour|decade|century|mile|kilometre|"
                    r"kilometer|million|billion|dozen))\b"
                    r"|\b(?:under|over|about|nearly|almost|than|around|to|just|barely)\s+(?P<acur>[Aa]n?\s+(?:dollar|"
@@ -327,12 +329,15 @@ def _one_in_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
 def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     """'a kilometre or more', 'for a decade', 'a fortnight', 'half a year', 'under a dollar': one of the unit."""
     for m in A_UNIT.finditer(text, start, end):
-        first_group = next(g for g in ("a", "a2", "fortnight", "halfunit", "acur") if m.group(g))
+        first_group = next(g for g in ("a", "a2", "fortnight", "next", "halfunit", "acur") if m.group(g))
         if re.search(r"(?:\d|hundred|thousand|million|billion|dozen|\bonce|\btwice|times)\s*$",
                      text[max(start, m.start(first_group) - 12):m.start(first_group)]):
             continue  # "$1,000 a month or so", "twice a year": a rate, not a quantity
         if m.group("fortnight"):
             yield Atom(m.start("fortnight"), m.end(), 2.0, words=True, kind="measure", unit="weeks")
+        elif m.group("next"):   # "over the next decade": how long, not when
+            yield Atom(m.start("next"), m.end("next"), 1.0, words=True, kind="measure",
+                       unit=lx.TIME_UNITS[m.group("nunit").lower()])
         elif m.group("halfunit"):
             unit = m.group("halfunit").split()[-1].lower()
             if unit in ("million", "billion", "dozen"):

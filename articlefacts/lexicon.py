@@ -20,13 +20,8 @@ TIME_UNITS = {"second": "seconds", "seconds": "seconds", "minute": "minutes", "m
               "weeks": "weeks", "month": "months", "months": "months", "year": "years", "years": "years",
               "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
               "fortnight": "weeks"}
-MEASURE_UNITS = {"km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
-                 "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
-                 "kg": "kg", "kilograms": "kg", "kilogram": "kg", "tonnes": "tonnes", "tonne": "tonnes",
-                 "tons": "tons", "ton": "tons", "litres": "litres", "liters": "litres", "barrels": "barrels",
-                 "hectares": "hectares", "feet": "feet", "foot": "feet", "mm": "mm", "cm": "cm",
-                 "square": "square", "acres": "acres", "megawatts": "MW", "mw": "MW", "kilotons": "kilotons",
-                 "kilotonnes": "kilotons", "pounds": "pounds", "lbs": "pounds", "gallons": "gallons"}
+# vocab/measure_units.csv: a unit word as written (lower case) -> the unit it is recorded in
+MEASURE_UNITS = {r["word"]: r["unit"] for r in rows("measure_units")}
 CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD",
                     "€": "EUR", "£": "GBP", "₩": "KRW", "₽": "RUB", "¥": "JPY", "₴": "UAH"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "won": "KRW",

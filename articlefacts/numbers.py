@@ -18,7 +18,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000}
 SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
-                "b": 1_000_000_000, "tn": 1_000_000_000_000}
+                "b": 1_000_000_000, "tn": 1_000_000_000_000, "t": 1_000_000_000_000}  # "$1.2T" (after a currency)
 # Vague quantities at their smallest literal reading (SCHEMA: "several hundred" = 300,
 # "dozens of" = 24, "a few thousand" = 3000; "thousands of" = 2000).
 VAGUE_COUNT = {"several": 3, "a few": 3, "few": 3, "a couple of": 2, "a couple": 2, "a handful of": 3}

@@ -1,6 +1,8 @@
 """Rules for language met in real published text (issue 13), each with sentences of our own."""
 from __future__ import annotations
 
+import datetime as dt
+
 import articlefacts as af
 
 from conftest import PUBLISHED, extract, figure_rows, one
@@ -45,8 +47,16 @@ def test_deictic_days_and_periods_resolve_against_publication():
     day = PUBLISHED.isoformat()
     assert one("The ministry confirmed it today.")["date_start"] == day
     assert one("Today’s figures came out.")["date_start"] == day
+    # "the past week/month/year" (publication Wednesday 2024-11-20): taken whole, the calendar unit that
+    # holds most of the days up to publication
     past = one("Prices rose over the past week.")
-    assert (past["date_start"], past["date_end"]) == ("2024-11-14", day)
+    assert (past["date_start"], past["date_end"]) == ("2024-11-11", "2024-11-17")   # Thu-Wed: mostly last week
+    month = one("Prices rose over the past month.")
+    assert (month["date_start"], month["date_end"]) == ("2024-11-01", "2024-11-30")  # Oct 21-Nov 20: mostly Nov
+    early = one("Prices rose over the past month.", published=dt.date(2024, 11, 5))
+    assert (early["date_start"], early["date_end"]) == ("2024-10-01", "2024-10-31")
+    year = one("Prices rose over the past year.", published=dt.date(2024, 4, 5))
+    assert (year["date_start"], year["date_end"]) == ("2023-01-01", "2023-12-31")
     this_past = one("Prices rose this past year.")
     assert (this_past["date_start"], this_past["date_end"]) == ("2024-01-01", "2024-12-31")
 
@@ -55,6 +65,23 @@ def test_a_us_fiscal_year_runs_from_october():
     f = one("The budget for Fiscal Year 2026 grows.")
     assert (f["date_start"], f["date_end"]) == ("2025-10-01", "2026-09-30")
     assert one("The FY2021 budget grows.")["date_start"] == "2020-10-01"
+    assert one("The FY25 budget grows.")["date_end"] == "2025-09-30"
+    assert one("Outlays rose in fiscal 2024.")["date_start"] == "2023-10-01"
+
+
+def test_money_in_short_scales_after_a_currency_sign():
+    assert one("The fund holds $529B.")["value_low"] == 529e9
+    assert one("The fund holds $64.3M.")["value_low"] == 64.3e6
+    assert one("Debt reached $1.2T.")["value_low"] == 1.2e12
+    assert figure_rows("The 5M model came out.") == []   # a name, not five million
+
+
+def test_over_the_next_unit_is_a_length_of_time():
+    f = one("Investment will grow over the next decade.")
+    assert (f["kind"], f["value_low"], f["unit"]) == ("measure", 1.0, "decades")
+    f = one("Families who do not file over the next week get help.")
+    assert (f["kind"], f["unit"]) == ("measure", "weeks")
+    assert one("We meet next week.")["kind"] == "date"
 
 
 def test_a_year_that_names_an_event_is_a_date_and_a_count_of_people_is_not():

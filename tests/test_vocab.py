@@ -74,6 +74,17 @@ def test_each_people_noun_counts_people(row):
     assert list(figs["kind"]) == ["personnel"], (row, figs[["text", "kind", "unit"]].to_dict("records"))
 
 
+@pytest.mark.parametrize("row", [r for r in rows("measure_units") if r["word"] != "square"], ids=lambda r: r["word"])
+def test_each_measure_unit_makes_a_measure_in_its_unit(row):
+    figs = extract(f"Officials said the site holds 1,200 {row['word']} of reserves.").figures
+    assert figs[["kind", "unit"]].to_dict("records") == [{"kind": "measure", "unit": row["unit"]}], row
+
+
+def test_square_starts_an_area_unit():
+    figs = extract("Officials said the fire burned 1,200 square miles.").figures
+    assert list(figs["kind"]) == ["measure"]
+
+
 @pytest.mark.parametrize("row", rows("label_words"), ids=lambda r: r["word"])
 def test_each_label_word_makes_the_number_after_it_a_label(row):
     word = row["word"]
