@@ -40,6 +40,12 @@ HOLIDAYS = {re.sub(r"['’]", "'", r["name"].lower()): r for r in rows("holidays
 HOLIDAY = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split())
                    for name in sorted((r["name"] for r in rows("holidays")), key=len, reverse=True))
 # capitalised words that may stand before a holiday's name ("On Memorial Day", "Happy Thanksgiving")
+# a month-long observance proclaimed by name ("National Breast Cancer Awareness Month", "Black History Month"):
+# "National" and capitalized words, or capitalized words ending in a word of vocab/observance_words.csv
+OBSERVANCE_WORDS = "|".join(re.escape(r["word"]) for r in rows("observance_words"))
+OBSERVANCE = (rf"\b(?!(?:During|In|For|On|Throughout|Since|As|Each|Every|Celebrating|Marking|Observing)\s)(?:National[ \t]+(?:[A-Z][\w’'\-]*+[ \t]+(?:(?:and|of|the)[ \t]+)?){{0,7}}|"
+              rf"(?:[A-Z][\w’'\-]*+[ \t]+(?:(?:and|of|the)[ \t]+)?){{0,6}}"
+              rf"(?:{OBSERVANCE_WORDS})[ \t]+)[Mm]onth\b")
 HOLIDAY_LEADS = {"on", "this", "last", "next", "by", "since", "until", "before", "after", "during", "happy", "for",
                  "at", "of", "and", "a", "the", "every", "over", "through", "from", "around", "ahead", "merry"}
 # vocab/deictic_days.csv: words that name a day relative to publication ("today", "tomorrow"), with the offset
@@ -131,6 +137,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,?\s*(?P<y>{YEAR}))?", "week_of"),
     (r"\b[Tt]he\s+turn\s+of\s+the\s+year\b", "turn"),
     (rf"(?=[A-Z])(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),
+    (OBSERVANCE, "observance"),
     (r"\b(?:that|the\s+same)\s+(?P<unit>evening|morning|night|afternoon|day)\b", "chain_same"),
     (r"\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+(?P<unit>day|week|month|year)\b", "chain_same"),
     (rf"\b(?P<rel2>[Tt]he)\s+(?:(?:early|late)\s+)?(?P<season>{SEASON})\b(?!\s+(?:of|\d))", "season_rel"),
@@ -236,6 +243,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         return DateSpec("week_of", int(g["y"]) if g.get("y") else None, _month(g["mon"]), _day(g["d"]))
     if name == "turn":
         return DateSpec("turn")
+    if name == "observance":
+        return DateSpec("observance")
     if name == "holiday":
         row = HOLIDAYS[re.sub(r"\s+", " ", g["holiday"].lower()).replace("’", "'")]
         if row["day"]:
@@ -306,7 +315,8 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
 # article costs more than one scan for the word
 _APOSTROPHE_YEAR = re.compile(r"['’]\d\d\b")
 NEEDS = {"day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
-         "independence": re.compile(r"\bIndependence\b"), "my_yy": _APOSTROPHE_YEAR, "year_yy": _APOSTROPHE_YEAR}
+         "independence": re.compile(r"\bIndependence\b"),
+         "observance": re.compile(r"[Mm]onth\b"), "my_yy": _APOSTROPHE_YEAR, "year_yy": _APOSTROPHE_YEAR}
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -494,6 +504,11 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             days = [nth_weekday(y, spec.month, spec.day, int(spec.n)) for y in (pub.year - 1, pub.year, pub.year + 1)]
             d = min((x for x in days if x >= pub), default=None) if forward else max(x for x in days if x <= pub)
             return (d, d) if d else None
+        if k == "observance":   # proclaimed in the month itself, or in the last days of the month before
+            if pub is None:       # (White House proclamations 2021-2026: a month is proclaimed from the 25th of
+                return None       # the month before to the 20th of the month itself)
+            first = dt.date(pub.year, pub.month, 1) if pub.day < 25 else add_months(dt.date(pub.year, pub.month, 1), 1)
+            return month_interval(first.year, first.month)
         if k == "month":
             year = spec.year or (pub and _nearest_month(spec.month, pub, forward))
             return month_interval(year, spec.month) if year else None

@@ -253,3 +253,12 @@ def test_a_passive_participle_or_a_phrase_that_is_no_noun_phrase_attributes_noth
                      "Farmers have counted on the program for 30 years.")
     assert [r["source"] for r in rows] == ["author"] * 4
     assert claims_of("Leading economists said 5 million jobs were lost.")[0]["source"] == "Leading economists"
+
+
+def test_a_named_observance_month_is_the_month_it_is_proclaimed_for():
+    # proclaimed during the month, or in its last week for the month after
+    f = one("This National Reading Awareness month, we read together.", published=dt.date(2025, 10, 10))
+    assert (f["date_start"], f["date_end"]) == ("2025-10-01", "2025-10-31")
+    f = one("During National Bridge Safety Month, we inspect bridges.", published=dt.date(2023, 8, 31))
+    assert (f["text"], f["date_start"]) == ("National Bridge Safety Month", "2023-09-01")
+    assert figure_rows("We met this month.", published=dt.date(2023, 8, 31))[0]["date_start"] == "2023-08-01"

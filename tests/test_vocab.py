@@ -85,6 +85,14 @@ def test_square_starts_an_area_unit():
     assert list(figs["kind"]) == ["measure"]
 
 
+@pytest.mark.parametrize("row", rows("observance_words"), ids=lambda r: r["word"])
+def test_each_observance_word_names_a_month_long_observance(row):
+    figs = extract(f"We mark {row['example']} with 40 events.", published=dt.date(2024, 5, 27)).figures
+    dates = figs[figs["kind"] == "date"]
+    assert list(dates["text"]) == [row["example"]], row
+    assert (dates.iloc[0]["date_start"], dates.iloc[0]["date_end"]) == ("2024-06-01", "2024-06-30")
+
+
 @pytest.mark.parametrize("row", rows("label_words"), ids=lambda r: r["word"])
 def test_each_label_word_makes_the_number_after_it_a_label(row):
     word = row["word"]
