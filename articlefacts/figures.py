@@ -374,6 +374,9 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
         return None  # "170mm Koksan guns", "152-mm shells": a calibre, a label
     if prev == "+" and prev2.isalpha():
         return None  # "GMT+9"
+    if nxt == ")" and (s == start or re.search(r"(?:^|[:;,]|\band|\bor)\s+$", text[max(start, s - 5):s])) and \
+            "(" not in text[max(start, s - 40):s]:
+        return None  # "will include: 1) assessments, 2) cuts, and 3) savings": a list's item number
     if nxt in ":/" and e + 1 < len(text) and text[e + 1].isdigit():
         return None  # "3:30", "24/7"
     if LABEL_BEFORE.search(text[max(start, s - 16):s]) and not m.group("cur"):

@@ -262,3 +262,14 @@ def test_a_named_observance_month_is_the_month_it_is_proclaimed_for():
     f = one("During National Bridge Safety Month, we inspect bridges.", published=dt.date(2023, 8, 31))
     assert (f["text"], f["date_start"]) == ("National Bridge Safety Month", "2023-09-01")
     assert figure_rows("We met this month.", published=dt.date(2023, 8, 31))[0]["date_start"] == "2023-08-01"
+
+
+def test_a_list_items_number_is_no_figure_but_a_number_in_brackets_is():
+    rows = figure_rows("Priorities include: 1) reviews of 40 sites, 2) audits, and 3) 12 new offices.")
+    assert [r["text"] for r in rows] == ["40 sites", "12 new offices"]
+    assert [r["text"] for r in figure_rows("The fund (worth 300) grew.")] == ["300"]
+
+
+def test_a_court_citation_gives_its_year_and_no_volume_or_page():
+    rows = figure_rows("See Ohio v. EPA, 597 U.S. 697 (2022), and Lee v. Cole, 45 F.4th 120 (2021).")
+    assert [(r["text"], r["kind"]) for r in rows] == [("2022", "date"), ("2021", "date")]
