@@ -111,9 +111,14 @@ IF_CLAUSE = re.compile(r"\b(?:if|unless)\b", re.I)
 LAW_IF = re.compile(r"\b(?:treaty|agreement|pact|law|clause|article|charter|decree|constitution|convention|accord|"
                     r"statute)\b.*\b(?:commits?|obliges?|obligates?|requires?|stipulates?|provides?|states?|allows?|"
                     r"permits?|guarantees?|pledges?|binds?|mandates?|says)\b[^.]*\b(?:if|unless)\b", re.I)
+# nor is the condition of a rule's predicate: "a 15% tariff will apply if ...", "eligible if ..." (vocab/rule_words.csv)
+RULE_IF = re.compile(r"(?i)\b(?:" + "|".join(r["pattern"] for r in rows("rule_words")) + r")\b")
+# an "if" that means "whether" after a question: "asked if", "the question was just if"
+WHETHER_IF = re.compile(r"(?i)\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question\s+(?:was|is)(?:\s+just)?|see|"
+                        r"check(?:s|ed)?)\s+$")
 # an "if" that states no uncertainty: a politeness ("if that's all right", "if I may"), a rule's proviso
 # ("unless otherwise stated"), a comparison ("as if" is matched from "if" on: see certainty)
-NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+(?:all\s+right|"
+NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+you\s+(?:look|compare)\b|if\s+you['’]d\s+like\b|if\s+(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+(?:all\s+right|"
                              r"ok|okay|fine)\b|if\s+(?:I|we)\s+(?:may|could|might)\b|if\s+you\s+(?:will|would|like)\b")
 # the word before "that" when "that" opens a clause that is said, thought or stated rather than a relative
 # clause on a noun ("warned that troops may stay" hedges; "research that may pose a danger" does not)
@@ -722,8 +727,9 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
             or cue in HEDGING_CUES or ESTIMATE_NOUN.search(sentence):
         return "hedged"  # a hedge with something to hedge ("... than their number suggests." is not one)
     ifs = [m.start() for m in IF_CLAUSE.finditer(sentence) if not NOT_A_CONDITION.match(sentence, m.start())
-           and not re.search(r"\bonly\b[^.;:]{0,80}$", sentence[max(0, m.start() - 80):m.start()])]
-    if ifs and not (document_source or LAW_IF.search(sentence)) and \
+           and not re.search(r"\bonly\b[^.;:]{0,80}$", sentence[max(0, m.start() - 80):m.start()])
+           and not WHETHER_IF.search(sentence[max(0, m.start() - 30):m.start()])]
+    if ifs and not (document_source or LAW_IF.search(sentence) or RULE_IF.search(sentence)) and \
             (not attributed or own_words or min(ifs) < cue_pos):
         return "hedged"
     if (not attributed or own_words) and WOULD.search(sentence):

@@ -273,3 +273,13 @@ def test_a_list_items_number_is_no_figure_but_a_number_in_brackets_is():
 def test_a_court_citation_gives_its_year_and_no_volume_or_page():
     rows = figure_rows("See Ohio v. EPA, 597 U.S. 697 (2022), and Lee v. Cole, 45 F.4th 120 (2021).")
     assert [(r["text"], r["kind"]) for r in rows] == [("2022", "date"), ("2021", "date")]
+
+
+def test_ifs_that_condition_nothing_and_hopes_that_are_not_the_speakers():
+    assert claims_of("If you look at the counties, we won 2,725.")[0]["certainty"] == "asserted"
+    assert claims_of("The question was just if 3 bills could pass.")[0]["certainty"] == "hedged"   # "could"
+    assert claims_of("The question was just if there were 3 bills.")[0]["certainty"] == "asserted"
+    assert claims_of("If there were 3 bills, they passed.")[0]["certainty"] == "hedged"
+    assert claims_of("It is a beacon of hope that lights 40 towns.")[0]["certainty"] == "asserted"
+    assert claims_of("I hope 40 towns join.")[0]["certainty"] == "hedged"
+    assert claims_of("I don't know him, but 300 came.")[0]["certainty"] == "asserted"

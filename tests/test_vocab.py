@@ -53,6 +53,12 @@ def test_a_cue_verb_is_no_speech_act_before_its_exception(row):
     assert claim(f"{subject} {verb} {obj} for 1,500 troops.")["source_type"] == "author"
 
 
+@pytest.mark.parametrize("row", rows("rule_words"), ids=lambda r: r["pattern"][:30])
+def test_each_rule_word_makes_its_condition_content_not_a_hedge(row):
+    assert "if" in row["example"].lower().split() or "if" in row["example"].lower()
+    assert claim(row["example"])["certainty"] == "asserted", row
+
+
 @pytest.mark.parametrize("row", rows("hedges"), ids=lambda r: r["pattern"][:40])
 def test_each_hedge_hedges_its_example(row):
     assert claim(row["example"])["certainty"] == "hedged", row
