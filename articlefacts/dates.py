@@ -141,8 +141,9 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?:that|the\s+same)\s+(?P<unit>evening|morning|night|afternoon|day)\b", "chain_same"),
     (r"\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+(?P<unit>day|week|month|year)\b", "chain_same"),
     (rf"\b(?P<rel2>[Tt]he)\s+(?:(?:early|late)\s+)?(?P<season>{SEASON})\b(?!\s+(?:of|\d))", "season_rel"),
-    (rf"\b(?:[Tt]he\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})\b",
-     "season"),
+    # "the winter of 2024", "the next winter 2023-24" (a winter written with both its years)
+    (rf"\b(?:[Tt]he\s+)?(?:(?:[Nn]ext|[Tt]his|[Ll]ast|[Cc]oming)\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?"
+     rf"(?P<season>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})(?:[-–/](?:\d\d|\d{{4}})(?!\d))?\b", "season"),
     (rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<season>{SEASON})\b", "season_rel"),
     (r"\b[Tt]he\s+(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>" + YEAR + r")|(?P<rel>this|last|next|the)"
      r"\s+year)\b", "half"),

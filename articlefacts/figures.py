@@ -132,7 +132,10 @@ POST_OF = {"or more": "lower_bound", "or above": "lower_bound", "or over": "lowe
            "-plus": "lower_bound", "+": "lower_bound", "or so": "approx", "-odd": "approx",
            "or fewer": "upper_bound", "or less": "upper_bound", "or older": "lower_bound", "or younger": "upper_bound"}
 # an age: "when they turn 65", "aged 18", "18 or older", "65 years of age"
-AGE_BEFORE = re.compile(r"\b(?:turns?|turned|turning|aged?|ages)\s+$", re.I)
+# "children under 6", "people over the age of 65", "those under 18"
+AGE_BEFORE = re.compile(r"\b(?:turns?|turned|turning|aged?|ages|ages?\s+of)\s+$|\b(?:children|kids|babies|infants|"
+                        r"toddlers|teens|teenagers|adults|people|persons|individuals|those|anyone|seniors|Americans)\s+"
+                        r"(?:under|over|below|above|younger\s+than|older\s+than)\s+$", re.I)
 AGE_AFTER = re.compile(r"\s+(?:(?:or|and)\s+(?:older|younger)\b|years?\s+(?:of\s+age|old)\b)", re.I)
 # a spoken false start, the number cut off with its word: "$20 mil- — $20 billion" (the number said again)
 FALSE_START = re.compile(r"(?=[$€£\d])[$€£]?\d[\d,.]*\s*[A-Za-z]{1,6}-(?=\s*[—–-]|\s+\S)(?![A-Za-z])")
@@ -617,7 +620,7 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
         code = lx.CURRENCY_WORDS.get(cw.group(1).lower()) if cw else None
         if code and cw.group(1).lower().endswith("s"):
             return Counted("money", code, pos + of.end() + cw.end())
-    if AGE_BEFORE.search(text[max(start, first.start - 12):first.start]) or AGE_AFTER.match(text, last.end, end):
+    if AGE_BEFORE.search(text[max(start, first.start - 30):first.start]) or AGE_AFTER.match(text, last.end, end):
         return Counted("measure", "years", pos)
     if a.span_start is not None and of:  # "thousands of North Korean soldiers": the noun belongs to the span
         na = lx.noun_after(rest[of.end():])

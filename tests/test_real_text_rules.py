@@ -283,3 +283,15 @@ def test_ifs_that_condition_nothing_and_hopes_that_are_not_the_speakers():
     assert claims_of("It is a beacon of hope that lights 40 towns.")[0]["certainty"] == "asserted"
     assert claims_of("I hope 40 towns join.")[0]["certainty"] == "hedged"
     assert claims_of("I don't know him, but 300 came.")[0]["certainty"] == "asserted"
+
+
+def test_ages_after_the_people_they_qualify():
+    rows = figure_rows("The credit is $3,600 for children under 6, and 21 percent of residents are over the age of 65.")
+    ages = [(r["text"], r["kind"], r["unit"]) for r in rows if r["unit"] == "years"]
+    assert ages == [("under 6", "measure", "years"), ("65", "measure", "years")]
+    assert one("Soldiers over 300 left.")["unit"] != "years"
+
+
+def test_a_winter_written_with_both_its_years():
+    f = one("Storage must be filled for the next winter 2023-24.")
+    assert (f["text"], f["date_start"], f["date_end"]) == ("the next winter 2023-24", "2023-12-01", "2024-02-29")
