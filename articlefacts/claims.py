@@ -101,7 +101,7 @@ ANAPHORA = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>agency|site|we
 
 # vocab/hedges.csv: one pattern a row, each with a sentence it hedges
 MODAL_HEDGE = re.compile(r"\b(?:" + "|".join(r["pattern"] for r in rows("hedges")) + r")\b", re.I)
-ESTIMATE_NOUN = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s)\s+(?:[\w-]+\s+){0,2}estimates?\b|"
+ESTIMATE_NOUN = re.compile(r"(?:\b(?:its|their|his|her|our|the)|['’]s)\s+(?:[\w-]+\s+){0,2}estimates?\b(?!\s+(?:that|the)\b)|"
                            r"\b(?:according\s+to|an?)\s+(?:[\w-]+\s+){0,3}estimates?\b|\bestimates?\s+(?:that|by|from)\b",
                            re.I)
 SPECULATIVE_VERB = re.compile(r"(?:suggest|argue|warn|believe|expect|think|estimate|anticipate|speculate|predict|"
@@ -242,6 +242,9 @@ def _agrees(np: str, cue: str) -> bool:
     return plural or bool(re.search(r"\b(?:and|both)\b", np))
 
 
+# a clause without "that" after a cue of finding: a subject of at most five words, then a finite verb
+CLAUSE_AFTER = re.compile(r"\s+(?:the|a|an|this|these|those|our|its|their|his|her|[A-Z][\w’'-]*)\s+"
+                          r"(?:[\w’'-]+\s+){0,4}?(?:is|are|was|were|has|have|had|will|can|would|remains?)\b")
 PAST_OR_ANY = re.compile(r"^(?:\w+ed|said|told|found|wrote|put|forecast|citing|saying)$")
 
 
@@ -622,8 +625,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                 "doubts", "counts", "notes", "states", "shows", "thought", "forecasts", "projects", "quoted"):
             continue  # a noun: "estimates of the deployment", "reports from the front"
         if word in ("report", "reports", "estimate", "estimates", "claim", "claims", "call", "calls", "find",
-                    "state", "note", "notes", "deal") and re.search(r"\b(?:a|an|the|its|their|his|her|of|in)\s+"
-                                                                    r"(?:[\w-]+\s+)?$", before) and \
+                    "state", "note", "notes", "deal") and re.search(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|of|in)\s+"
+                                                                    r"(?:(?![A-Z]{2,}\s)[\w-]+\s+)?$", before) and \
                 not re.match(r"\s+that\b", after):
             continue
         inverted = re.search(r"[,”\"—–]\s*$", before)
@@ -634,8 +637,9 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             if np and _is_source_np(np) and not re.match(r"(?i)that\b", np):
                 cands.append(Attribution(m.start(), np, word, app))
                 continue
-        if word in THAT_CUES and not re.match(r"\s+that\b", after):
-            continue
+        if word in THAT_CUES and not re.match(r"\s+that\b", after) and \
+                not CLAUSE_AFTER.match(masked, m.end(), min(len(masked), m.end() + 80)):
+            continue   # "found 300 sites" reports nothing; "shows (that) the law is working" does
         if word in ("pledged", "pledges") and not re.match(r"\s+(?:to|that)\b", after):
             continue  # "Japan pledged ¥471 billion": a payment, not a statement
         if word in ("published", "reported", "released", "aired", "broadcast", "quoted", "cited", "called", "shared",

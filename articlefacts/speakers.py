@@ -97,20 +97,34 @@ LEAD_IN_SPEAKER = re.compile(r"(?P<np>[A-Z][\w’'.\-]*+(?:[ \t][A-Z][\w’'.\-]
                              r"wrote|spoke|put\s+it|added)\b")
 
 
+# a quotation signed after a dash at the end of its paragraph: "“...” — Press Secretary Jane Roe"
+EPIGRAPH = re.compile(r"[”\"][ \t]*[—–][ \t]*(?P<np>[A-Z][\w’'.\-]*+(?:[ \t,]+[A-Z][\w’'.\-]*+){0,7}+)[ \t]*$")
+
+
 def quoted_turns(text: str, paragraphs: list[tuple[int, int]], type_of) -> dict[tuple[int, int], Turn]:
     """Paragraphs of quotation introduced by a lead-in that ends in a colon ("At the dinner, President
     Trump toasted the friendship between the two nations:"): each is the speaker's, named in the
-    lead-in; ``type_of(name)`` gives the source type."""
+    lead-in; and a quotation signed after a dash at its end ("“...” — Jane Roe"). ``type_of(name)``
+    gives the source type."""
     turns: dict[tuple[int, int], Turn] = {}
     speaker: Turn | None = None
-    for span in paragraphs:
+    for k, span in enumerate(paragraphs):
         par = text[span[0]:span[1]].strip()
+        byline = EPIGRAPH.search(par) if par[:1] in "“\"" else None
+        if byline:   # "“Prices fell again. The data proves it.” — Press Secretary Jane Roe": signed below
+            turns[span] = Turn(byline.group("np"), type_of(byline.group("np")), False)
+            speaker = None
+            continue
         if speaker is not None and par[:1] in "“\"":
             turns[span] = speaker
             continue
         speaker = None
         if par.endswith(":") and len(par.split()) <= 80:
             names = list(LEAD_IN_SPEAKER.finditer(par))
+            if not names and len(par.split()) <= 12 and not re.search(r"\s[A-Z]", par):
+                # "Here are the highlights:" names nobody: the person the paragraph before it is about
+                earlier = [text[a:b] for a, b in paragraphs[max(0, k - 2):k]]
+                names = [m for e in earlier for m in LEAD_IN_SPEAKER.finditer(e)]
             if names:
                 name = names[-1].group("np")
                 speaker = Turn(name, type_of(name), False)

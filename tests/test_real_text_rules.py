@@ -295,3 +295,22 @@ def test_ages_after_the_people_they_qualify():
 def test_a_winter_written_with_both_its_years():
     f = one("Storage must be filled for the next winter 2023-24.")
     assert (f["text"], f["date_start"], f["date_end"]) == ("the next winter 2023-24", "2023-12-01", "2024-02-29")
+
+
+def test_a_finding_without_that_reports_a_clause_but_not_a_count():
+    assert claims_of("New data shows the program is reaching 300 towns.")[0]["source"] == "New data"
+    assert claims_of("The team found 300 sites in May.")[0]["source"] == "author"
+    row = claims_of("In 2024 alone, the CBO estimates the cost is $5 billion.")[0]
+    assert (row["source"], row["certainty"]) == ("the CBO", "hedged")
+    row = claims_of("The latest estimates put the toll at 300.")[0]
+    assert row["source"] != "The latest" and row["certainty"] == "hedged"
+
+
+def test_a_quotation_signed_after_a_dash_and_quotations_after_an_unnamed_lead_in():
+    rows = claims_of("“Prices fell for 3 months in a row across the whole country, and wages rose. The data proves that "
+                     "the plan is working.” — Press Secretary Jane Roe",
+                     "Prices fell 3%.")
+    assert [r["source"] for r in rows] == ["Press Secretary Jane Roe"] * 2 + ["author"]
+    rows = claims_of("Today, Governor Ann Lee visited 12 schools in Ohio.", "Here are the highlights:",
+                     "“We built 40 classrooms this year.”", "“Every child deserves a seat.”")
+    assert [r["source"] for r in rows[1:]] == ["author", "Governor Ann Lee", "Governor Ann Lee"]
