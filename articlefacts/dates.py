@@ -54,9 +54,9 @@ DEICTIC_DAY = "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                 for p in sorted(DEICTIC_OFFSETS, key=len, reverse=True)) + ")"
 UNIT = r"(?:day|week|month|year|fortnight)"
 SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
-FUTURE = re.compile(r"\b(?:will|would|'ll|shall|going to|plans?|planned|planning|intends?|intended|intending|"
+FUTURE = re.compile(r"\b(?:will|would(?!\s+have\b)|'ll|shall|going to|plans?|planned|planning|intends?|intended|intending|"
                     r"expects?|expected|expecting|aims?|aimed|set to|due to|scheduled|hopes?|hoped|"
-                    r"upcoming|coming|next|could|may|might|to be|between\s+now\s+and|from\s+now\s+(?:on|until|to|through))\b",
+                    r"(?:is|are|remains?|runs?|lasts?|stays?)\b[^.;]{0,40}?\buntil|upcoming|coming|next|could(?!\s+have\b)|may(?!\s+have\b)|might(?!\s+have\b)|to be|between\s+now\s+and|from\s+now\s+(?:on|until|to|through))\b",
                     re.I)
 
 
@@ -346,7 +346,29 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             chosen.append(c)
             reach = max(reach, c.end)
     chosen.sort(key=lambda c: c.start)
-    return _merge_ranges(text, chosen, end)
+    return _merge_ranges(text, _clock_with_day(text, chosen), end)
+
+
+_CLOCK_DAY_GAP = re.compile(r"[ \t]+(?:on[ \t]+)?")
+_PART_OF_DAY = re.compile(r"[ \t]+(?:morning|afternoon|evening|night)\b")
+
+
+def _clock_with_day(text: str, ms: list[DateMention]) -> list[DateMention]:
+    """A time followed by its day is one date, the day's: "5:00 a.m. Monday morning"."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(ms):
+        c = ms[i]
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        gap = _CLOCK_DAY_GAP.fullmatch(text, c.end, nxt.start) if nxt is not None else None
+        if c.spec.kind == "clock" and gap and nxt.spec.kind in ("weekday", "chain", "day"):
+            part = _PART_OF_DAY.match(text, nxt.end)
+            out.append(DateMention(c.start, part.end() if part else nxt.end, nxt.spec))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|until|till|through|-|–|—)\s*$")
@@ -426,15 +448,26 @@ def _nearest_month(month: int, pub: dt.date, forward: bool) -> int:
     return pub.year if month <= pub.month else pub.year - 1
 
 
+CLOSE_DAYS = 7  # a day this close to publication on the other side of the tense is the one meant
+
+
 def _nearest_day(month: int, day: int, pub: dt.date, forward: bool) -> dt.date | None:
-    for year in ((pub.year, pub.year + 1) if forward else (pub.year, pub.year - 1)):
+    """A day without a year: the next one on or after publication when the sentence looks ahead, else the
+    last one on or before it; but a day within a week on the other side beats one most of a year away
+    ("he was citing the July 4th weekend", said on July 2)."""
+    cands = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
         try:
-            cand = dt.date(year, month, day)
+            cands.append(dt.date(year, month, day))
         except ValueError:
             continue
-        if (cand >= pub) if forward else (cand <= pub):
-            return cand
-    return None
+    after = min((c for c in cands if c >= pub), default=None)
+    before = max((c for c in cands if c <= pub), default=None)
+    chosen, other = (after, before) if forward else (before, after)
+    if other is not None and abs((other - pub).days) <= CLOSE_DAYS and \
+            (chosen is None or abs((chosen - pub).days) > 300):
+        return other
+    return chosen
 
 
 def _shift(iv: Interval, n: float, unit: str) -> Interval:

@@ -314,3 +314,14 @@ def test_a_quotation_signed_after_a_dash_and_quotations_after_an_unnamed_lead_in
     rows = claims_of("Today, Governor Ann Lee visited 12 schools in Ohio.", "Here are the highlights:",
                      "“We built 40 classrooms this year.”", "“Every child deserves a seat.”")
     assert [r["source"] for r in rows[1:]] == ["author", "Governor Ann Lee", "Governor Ann Lee"]
+
+
+def test_a_day_near_publication_beats_the_tense_and_a_time_takes_its_day():
+    july = one("He was citing the July 4th weekend.", published=dt.date(2021, 7, 2))
+    assert july["date_start"] == "2021-07-04"           # two days ahead, not last year's
+    may = one("He said they would have been shooting after May 1st.", published=dt.date(2021, 7, 2))
+    assert may["date_start"] == "2021-05-01"            # "would have": past, not ahead
+    sunday = dt.date(2023, 11, 12)
+    f = one("The call is under embargo until 5:00 a.m. Monday morning.", published=sunday)
+    assert (f["text"], f["date_start"]) == ("5:00 a.m. Monday morning", "2023-11-13")
+    assert one("He stayed until Monday.", published=sunday)["date_start"] == "2023-11-06"
