@@ -150,6 +150,8 @@ CURRENCY_AFTER = re.compile(r"\s*(?P<nat>North\s+Korean\s+|South\s+Korean\s+|Kor
                             r"American\s+|Canadian\s+|Australian\s+|Hong\s+Kong\s+|Ukrainian\s+)?(?P<cw>dollars?|won|"
                             r"rubles?|roubles?|euros?|yuan|renminbi|yen|hryvnias?|hryvnas|pounds\s+sterling|"
                             r"rupees|francs)\b|\s*(?P<code>USD|EUR|KRW|KPW|RUB|GBP|JPY|CNY|UAH)\b")
+AGE_NOUN = re.compile(r"[ \t]+(\d{1,3}-year-olds)\b")
+CENTS_AFTER = re.compile(r"\s*(?:cents?|¢)(?=\W|$)")
 RATE = re.compile(r"(?P<sep>\s*,?\s*)(?:(?:a|an|per|each|every)\s+(?P<noun>[a-z]+)|(?P<adv>monthly|annually|yearly|"
                   r"daily|weekly|apiece|hourly))\b")
 HYPHEN_UNIT = re.compile(r"-(?P<u>year|day|week|month|hour|minute|decade|mile|kilometre|kilometer|km)s?"
@@ -563,6 +565,7 @@ class Counted:
     noun_span: tuple[int, int] | None = None
     partitive: str = ""  # "of its troops" -> "troops"; "of them" -> "them"
     hint: str = ""       # "personnel" when a participle or "a country of" says people are counted
+    scale: float = 1.0   # "82 cents": the value in the currency's units (0.82 dollars)
 
 
 def _head_kind(head: str) -> tuple[str, str]:
@@ -596,14 +599,21 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
     if a.kind in ("other", "measure", "count"):
         return Counted(a.kind, a.unit, pos)
     currency = first.currency or last.currency
+    scale = 1.0
     if not currency:
+        cents = CENTS_AFTER.match(text, pos)
+        if cents:   # "82 cents for every dollar": money, in dollars
+            return Counted("money", "USD", cents.end(), scale=0.01)
         cur = _currency_after(text, pos)
         if cur:
             currency, pos = cur
     if currency:
-        return Counted("money", currency, pos)
+        return Counted("money", currency, pos, scale=scale)
     if first.percent or last.percent:
         return Counted("percent", "%", pos)
+    ages = AGE_NOUN.match(text, pos)
+    if ages:   # "two 12-year-olds": people of that age (the age a figure of its own)
+        return Counted("personnel", ages.group(1), pos)
     hm = HYPHEN_UNIT.match(text, pos)
     if hm:
         return Counted(*_hyphen_unit(hm), hm.end())
@@ -688,6 +698,8 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
         if c is None:
             continue  # "38 North", "Group 7 Summit": a number inside a name
         kind, unit, fig_end, noun_span = c.kind, c.unit, c.end, c.noun_span
+        if c.scale != 1.0:
+            low_v, high_v = round(low_v * c.scale, 10), high_v if high_v is None else round(high_v * c.scale, 10)
         if kind == "measure" and qual == "lower_bound" and re.search(
                 r"\bover\s+$", text[max(start, first.start - 12):first.start]):
             qual, span_start = "exact", first.start  # "over three days of fighting": a span of time, not a bound

@@ -325,3 +325,10 @@ def test_a_day_near_publication_beats_the_tense_and_a_time_takes_its_day():
     f = one("The call is under embargo until 5:00 a.m. Monday morning.", published=sunday)
     assert (f["text"], f["date_start"]) == ("5:00 a.m. Monday morning", "2023-11-13")
     assert one("He stayed until Monday.", published=sunday)["date_start"] == "2023-11-06"
+
+
+def test_cents_are_money_in_dollars_and_people_of_an_age_are_counted():
+    f = one("Women are paid 82 cents for every dollar paid to men.")
+    assert (f["kind"], f["value_low"], f["unit"]) == ("money", 0.82, "USD")
+    rows = figure_rows("They canceled visits for two 12-year-olds last week.")
+    assert [(r["text"], r["kind"]) for r in rows if r["kind"] != "date"] == [("two", "personnel"), ("12-year", "measure")]
