@@ -70,7 +70,7 @@ PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally)
 TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|publicly|repeatedly|again|later|"
                               r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|just|further|"
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
-                              r"privately|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
+                              r"privately|today|yesterday|tonight|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
                               re.I)
 LEADING = re.compile(r"^(?:(?:and|but|so|yet|then|meanwhile|also|later|separately|however|instead|still|while|even|like|"
                      r"as|when|whereas|although|though|because|since|after|before|if|thus|moreover|furthermore|"

@@ -332,3 +332,9 @@ def test_cents_are_money_in_dollars_and_people_of_an_age_are_counted():
     assert (f["kind"], f["value_low"], f["unit"]) == ("money", 0.82, "USD")
     rows = figure_rows("They canceled visits for two 12-year-olds last week.")
     assert [(r["text"], r["kind"]) for r in rows if r["kind"] != "date"] == [("two", "personnel"), ("12-year", "measure")]
+
+
+def test_a_day_word_between_a_source_and_its_verb_is_not_part_of_the_source():
+    rows = claims_of("The Council of Economic Advisers today announced 12 new studies.",
+                     "Governor Ann Lee yesterday said 40 schools would open.")
+    assert [r["source"] for r in rows] == ["The Council of Economic Advisers", "Ann Lee"]
