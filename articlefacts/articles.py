@@ -120,6 +120,11 @@ def _title_cased(line: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+# a line that opens with a time adverbial and then its subject is a lead sentence, not a heading
+LEAD_ADVERBIAL = re.compile(rf"(?:Today|Yesterday|Tonight|This\s+(?:week|morning|afternoon|evening)|On\s+{WEEKDAY})\b,?\s+"
+                            r"(?:the|a|an|[A-Z])")
+
+
 def is_short_unpunctuated(line: str, max_words: int = 15) -> bool:
     """A heading-like line: no sentence punctuation at its end (a closing quote after unpunctuated
     words counts as none: 'Claim 1: “Kim has sent 100,000 men”'), and few words (a headline, a short
@@ -128,6 +133,8 @@ def is_short_unpunctuated(line: str, max_words: int = 15) -> bool:
     if len(line.split()) > max_words or len(line) > 140:
         if len(line) > 200 or not _title_cased(line):
             return False
+    if len(line.split()) >= 8 and LEAD_ADVERBIAL.match(line):
+        return False  # "Today the White House released visitor records generated in April": a lead, its period lost
     if line[-1] in "”\"’')" and len(line) > 1 and line[-2] not in ".!?,;:…":
         return not re.match(r"^[“\"‘']", line)  # a quoted sentence on its own is body text
     return line[-1] not in FINAL_PUNCT

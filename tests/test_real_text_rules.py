@@ -338,3 +338,10 @@ def test_a_day_word_between_a_source_and_its_verb_is_not_part_of_the_source():
     rows = claims_of("The Council of Economic Advisers today announced 12 new studies.",
                      "Governor Ann Lee yesterday said 40 schools would open.")
     assert [r["source"] for r in rows] == ["The Council of Economic Advisers", "Ann Lee"]
+
+
+def test_a_lead_line_that_lost_its_period_is_body_text_but_a_headline_is_not():
+    rows = figure_rows("Today the White House released 1,509 visitor records generated in April",
+                       "This set brings the total to 4,188 records.")
+    assert "1,509 visitor records" in [r["text"] for r in rows]
+    assert figure_rows("Ohio sends 40 more nurses to flood zone", "They arrived on Monday.")[0]["text"] == "Monday"
