@@ -85,6 +85,8 @@ FURNITURE_START = re.compile(
     re.I)
 FURNITURE_LINE = re.compile(r"^(?:advertisement|advert|ad|sponsored(?: content)?|click here\b.*|"
                             r"share(?: on \w+)?|print|email)$", re.I)
+# a short line in capitals only (a signature, a caps heading), punctuated or not
+CAPS_LINE = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z])[^a-z]+$")
 FINAL_PUNCT = ".!?:;,\"”’')»…"
 # a line that is only a date, as under a signature or a letter: "June 25, 2026.", "Monday, May 5, 2025"
 DATE_LINE = re.compile(rf"^(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}},?\s+\d{{4}}\.?$")
@@ -179,8 +181,8 @@ def parse_layout(text: str, body_start: int | None = None) -> Layout:
             furniture.append(span)
         elif FURNITURE_LINE.match(line) or DATE_LINE.match(line):
             furniture.append(span)
-        elif is_short_unpunctuated(line):
-            headings.append(span)
+        elif is_short_unpunctuated(line) or CAPS_LINE.match(line) and len(line.split()) <= 8:
+            headings.append(span)   # "JOSEPH R. BIDEN JR.", "THE WHITE HOUSE,", "NOMINATION SENT TO THE SENATE:"
         else:
             paragraphs.append(span)
     return Layout(title, byline, tuple(headings), tuple(paragraphs), tuple(furniture))

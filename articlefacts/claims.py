@@ -113,6 +113,10 @@ LAW_IF = re.compile(r"\b(?:treaty|agreement|pact|law|clause|article|charter|decr
                     r"permits?|guarantees?|pledges?|binds?|mandates?|says)\b[^.]*\b(?:if|unless)\b", re.I)
 # nor is the condition of a rule's predicate: "a 15% tariff will apply if ...", "eligible if ..." (vocab/rule_words.csv)
 RULE_IF = re.compile(r"(?i)\b(?:" + "|".join(r["pattern"] for r in rows("rule_words")) + r")\b")
+# a transcript's note of what the audience did, or a page's link word, standing as a sentence of its own
+# (vocab/stage_directions.csv): no claim. A note of what the speaker did ("(Speaks Irish.)") stays one.
+STAGE_DIRECTION = re.compile(r"(?i)\(\s*(?:" + "|".join(re.escape(r["words"]).replace(r"\ ", r"\s+")
+                                                     for r in rows("stage_directions")) + r")\s*[.!]?\s*\)\.?")
 # an "if" that means "whether" after a question: "asked if", "the question was just if"
 WHETHER_IF = re.compile(r"(?i)\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question\s+(?:was|is)(?:\s+just)?|see|"
                         r"check(?:s|ed)?)\s+$")
@@ -938,6 +942,8 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
         for idx, ((s, e), att) in enumerate(zip(spans, found)):
             sentence = text[s:e]
             claim = Claim(s, e)
+            if STAGE_DIRECTION.fullmatch(sentence.strip()):
+                continue   # "(Applause.)", "(Laughter.)", "(Watch)": the audience or the page, no claim
             if turn is not None and re.fullmatch(r"\([^()]*\)\.?", sentence.strip()):
                 claim.certainty = certainty(sentence, False, "", False)   # "(Speaks Irish.)": the transcript's note
                 claims.append(claim)

@@ -217,9 +217,11 @@ def test_a_statement_list_names_its_speaker_before_the_first_comma():
 
 
 def test_a_stage_direction_in_a_turn_and_a_wish_are_not_the_speakers_claims_or_hedges():
-    rows = claims_of("MS. LEE: We sent 300 inspectors.", "(Laughs.)", "MS. LEE: And may God protect all 300 of them.")
+    rows = claims_of("MS. LEE: We sent 300 inspectors.", "(Speaks Korean.)", "MS. LEE: And may God protect all 300 of them.")
     assert [(r["source"], r["certainty"]) for r in rows] == [("MS. LEE", "reported"), ("author", "asserted"),
                                                                ("MS. LEE", "reported")]
+    # the audience's part is no claim at all (vocab/stage_directions.csv)
+    assert len(claims_of("MS. LEE: We sent 300 inspectors.", "(Laughs.)")) == 1
 
 
 def test_a_that_clause_holding_the_number_or_on_a_figure_still_hedges():
@@ -345,3 +347,12 @@ def test_a_lead_line_that_lost_its_period_is_body_text_but_a_headline_is_not():
                        "This set brings the total to 4,188 records.")
     assert "1,509 visitor records" in [r["text"] for r in rows]
     assert figure_rows("Ohio sends 40 more nurses to flood zone", "They arrived on Monday.")[0]["text"] == "Monday"
+
+
+def test_a_short_line_in_capitals_is_a_heading_and_a_speakers_own_note_a_claim():
+    rows = claims_of("We proclaim 40 days of service.", "JOSEPH R. BIDEN JR.", "NOMINATION SENT TO THE SENATE:",
+                     "Jane Roe, of Ohio, to be a judge for 10 years.")
+    assert [r["text"] for r in rows] == ["We proclaim 40 days of service.",
+                                         "Jane Roe, of Ohio, to be a judge for 10 years."]
+    rows = claims_of("MR. KIM: Thank you. (Speaks Korean.) We sent 30 teams.")
+    assert "(Speaks Korean.)" in [r["text"] for r in rows]

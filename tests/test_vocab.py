@@ -99,6 +99,12 @@ def test_each_observance_word_names_a_month_long_observance(row):
     assert (dates.iloc[0]["date_start"], dates.iloc[0]["date_end"]) == ("2024-06-01", "2024-06-30")
 
 
+@pytest.mark.parametrize("row", rows("stage_directions"), ids=lambda r: r["words"])
+def test_each_stage_direction_standing_alone_is_no_claim(row):
+    claims = extract(f"MS. LEE: We sent 300 inspectors. ({row['words']}.) They came back.").claims
+    assert list(claims["text"]) == ["MS. LEE: We sent 300 inspectors.", "They came back."], row
+
+
 @pytest.mark.parametrize("row", rows("label_words"), ids=lambda r: r["word"])
 def test_each_label_word_makes_the_number_after_it_a_label(row):
     word = row["word"]
