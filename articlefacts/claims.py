@@ -68,7 +68,7 @@ NEGATED = re.compile(r"\b(?:not|never|n't|no\s+longer|declined\s+to|refused\s+to
                      r"would\s+not|could\s+not)\s+(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally)\s+(?:\w+ly\s+)?$", re.I)
 TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|publicly|repeatedly|again|later|"
-                              r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|just|further|"
+                              r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|just|further|long|"
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
                               r"privately|today|yesterday|tonight|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
                               re.I)

@@ -356,3 +356,9 @@ def test_a_short_line_in_capitals_is_a_heading_and_a_speakers_own_note_a_claim()
                                          "Jane Roe, of Ohio, to be a judge for 10 years."]
     rows = claims_of("MR. KIM: Thank you. (Speaks Korean.) We sent 30 teams.")
     assert "(Speaks Korean.)" in [r["text"] for r in rows]
+
+
+def test_a_long_standing_view_is_attributed_and_maybe_hedges():
+    row = claims_of("Governor Lee has long theorized that 300 jobs left for Ohio.")[0]
+    assert (row["source"], row["certainty"]) == ("Lee", "hedged")
+    assert claims_of("Maybe we will get 3 chances.")[0]["certainty"] == "hedged"
