@@ -63,7 +63,8 @@ SOURCE_NOUNS = re.compile(
     r"insiders|people|figures|records|satellite\s+imagery|imagery|footage|polls?|surveys?|traders|merchants|"
     r"brokers|dealers|smugglers|farmers|workers|version|article|posts?|channels?|videos?|website|site|blogs?|"
     r"accounts?|pages?|ministers|commanders|guests?|correspondents?|reporters?|editors?|critics|"
-    r"commentators?|observers|bloggers?|veterans|families)\b", re.I)
+    r"commentators?|observers|bloggers?|veterans|families|evidence|studies|research|analysis|analyses|numbers|"
+    r"statistics|findings)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|never|n't|no\s+longer|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not|"
                      r"would\s+not|could\s+not)\s+(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally)\s+(?:\w+ly\s+)?$", re.I)
@@ -220,7 +221,7 @@ def _leading_trim(seg: str) -> str:
 
 FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|may|might|must|"
                     r"should)\b", re.I)
-THAT_CUES = {"found", "finds", "shows", "showed", "show", "indicated", "revealed", "reveals", "concluded", "concludes"}
+THAT_CUES = {"found", "finds", "shows", "showed", "show", "shown", "indicates", "indicated", "indicated", "revealed", "reveals", "concluded", "concludes"}
 SINGULAR_ONLY = re.compile(r"^(?:says|tells|notes|reports|states|adds|announces|confirms|claims|estimates|warns|argues|"
                            r"suggests|speculates|anticipates|believes|expects|predicts|assesses|concludes|finds|"
                            r"reveals|discloses|acknowledges|admits|denies|insists|explains|writes|observes|alleges|"

@@ -201,9 +201,7 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name == "deictic_day":
         w = re.sub(r"\s+", " ", g["word"].lower())
         return DateSpec("chain", n=DEICTIC_OFFSETS[w], unit="day", which="publication")
-    if name == "past":   # "this past year" is this year; "the past week" the week up to publication
-        if g["past"].lower().startswith("this"):
-            return DateSpec("deictic", unit=g["unit"], which="this")
+    if name == "past":   # "this past year", "the past week": the unit up to publication, taken whole
         return DateSpec("past", unit=g["unit"])
     if name == "fiscal":
         return DateSpec("fiscal", _year(g))  # "fiscal 2024", "Fiscal Year 2024", "FY24"
@@ -285,6 +283,8 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
                                        r"less\s+than|fewer\s+than|within|up\s+to|at\s+most)\s+$",
                                        text[max(0, m.start() - 20):m.start()]):
         return False   # "no fewer than 60 days before the election": a length of time, not a date
+    if name == "deictic" and re.match(r"\s+and\s+a\s+half\b", text[m.end():m.end() + 12]):
+        return False   # "this last year and a half": a length of time (a figure of its own)
     if name in ("chain_the", "deictic") and re.match(r"(?i)(?:the\s+)?next\b", m.group(0)) and \
             re.search(r"\b(?:over|during|throughout)\s+(?:the\s+)?$", text[max(0, m.start() - 16):m.start()]):
         return False   # "over the next week": a length of time (a figure of its own), not the week after a date

@@ -77,11 +77,13 @@ A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|met
                    r"decade|hour)\s+(?:old\b|long\b|away\b|or\s+(?:more|so|less)\b))"
                    r"|\b(?:for|over|within|after|about|nearly|almost|roughly|around|than|with|spent|lasted|lasts|"
                    r"took|takes|runs|run|past|last)\s+(?P<a2>[Aa]n?)(?=\s+(?:decade|year|month|week|century)\b"
+                   r"(?!\s+and\s+a\s+half)"
                    r"(?!\s+(?:later|earlier|ago|after|before|on|in|of\s+(?:the|that|this)))(?!['’]s))"
                    r"|\b(?P<fortnight>[Aa]\s+fortnight)\b"
+                   r"|\b(?:[Aa]n?|[Oo]ne|last|past)\s+(?P<andhalf>(?P<hunit>year|month|week|day|hour|decade)\s+and\s+a\s+half)\b"
                    r"|\b(?:over|during|throughout)\s+(?P<next>the\s+(?:next|coming)\s+(?P<nunit>decade|year|month|week|"
                    r"century))\b(?!['’]s)"
-                   r"|\b(?P<halfunit>half\s+(?:a|an)\s+(?:year|month|week|day|hour|decade|century|mile|kilometre|"
+                   r"|\b(?P<halfunit>(?:[Aa]\s+)?[Hh]alf\s+(?:a|an)\s+(?:year|month|week|day|hour|decade|century|mile|kilometre|"
                    r"kilometer|million|billion|dozen))\b"
                    r"|\b(?:under|over|about|nearly|almost|than|around|to|just|barely)\s+(?P<acur>[Aa]n?\s+(?:dollar|"
                    r"euro|pound|rouble|ruble|yuan|yen))\b")
@@ -301,8 +303,9 @@ def _fraction_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     for m in FRACTION.finditer(text, start, end):
         frac = re.sub(r"[\s-]+", " ", m.group("frac").lower())
         before = text[max(start, m.start() - 12):m.start()].lower()
-        if frac == "half" and (re.search(r"\b(?:first|second|other|latter|former|and\s+a|one|an?)\s+$", before) or
-                               re.match(r"\s+(?:a|an)\s", text[m.end():m.end() + 4])):
+        if frac in ("half", "a half") and (re.search(r"\b(?:first|second|other|latter|former|and\s+a|one|an?)\s+$",
+                                                     before) and frac == "half" or
+                                           re.match(r"\s+(?:a|an)\s", text[m.end():m.end() + 4])):
             continue  # "the first half", "half a year" (a measure)
         if frac.startswith("a ") and re.search(r"\band\s+$", before):
             continue  # "two and a half": part of the number
@@ -334,12 +337,15 @@ def _one_in_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
 def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     """'a kilometre or more', 'for a decade', 'a fortnight', 'half a year', 'under a dollar': one of the unit."""
     for m in A_UNIT.finditer(text, start, end):
-        first_group = next(g for g in ("a", "a2", "fortnight", "next", "halfunit", "acur") if m.group(g))
+        first_group = next(g for g in ("a", "a2", "fortnight", "andhalf", "next", "halfunit", "acur") if m.group(g))
         if re.search(r"(?:\d|hundred|thousand|million|billion|dozen|\bonce|\btwice|times)\s*$",
                      text[max(start, m.start(first_group) - 12):m.start(first_group)]):
             continue  # "$1,000 a month or so", "twice a year": a rate, not a quantity
         if m.group("fortnight"):
             yield Atom(m.start("fortnight"), m.end(), 2.0, words=True, kind="measure", unit="weeks")
+        elif m.group("andhalf"):   # "(this last) year and a half": a length of time
+            yield Atom(m.start("andhalf"), m.end("andhalf"), 1.5, words=True, kind="measure",
+                       unit=lx.TIME_UNITS[m.group("hunit").lower()])
         elif m.group("next"):   # "over the next decade": how long, not when
             yield Atom(m.start("next"), m.end("next"), 1.0, words=True, kind="measure",
                        unit=lx.TIME_UNITS[m.group("nunit").lower()])
@@ -379,6 +385,8 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
         return None  # "170mm Koksan guns", "152-mm shells": a calibre, a label
     if prev == "+" and prev2.isalpha():
         return None  # "GMT+9"
+    if prev == "%":
+        return None  # "%20", "%E2%80%9C": a web address's encoding left in the text, no figure
     if nxt == ")" and (s == start or re.search(r"(?:^|[:;,]|\band|\bor)\s+$", text[max(start, s - 5):s])) and \
             "(" not in text[max(start, s - 40):s]:
         return None  # "will include: 1) assessments, 2) cuts, and 3) savings": a list's item number
@@ -485,6 +493,8 @@ def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
         return True
     if not re.fullmatch(r"\s*(?:to|-|–|—)\s*|\s+or\s+", gap):
         return False
+    if b.unit == "times" and not a.kind and not re.fullmatch(r"\s+or\s+", gap):
+        return True   # "10 to 100 times": a range of multiples
     if a.kind or b.kind:
         return False
     if re.fullmatch(r"\s+or\s+", gap) and not (a.words and b.words):
@@ -598,6 +608,8 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
     the context gives. None when the number is part of a name ("38 North")."""
     if a.kind in ("other", "measure", "count"):
         return Counted(a.kind, a.unit, pos)
+    if last.unit == "times":   # the second end of "10 to 100 times" says what both ends are
+        return Counted(last.kind, last.unit, pos)
     currency = first.currency or last.currency
     scale = 1.0
     if not currency:

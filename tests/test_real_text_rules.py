@@ -362,3 +362,22 @@ def test_a_long_standing_view_is_attributed_and_maybe_hedges():
     row = claims_of("Governor Lee has long theorized that 300 jobs left for Ohio.")[0]
     assert (row["source"], row["certainty"]) == ("Lee", "hedged")
     assert claims_of("Maybe we will get 3 chances.")[0]["certainty"] == "hedged"
+
+
+def test_findings_and_recommendations_inside_a_speakers_turn_keep_their_own_source():
+    rows = claims_of("DR. LEE: Good day. So, several studies have shown that boosters cut 90 percent of cases. "
+                     "And the agency recommends everyone aged 12 and older get one. "
+                     "And growing evidence indicates that a second dose cuts 50 percent.")
+    assert [r["source"] for r in rows] == ["DR. LEE", "several studies", "the agency", "growing evidence"]
+    assert claims_of("The Order charges the office with buying 6 months of supplies.")[0]["source"] == "The Order"
+    assert claims_of("In 2025, the murder rate posted its largest drop, of 20 percent.")[0]["source"] == "author"
+
+
+def test_ranges_of_multiples_halves_of_a_million_and_a_year_and_a_half():
+    f = one("They sold drugs for 10 to 100 times what they cost.")
+    assert (f["value_low"], f["value_high"], f["unit"]) == (10.0, 100.0, "times")
+    assert one("Half a million people came.")["value_low"] == 500_000
+    assert one("By then, about a half a million members joined.")["value_low"] == 500_000
+    f = one("It was hard, especially over this last year and a half.")
+    assert (f["kind"], f["value_low"], f["unit"]) == ("measure", 1.5, "years")
+    assert figure_rows("See https://x.org/a#:~:text=%E2%80%9CThe%20bill%20passed today.")[0]["text"] == "today"
