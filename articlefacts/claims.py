@@ -630,7 +630,9 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                 "doubts", "counts", "notes", "states", "shows", "thought", "forecasts", "projects", "quoted"):
             continue  # a noun: "estimates of the deployment", "reports from the front"
         if word in ("report", "reports", "estimate", "estimates", "claim", "claims", "call", "calls", "find",
-                    "state", "note", "notes", "deal") and re.search(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|of|in)\s+"
+                    "state", "states", "note", "notes", "deal") and \
+                re.search(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|of|in|for|to|by|with|among|all|many|some|"
+                          r"most|other|these|those|\d+)\s+"
                                                                     r"(?:(?![A-Z]{2,}\s)[\w-]+\s+)?$", before) and \
                 not re.match(r"\s+that\b", after):
             continue
@@ -639,7 +641,9 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                                  "asked", "argued", "insisted", "replied", "responded", "answered", "continued",
                                  "recalled", "countered"):
             np, app = _after_np(masked, m.end())
-            if np and _is_source_np(np) and not re.match(r"(?i)that\b", np):
+            # after a quotation, "said a traveler", "said one resident": whoever follows the verb speaks
+            if np and (_is_source_np(np) or re.match(r"(?i)(?:a|an|one)\s+[a-z]", np) and not FINITE.search(np)) \
+                    and not re.match(r"(?i)that\b", np):
                 cands.append(Attribution(m.start(), np, word, app))
                 continue
         if word in THAT_CUES and not re.match(r"\s+that\b", after) and \
@@ -706,7 +710,7 @@ def _colon_quote(masked: str) -> list[Attribution]:
         first, rest = np.split(",", 1)
         if re.fullmatch(PERSON, re.sub(rf"^(?:{ROLE_WORD})\s+", "", first.strip(), flags=re.I)):
             np, context = first.strip(), rest.strip()
-    if len(np.split()) > 10 or not re.search(r"\b[A-Z][a-z]", np):
+    if len(np.split()) > 10 or not re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b", np):
         return []
     return [Attribution(0, np, "", context)]
 

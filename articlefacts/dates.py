@@ -102,6 +102,8 @@ def _day(s: str) -> int:
 
 PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b", "iso"),
+    # the American numeric date: "10/18/2023", "10/18/23"
+    (r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d/])", "iso"),
     (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b", "mdy"),
     (rf"\b(?P<d1>{DAY})\s*(?:-|–|—|to)\s*(?P<d2>{DAY})\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?", "ddmy"),
     (rf"\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?", "dmy"),
@@ -178,7 +180,7 @@ def _year(g: dict) -> int | None:
 def _spec(name: str, m: re.Match) -> DateSpec | None:
     g = m.groupdict()
     if name == "iso":
-        return DateSpec("day", int(g["y"]), int(g["m"]), int(g["d"]))
+        return DateSpec("day", _year(g), int(g["m"]), int(g["d"]))
     if name == "ddmy":
         y = int(g["y"]) if g.get("y") else None
         a = DateSpec("day", y, _month(g["mon"]), _day(g["d1"]))
@@ -201,7 +203,9 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name == "deictic_day":
         w = re.sub(r"\s+", " ", g["word"].lower())
         return DateSpec("chain", n=DEICTIC_OFFSETS[w], unit="day", which="publication")
-    if name == "past":   # "this past year", "the past week": the unit up to publication, taken whole
+    if name == "past":   # "this past year" is this year; "the past week": the unit up to publication, taken whole
+        if g["past"].lower().startswith("this"):
+            return DateSpec("deictic", unit=g["unit"], which="this")
         return DateSpec("past", unit=g["unit"])
     if name == "fiscal":
         return DateSpec("fiscal", _year(g))  # "fiscal 2024", "Fiscal Year 2024", "FY24"

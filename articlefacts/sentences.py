@@ -69,12 +69,16 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     return True
 
 
+# a bracketed source after the last sentence of a paragraph belongs to it: "...” [Tweet, 10/18/2023]"
+CITATION_TAIL = re.compile(r"\s+\[[^\[\]\n]{1,80}\][ \t]*(?:\n|$)")
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets) of ``text[start:end]``, trimmed of white space."""
     end = len(text) if end is None else end
     spans, cur = [], start
     for m in BOUNDARY.finditer(text, start, end):
-        if _starts_sentence(m.group("first")) and _is_boundary(text, m):
+        if _starts_sentence(m.group("first")) and _is_boundary(text, m) and not CITATION_TAIL.match(text, m.end(), end):
             spans.append((cur, m.end()))
             cur = m.end()
     spans.append((cur, end))

@@ -381,3 +381,18 @@ def test_ranges_of_multiples_halves_of_a_million_and_a_year_and_a_half():
     f = one("It was hard, especially over this last year and a half.")
     assert (f["kind"], f["value_low"], f["unit"]) == ("measure", 1.5, "years")
     assert figure_rows("See https://x.org/a#:~:text=%E2%80%9CThe%20bill%20passed today.")[0]["text"] == "today"
+
+
+def test_statements_signed_by_an_acronym_with_a_bracketed_source_and_an_american_numeric_date():
+    rows = claims_of("NRA: “We thank the Governor for standing with the 300 families who lost their homes this "
+                     "spring, and for his visit.” [Tweet, 10/18/2023]")
+    assert [(r["source"], r["certainty"]) for r in rows] == [("NRA", "reported")]   # the bracket stays in
+    dates = [r for r in figure_rows("It was posted on 10/18/23 and on 3/4/2024.") if r["kind"] == "date"]
+    assert [r["date_start"] for r in dates] == ["2023-10-18", "2024-03-04"]
+    assert [r["kind"] for r in figure_rows("The 24/7 line served 3/4 of voters.")] != ["date"]
+
+
+def test_whoever_follows_said_after_a_quotation_speaks_and_states_after_for_are_no_verb():
+    rows = claims_of("“The lines are 4 hours long,” said a traveler at the airport. “This is crazy.”")
+    assert [r["source"] for r in rows] == ["a traveler", "a traveler"]
+    assert claims_of("It makes it easier for states to cover 12 months.")[0]["source"] == "author"
