@@ -641,8 +641,9 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                                  "asked", "argued", "insisted", "replied", "responded", "answered", "continued",
                                  "recalled", "countered"):
             np, app = _after_np(masked, m.end())
+            np = re.sub(r"(?<=[a-z]{2})\.$", "", np)   # "said a veteran officer." ends the sentence, not the name
             # after a quotation, "said a traveler", "said one resident": whoever follows the verb speaks
-            if np and (_is_source_np(np) or re.match(r"(?i)(?:a|an|one)\s+[a-z]", np) and not FINITE.search(np)) \
+            if np and (_is_source_np(np) or re.match(r"(?i)(?:a|an|one)\s+\w", np) and not FINITE.search(np)) \
                     and not re.match(r"(?i)that\b", np):
                 cands.append(Attribution(m.start(), np, word, app))
                 continue
@@ -873,8 +874,9 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
         # a noun phrase ending in that noun in the text just before ("Russia's defence ministry")
         # "[A-Z][\w’'-]*(?:['’]s)?\s+" once read "Russia's" two ways (the word class holds the "'s" too), so
         # a run of possessives backtracked exponentially; a word is now taken whole, and it is the same match
-        cands = list(re.finditer(rf"((?:(?!(?:The|This|That|These|Those|A|An|Its|Their)\s)[A-Z][\w’'\-]*+\s++)+"
-                                 rf"(?:(?!to\s)[a-z\-]+\s+)?(?i:{re.escape(noun)}))\b", window))   # not "X to report"
+        cands = list(re.finditer(rf"((?:(?!(?:The|This|That|These|Those|A|An|Its|Their)\s)[A-Z][\w’'\-]*+[ \t]++)+"
+                                 rf"(?:(?!to\s)[a-z\-]+[ \t]+)?(?i:{re.escape(noun)}))\b", window))   # not "X to report"
+        # (within a line: a name never runs over a paragraph break)
         want = ANAPHOR_TYPE.get(noun)
         src = memory.last(want) if want else None
         text_pos = before - len(window) + cands[-1].start() if cands else -1
@@ -884,6 +886,10 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
             name = short.group(1) if short else stripped
             return name if name.lower().startswith("the ") else f"the {name}" if re.match(r"[A-Z]{2,}", name) \
                 else name
+        titled = list(re.finditer(rf"(?i:\b{re.escape(noun)})[ \t]+(?P<name>[A-Z][a-z’'\-]++(?:[ \t]+(?:[A-Z]\.|"
+                                  rf"[A-Z][a-z’'\-]++)){{1,3}}(?<!\.))", window))
+        if titled and (not cands or titled[-1].start() >= cands[-1].start()):
+            return titled[-1].group("name")   # "President Joseph R. Biden spoke ... The President conveyed"
         if cands:
             return cands[-1].group(1)
     return ""

@@ -156,7 +156,7 @@ def source_type(phrase: str, context: str = "") -> str:
 
 
 _TITLE_ABBR = r"(?:(?:Dr|Maj|Gen|Col|Lt|Capt|Adm|Prof|Mr|Mrs|Ms|Sgt|Rev)\.\s+)?"
-PERSON = rf"{_TITLE_ABBR}[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){{1,3}}"
+PERSON = rf"{_TITLE_ABBR}[A-Z][a-z’'\-]+(?:[ \t]+[A-Z][a-z’'\-]+){{1,3}}"  # a name never runs over a line break
 ROLE_WORD = (r"(?:correspondent|reporter|spokes(?:man|woman|person)|minister|secretary|official|envoy|ambassador|"
              r"analyst|researcher|professor|fellow|expert|economist|historian|director|chief|head|commander|general|"
              r"admiral|officer|lawmaker|legislator|adviser|advisor|president|leader|guest|pastor|priest|activist|"

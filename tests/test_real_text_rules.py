@@ -396,3 +396,14 @@ def test_whoever_follows_said_after_a_quotation_speaks_and_states_after_for_are_
     rows = claims_of("“The lines are 4 hours long,” said a traveler at the airport. “This is crazy.”")
     assert [r["source"] for r in rows] == ["a traveler", "a traveler"]
     assert claims_of("It makes it easier for states to cover 12 months.")[0]["source"] == "author"
+
+
+def test_the_title_before_a_name_resolves_the_title_alone_and_no_source_runs_over_a_line():
+    rows = claims_of("President Joseph R. Biden spoke today with the Prime Minister of Norway. The President "
+                     "conveyed his intention to send 300 experts.")
+    assert rows[1]["source"] == "The President (Joseph R. Biden)"
+    rows = claims_of("“This is the third shutdown in 6 months,” said a 10-year veteran officer. “We’re fed up.”")
+    assert [r["source"] for r in rows] == ["a 10-year veteran officer"] * 2
+    art = af.extract_article("Readout of a Call with the United Kingdom\n\nPresident Ann Lee spoke with 3 leaders. "
+                             "The President conveyed her thanks.\n", "t", PUBLISHED, 43)
+    assert not any("\n" in s for s in art.claims["source"])
