@@ -135,6 +135,8 @@ def is_short_unpunctuated(line: str, max_words: int = 15) -> bool:
     if len(line.split()) > max_words or len(line) > 140:
         if len(line) > 200 or not _title_cased(line):
             return False
+    if line.count("“") > line.count("”"):
+        return False  # 'Jane Roe, Ambassador: “Thank you': a quotation that runs on into the next line
     if len(line.split()) >= 8 and LEAD_ADVERBIAL.match(line):
         return False  # "Today the White House released visitor records generated in April": a lead, its period lost
     if line[-1] in "”\"’')" and len(line) > 1 and line[-2] not in ".!?,;:…":

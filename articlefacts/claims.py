@@ -156,9 +156,10 @@ WOULD = re.compile(r"\b(?:would|'d)\b(?!\s+(?:like|love|be\s+(?:happy|glad|pleas
 
 # --------------------------------------------------------------------------- quotes
 
-def quote_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
-    """For each sentence of a paragraph: (starts inside a quote, ends inside a quote)."""
-    out, inside = [], False
+def quote_states(text: str, spans: list[tuple[int, int]], inside: bool = False) -> list[tuple[bool, bool]]:
+    """For each sentence of a paragraph: (starts inside a quote, ends inside a quote); ``inside``: the
+    paragraph opens inside a quotation left open by the one before it."""
+    out = []
     for s, e in spans:
         start_inside = inside
         for ch in text[s:e]:
@@ -696,7 +697,7 @@ def _participle(masked: str) -> list[Attribution]:
     return cands
 
 
-COLON_QUOTE = re.compile(r"(?P<np>[A-Z][^:;.!?“”\"\n]{1,160}):\s*[“\"]")
+COLON_QUOTE = re.compile(r"(?P<np>[A-Z](?:[^:;.!?“”\"\n]|(?<=[A-Z])\.){1,160}):\s*[“\"]")   # "U.S." may be in it
 
 
 def _colon_quote(masked: str) -> list[Attribution]:
@@ -874,7 +875,8 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
         # a noun phrase ending in that noun in the text just before ("Russia's defence ministry")
         # "[A-Z][\w’'-]*(?:['’]s)?\s+" once read "Russia's" two ways (the word class holds the "'s" too), so
         # a run of possessives backtracked exponentially; a word is now taken whole, and it is the same match
-        cands = list(re.finditer(rf"((?:(?!(?:The|This|That|These|Those|A|An|Its|Their)\s)[A-Z][\w’'\-]*+[ \t]++)+"
+        cands = list(re.finditer(rf"((?:(?!(?:The|This|That|These|Those|A|An|Its|Their|As|In|On|At|For|By|With|When|"
+                                 rf"After|Before|If|And|But|So|While|Since|During)\s)[A-Z][\w’'\-]*+[ \t]++)+"
                                  rf"(?:(?!to\s)[a-z\-]+[ \t]+)?(?i:{re.escape(noun)}))\b", window))   # not "X to report"
         # (within a line: a name never runs over a paragraph break)
         want = ANAPHOR_TYPE.get(noun)
@@ -916,14 +918,20 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
         k = bisect.bisect_right(starts, s[0]) - 1
         if k >= 0 and s[0] < paragraphs[k][1]:
             by_para[paragraphs[k]].append(s)
+    carry: Attribution | None = None   # the speaker of a quotation a paragraph left open
     for p in paragraphs:
         spans = by_para[p]
-        states = quote_states(text, spans)
+        states = quote_states(text, spans, inside=carry is not None)
         found: list[Attribution | None] = []
         for (s, e), (inside_start, _) in zip(spans, states):
             masked = mask_quotes(text[s:e], inside_start)
             found.append(find_attribution(masked))
         own = {i for i, a in enumerate(found) if a is not None}  # attributed in their own words
+        for k in range(len(spans)):   # the open quotation goes on: "X: “Thank you" / "for visiting. ...”"
+            if carry is None or not states[k][0]:
+                break
+            if found[k] is None:
+                found[k] = carry
         # a quote that runs over several sentences takes the speaker named anywhere in the run, or else the
         # speaker of the quote just before it ("“...,” said X. “More. And more.”")
         i = 0
@@ -947,8 +955,9 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
         for i in range(1, len(spans)):
             sentence = text[spans[i][0]:spans[i][1]]
             if found[i] is None and found[i - 1] is not None and re.match(r"^[“\"]", sentence) \
-                    and re.search(r"[”\"]$", sentence) and re.search(r"[“\"]", text[spans[i - 1][0]:spans[i - 1][1]]):
+                    and re.search(r"[”\"](?:\s*\[[^\[\]]{1,80}\])?$", sentence) and re.search(r"[“\"]", text[spans[i - 1][0]:spans[i - 1][1]]):
                 found[i] = found[i - 1]
+        carry = found[-1] if spans and states[-1][1] and found[-1] is not None else None
         turn = turns.get(p)
         for idx, ((s, e), att) in enumerate(zip(spans, found)):
             sentence = text[s:e]

@@ -407,3 +407,12 @@ def test_the_title_before_a_name_resolves_the_title_alone_and_no_source_runs_ove
     art = af.extract_article("Readout of a Call with the United Kingdom\n\nPresident Ann Lee spoke with 3 leaders. "
                              "The President conveyed her thanks.\n", "t", PUBLISHED, 43)
     assert not any("\n" in s for s in art.claims["source"])
+
+
+def test_a_quotation_left_open_at_a_line_end_goes_on_with_its_speaker():
+    rows = claims_of("Jane Roe, Ambassador to the U.S.: “Thank you",
+                     "for visiting at a time of war. Your visit gave 9 million people hope.”",
+                     "Prices rose 3%.")
+    assert [r["source"] for r in rows] == ["Jane Roe", "Jane Roe", "Jane Roe", "author"]
+    rows = claims_of("President Ann Lee visited 3 towns. As the President said, 40 more will follow.")
+    assert rows[1]["source"] == "the President (Ann Lee)"
