@@ -239,6 +239,12 @@ def _valid_words(s: str) -> str:
     return best.rstrip(" -")
 
 
+# a verb of money before a bare "millions"/"billions" (a document of the US government: dollars)
+SPENT_BEFORE = re.compile(r"\b(?:spend|spends|spent|spending|cost|costs|costing|receive[ds]?|receiving|paid|pays?|paying|"
+                          r"save[ds]?|saving|invest(?:s|ed|ing)?|raised?|raising|lose|loses|lost|losing|earn(?:s|ed|ing)?|"
+                          r"owe[ds]?|worth|make|makes|made|making)\s+(?:[a-z]+\s+)?$")
+
+
 def _vague_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     """'several hundred', 'dozens of', 'tens of thousands of', 'a couple of': lower bounds."""
     for m in VAGUE.finditer(text, start, end):
@@ -259,6 +265,11 @@ def _vague_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             stop = m.end("pscale") if m.group("pscale") else m.end("plural")
             if not m.group("of") and not m.group("pscale") and not re.match(r"\s+(?:were|are|have|had|more|of)\b",
                                                                             text[stop:stop + 8]):
+                if m.group("plural").lower() in ("millions", "billions") and \
+                        SPENT_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+                    # "despite spending billions on ...", "received millions in compensation": dollars
+                    yield Atom(m.start(), stop, value, qualifier="lower_bound", currency="USD")
+                    continue
                 if not re.match(r"\s+[a-z]+s\b", text[stop:stop + 30]):
                     continue
         yield Atom(m.start(), stop, value, qualifier="lower_bound",

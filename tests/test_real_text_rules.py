@@ -416,3 +416,10 @@ def test_a_quotation_left_open_at_a_line_end_goes_on_with_its_speaker():
     assert [r["source"] for r in rows] == ["Jane Roe", "Jane Roe", "Jane Roe", "author"]
     rows = claims_of("President Ann Lee visited 3 towns. As the President said, 40 more will follow.")
     assert rows[1]["source"] == "the President (Ann Lee)"
+
+
+def test_bare_millions_after_a_verb_of_money_are_dollars():
+    f = one("Despite spending billions on supply chains, it failed.")
+    assert (f["kind"], f["value_low"], f["qualifier"], f["unit"]) == ("money", 2e9, "lower_bound", "USD")
+    assert one("Executives received millions in compensation.")["unit"] == "USD"
+    assert figure_rows("He met millions of voters.")[0]["kind"] != "money"
