@@ -67,7 +67,8 @@ SOURCE_NOUNS = re.compile(
     r"statistics|findings)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|never|n't|no\s+longer|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not|"
                      r"would\s+not|could\s+not)\s+(?:\w+\s+)?$", re.I)
-PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally)\s+(?:\w+ly\s+)?$", re.I)
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally)\s+(?:\w+ly\s+)?(?:\w+ed\s+and\s+)?$",
+                     re.I)   # "You are authorized and directed to": a passive, no speech act
 TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|publicly|repeatedly|again|later|"
                               r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|just|further|long|"
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
@@ -222,7 +223,7 @@ def _leading_trim(seg: str) -> str:
 
 FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|may|might|must|"
                     r"should)\b", re.I)
-THAT_CUES = {"found", "finds", "shows", "showed", "show", "shown", "indicates", "indicated", "indicated", "revealed", "reveals", "concluded", "concludes"}
+THAT_CUES = {"found", "finds", "shows", "showed", "show", "shown", "indicates", "indicated", "maintains", "maintained", "indicated", "revealed", "reveals", "concluded", "concludes"}
 SINGULAR_ONLY = re.compile(r"^(?:says|tells|notes|reports|states|adds|announces|confirms|claims|estimates|warns|argues|"
                            r"suggests|speculates|anticipates|believes|expects|predicts|assesses|concludes|finds|"
                            r"reveals|discloses|acknowledges|admits|denies|insists|explains|writes|observes|alleges|"
@@ -665,12 +666,14 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         cue_start = m.start()
         if word.endswith("ing") and word != "citing":
             progressive = re.search(r"\b(?:is|are|was|were|am)\s+$", before)
-            if not (progressive and (re.match(r"\s+that\b", after) or word == "announcing")):
-                continue   # "is announcing (that)" is a speech act; other -ing forms are not cues
+            if not (progressive and (re.match(r"\s+that\b", after) or word in ("announcing", "urging", "warning"))):
+                continue   # "is announcing (that)", "is urging Congress" are speech acts; other -ing forms are not
             cue_start = m.start() - len(progressive.group(0))
         np, app = _subject_before(masked, cue_start)
-        if not _is_source_np(np) or not _agrees(np, word):
-            continue
+        group = word not in WEAK_CUES and re.fullmatch(r"(?:the|these|those)\s+[a-z]+s", np)   # "the participants"
+        after_modal = CUE_FORM.get(word) == "base" and re.search(r"\b(?:will|would|did|does|do)\s+$", before)
+        if not (_is_source_np(np) or group) or not (after_modal or _agrees(np, word)):
+            continue   # (after a modal the base form agrees with any subject: "Intel will announce")
         if word in DOC_ONLY_CUES and not (DOCUMENT.search(np) or np.lower() in ("it", "this")):
             continue
         if word in WEAK_CUES and not (SOURCE_NOUNS.search(np) or np.lower() in PRONOUNS or
@@ -697,6 +700,7 @@ def _participle(masked: str) -> list[Attribution]:
     return cands
 
 
+TITLE_DOT = re.compile(r"\b(Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Lt|Gen|Col|Adm|Sgt|Rev|Jr|Sr|St|Hon|Prof|Amb|Sec)\.")
 COLON_QUOTE = re.compile(r"(?P<np>[A-Z](?:[^:;.!?“”\"\n]|(?<=[A-Z])\.){1,160}):\s*[“\"]")   # "U.S." may be in it
 
 
@@ -704,10 +708,10 @@ def _colon_quote(masked: str) -> list[Attribution]:
     """'CNBC’s Rick Santelli: “...”': a name and a colon before a quotation name its speaker; in a list
     of statements, 'Jane Roe, Director of Athletics, State University: “...”', the name before the
     first comma speaks and the rest says who she is."""
-    m = COLON_QUOTE.match(masked)
+    m = COLON_QUOTE.match(TITLE_DOT.sub("\\1\u00b7", masked))   # "Sen. Jane Roe: “...”": the title's period kept
     if not m:
         return []
-    np, context = m.group("np").strip(), ""
+    np, context = m.group("np").strip().replace("\u00b7", "."), ""
     if "," in np:
         first, rest = np.split(",", 1)
         if re.fullmatch(PERSON, re.sub(rf"^(?:{ROLE_WORD})\s+", "", first.strip(), flags=re.I)):

@@ -6,6 +6,7 @@ import re
 
 from .vocab import rows
 
+INVARIANT_PLURALS = {r["noun"] for r in rows("invariant_plurals")}   # "13,000 aircraft"
 PERSONNEL = {r["noun"] for r in rows("people")}   # vocab/people.csv: nouns that count people
 # agent-noun endings that count people ("specialists", "technicians", "trainees", "servicemen")
 PERSONNEL_ENDING = re.compile(r"^(?:[a-z]{3,}(?:ists|ians|ees|men|women)|[a-z]+-[a-z]+(?:ers|ors))$")
@@ -65,11 +66,14 @@ LINK = {"and", "or", "&"}
 def is_plural_noun(word: str) -> bool:
     """A lower-case word that looks like a plural count noun ('brigades', 'purposes')."""
     w = word.lower()
-    if w in PERSONNEL or w in TIME_UNITS or w in MEASURE_UNITS:
+    if w in PERSONNEL or w in TIME_UNITS or w in MEASURE_UNITS or w in INVARIANT_PLURALS:
         return True
     if w in NOT_NOUNS or w in STOP or len(w) < 4:
         return False
     return w.endswith("s") and not w.endswith(NOUN_ENDINGS_NOT_PLURAL)
+
+
+LIST_COMMA = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?")
 
 
 def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
@@ -82,6 +86,9 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
     pos, head, head_end, n = 0, "", 0, 0
     while n < max_words:
         m = re.match(r"[ \t]+|-", text[pos:])
+        if not m and not head and n and LIST_COMMA.match(text, pos) and \
+                re.search(r"(?:^|\s)(?:[A-Z][\w’'\-]*|[a-z]+-[\w\-]+)$", text[max(0, pos - 30):pos]):
+            m = LIST_COMMA.match(text[pos:])  # "160,000 American, British, and Canadian troops": a list of modifiers
         if not m:
             break
         wm = WORD.match(text, pos + m.end())

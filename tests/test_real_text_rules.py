@@ -423,3 +423,21 @@ def test_bare_millions_after_a_verb_of_money_are_dollars():
     assert (f["kind"], f["value_low"], f["qualifier"], f["unit"]) == ("money", 2e9, "lower_bound", "USD")
     assert one("Executives received millions in compensation.")["unit"] == "USD"
     assert figure_rows("He met millions of voters.")[0]["kind"] != "money"
+
+
+def test_statement_lists_with_abbreviated_titles_and_speech_acts_after_modals_and_in_progress():
+    rows = claims_of("Sen. Ann Lee: “Strong leaders matter for 300 million people. He is a great choice.”")
+    assert [r["source"] for r in rows] == ["Sen. Ann Lee"] * 2
+    assert claims_of("Today, Intel will announce a new $20 billion plant.")[0]["source"] == "Intel"
+    assert claims_of("The President is urging Congress to pass 3 bills.")[0]["cue"] == "urging"
+    assert claims_of("By May, the participants had announced 40 new plants.")[0]["source"] == "the participants"
+    for s in ("Cuba maintains close ties to 4 sponsors of terror.", "Cuba provides a haven to 4 groups.",
+              "You are authorized and directed to publish 3 memoranda."):
+        assert claims_of(s)[0]["source"] == "author", s
+
+
+def test_a_list_of_modifiers_before_the_counted_noun():
+    f = one("They landed roughly 160,000 American, British, and Canadian troops.")
+    assert (f["kind"], f["unit"]) == ("personnel", "troops")
+    assert one("Seniors get up to eight easy-to-use, at-home tests.")["unit"] == "tests"
+    assert one("They sent 1,500 troops, tanks and guns.")["text"] == "1,500 troops"

@@ -99,6 +99,12 @@ def test_each_observance_word_names_a_month_long_observance(row):
     assert (dates.iloc[0]["date_start"], dates.iloc[0]["date_end"]) == ("2024-06-01", "2024-06-30")
 
 
+@pytest.mark.parametrize("row", rows("invariant_plurals"), ids=lambda r: r["noun"])
+def test_each_invariant_plural_is_counted(row):
+    figs = extract(f"Officials said 1,200 {row['noun']} arrived in the region.").figures
+    assert figs[["kind", "unit"]].to_dict("records") == [{"kind": "count", "unit": row["noun"]}], row
+
+
 @pytest.mark.parametrize("row", rows("stage_directions"), ids=lambda r: r["words"])
 def test_each_stage_direction_standing_alone_is_no_claim(row):
     claims = extract(f"MS. LEE: We sent 300 inspectors. ({row['words']}.) They came back.").claims
