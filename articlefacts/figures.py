@@ -384,8 +384,8 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
     nxt = text[e] if e < len(text) else " "
     joined_range = prev == "-" and re.search(r"(?:\d|thousand|million|billion|trillion|bn|m|k)-$",
                                              text[max(start, s - 12):s])
-    if prev == "(" and (prev2.isalnum() or prev2 == "_") and text[e:e + 1] in ",)":
-        return None  # "alert(1)": a number in code or markup, not a figure
+    if prev == "(" and (prev2.isalnum() or prev2 in "_)") and text[e:e + 1] in ",)":
+        return None  # "alert(1)", "section 506(a)(1)": code, markup or a provision's number, not a figure
     if prev.isalnum() or prev in "#№/" or (prev == "-" and prev2.isalpha() and not joined_range) or \
             prev in ".,:" and prev2.isdigit():
         return None  # "MiG-29", "No.5", "9/11"
@@ -494,6 +494,9 @@ def _pre_qualifier(text: str, pos: int, floor: int) -> tuple[str, int]:
     return QUALIFIER_OF.get(q, ""), pos - len(window) + m.start()
 
 
+SCORE_AFTER = re.compile(r"\s+(?:vote|votes|victory|win|loss|defeat|decision|margin|score|tally|majority)\b")
+
+
 def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
     gap = text[a.end:b.start]
     before = text[max(floor, a.start - 45):a.start]
@@ -504,6 +507,8 @@ def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
         return True
     if not re.fullmatch(r"\s*(?:to|-|–|—)\s*|\s+or\s+", gap):
         return False
+    if gap in ("-", "–") and SCORE_AFTER.match(text, b.end):
+        return False  # "a 37-61 vote", "a 3-1 win": a tally, two counts
     if b.unit == "times" and not a.kind and not re.fullmatch(r"\s+or\s+", gap):
         return True   # "10 to 100 times": a range of multiples
     if a.kind or b.kind:

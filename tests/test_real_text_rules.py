@@ -441,3 +441,9 @@ def test_a_list_of_modifiers_before_the_counted_noun():
     assert (f["kind"], f["unit"]) == ("personnel", "troops")
     assert one("Seniors get up to eight easy-to-use, at-home tests.")["unit"] == "tests"
     assert one("They sent 1,500 troops, tanks and guns.")["text"] == "1,500 troops"
+
+
+def test_a_tally_is_two_numbers_and_a_provisions_number_is_none():
+    rows = figure_rows("He was confirmed by a 37-61 vote under section 506(a)(1).")
+    assert [r["value_low"] for r in rows] == [37.0, 61.0]
+    assert one("They sent 2,000-3,000 troops.")["qualifier"] == "range"
