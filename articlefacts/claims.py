@@ -222,7 +222,7 @@ def _leading_trim(seg: str) -> str:
 
 
 FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|may|might|must|"
-                    r"should)\b", re.I)
+                    r"should)\b|['’](?:ll|re|ve|d)\b", re.I)   # "They’ll all be (advocating)": a clause
 THAT_CUES = {"found", "finds", "shows", "showed", "show", "shown", "indicates", "indicated", "maintains", "maintained", "indicated", "revealed", "reveals", "concluded", "concludes"}
 SINGULAR_ONLY = re.compile(r"^(?:says|tells|notes|reports|states|adds|announces|confirms|claims|estimates|warns|argues|"
                            r"suggests|speculates|anticipates|believes|expects|predicts|assesses|concludes|finds|"
@@ -285,7 +285,8 @@ def _is_source_np(np: str) -> bool:
 # a phrase that opens with a preposition, or with a participle taking an object, is not a noun phrase
 # ("Under Secretary Smith" is a title)
 NOT_A_SUBJECT_START = re.compile(r"(?i:within|in|on|at|for|by|after|before|during|over|of|from|to|with|without|into|"
-                                 r"through|across|among|between|against|towards?|upon|via|like)\s|(?i:under)\s+"
+                                 r"through|across|among|between|against|towards?|upon|via|like|including|excluding|"
+                                 r"regarding|concerning|according)\s|(?i:under)\s+"
                                  r"(?![A-Z])|[a-z]+ing\s+(?:the|a|an|its|their|his|her|our|this|that)\s")
 SUBJECT_WINDOW = 600  # how far before a cue its subject is looked for (the longest annotated sentence: 401)
 REL_TAIL = re.compile(r",\s+(?:which|who)(?:\s+(?:also|has|have|had|later|then|once))*$")
@@ -398,7 +399,11 @@ def _subject_before(masked: str, pos: int) -> tuple[str, str]:
 
 @functools.lru_cache(maxsize=64)
 def _sentence_subject(masked: str) -> str:
-    """The phrase that opens a sentence, up to its first verb or comma (computed once per sentence)."""
+    """The phrase that opens a sentence, up to its first verb or comma (computed once per sentence); a
+    pronoun that opens it is the whole subject ("I went up to the pilot and said hello")."""
+    lead = re.match(r"\s*(?:(?:And|But|So|Then)\s+)?(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Yy]ou)\b(?!['’])", masked)
+    if lead:
+        return lead.group(1)
     first = re.split(r",\s+|\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b", masked, maxsplit=1)[0]
     return _clean_np(_leading_trim(first))
 
@@ -613,6 +618,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
     cands: list[Attribution] = []
     for m in CUE.finditer(masked):
         word = m.group(0)
+        if m.start() and masked[m.start() - 1] == "-":
+            continue  # "so-called", "long-said": part of a compound word
         before = masked[_window_start(masked, m.start(), SUBJECT_WINDOW):m.start()]  # a bounded look-back
         progressive = CUE_FORM.get(re.sub(r"\s+", " ", word)) == "ing" and word != "citing"
         if NEGATED.search(before) or PASSIVE.search(before) and not progressive:
@@ -716,8 +723,8 @@ def _colon_quote(masked: str) -> list[Attribution]:
         first, rest = np.split(",", 1)
         if re.fullmatch(PERSON, re.sub(rf"^(?:{ROLE_WORD})\s+", "", first.strip(), flags=re.I)):
             np, context = first.strip(), rest.strip()
-    if len(np.split()) > 10 or not re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b", np):
-        return []
+    if len(np.split()) > 10 or not re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b", np) or NOT_A_SUBJECT_START.match(np):
+        return []   # "On mortgage rates: “...”" names a topic, not a speaker
     return [Attribution(0, np, "", context)]
 
 
@@ -994,6 +1001,8 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
                 known = None
                 if raw.lower() in PRONOUNS or ANAPHORA.match(raw):
                     ante = _same_sentence_subject(text[s:e], raw) or _antecedent(text, s, raw, att.cue, memory, roles)
+                    if ante and ante.lower() == raw.lower():
+                        ante = ""   # no antecedent but the pronoun itself
                     if ante:
                         if raw.lower() in ("he", "she"):
                             memory.gender[_surname(ante)] = raw.lower()

@@ -557,8 +557,9 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
         if k == "past":     # "the past week": the unit's length ending on the publication day, taken whole
             if pub is None:  # (SCHEMA: a unit is taken whole): the calendar unit holding most of those days
                 return None
-            first = {"week": pub - dt.timedelta(days=6), "month": add_months(pub, -1) + dt.timedelta(days=1),
-                     "year": add_months(pub, -12) + dt.timedelta(days=1)}[spec.unit]
+            if spec.unit == "month":   # "the past month": the month before, like "last month"
+                return _whole(add_months(pub, -1), "month")
+            first = {"week": pub - dt.timedelta(days=6), "year": add_months(pub, -12) + dt.timedelta(days=1)}[spec.unit]
             return _whole(first + (pub - first) / 2, spec.unit)
         if k == "decade":
             return dt.date(spec.year, 1, 1), dt.date(spec.year + 9, 12, 31)

@@ -63,7 +63,7 @@ ATOM = re.compile(
 VAGUE = re.compile(
     r"\b(?i:(?P<couple>(?:a\s+)?couple\s+of)(?=\s+[a-z])(?!\s+(?:hundred|thousand|million|billion|dozen)\b)|"
     r"(?P<few>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<fscale>hundred|thousand|million|billion|"
-    r"dozen)|(?P<plural>tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+of\s+(?P<pscale>thousands|"
+    r"dozen)|(?P<plural>tens|hundreds|thousands|millions|billions|trillions|dozens|scores)(?:\s+of\s+(?P<pscale>thousands|"
     r"millions))?)\b(?P<of>\s+of\b)?")
 ONE_IN = re.compile(rf"\b(?P<num>(?i:one|a|two|three)|\d+)\s+in\s+(?P<den>(?i:{NUMBER_WORD})|\d+)\b(?!\s*(?:%|percent))")
 FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|third|"
@@ -405,6 +405,8 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
         return None  # "3:30", "24/7"
     if LABEL_BEFORE.search(text[max(start, s - 16):s]) and not m.group("cur"):
         return None  # "Article 51"
+    if prev == "-" and prev2.isdigit() and LABEL_BEFORE.search(re.sub(r"\d+-$", "", text[max(start, s - 28):s])):
+        return None  # "Public Law 100-307": the second part of a label
     try:
         value = parse_digits(m.group("num"))
     except ValueError:
@@ -494,6 +496,7 @@ def _pre_qualifier(text: str, pos: int, floor: int) -> tuple[str, int]:
     return QUALIFIER_OF.get(q, ""), pos - len(window) + m.start()
 
 
+AGE_RANGE_GAP = re.compile(r"\s+years?\s+old\s+(?:to|-|–)\s+")
 SCORE_AFTER = re.compile(r"\s+(?:vote|votes|victory|win|loss|defeat|decision|margin|score|tally|majority)\b")
 
 
@@ -505,6 +508,8 @@ def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
         return False
     if between and re.fullmatch(r"\s+and\s+", gap):
         return True
+    if AGE_RANGE_GAP.fullmatch(gap):
+        return True   # "from 100 years old to 109 (years old)": a range of ages
     if not re.fullmatch(r"\s*(?:to|-|–|—)\s*|\s+or\s+", gap):
         return False
     if gap in ("-", "–") and SCORE_AFTER.match(text, b.end):
@@ -626,6 +631,9 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
         return Counted(a.kind, a.unit, pos)
     if last.unit == "times":   # the second end of "10 to 100 times" says what both ends are
         return Counted(last.kind, last.unit, pos)
+    if first is not last and AGE_RANGE_GAP.fullmatch(text, first.end, last.start):
+        tail = re.match(r"\s+years?\s+old\b", text[pos:pos + 12])
+        return Counted("measure", "years", pos + tail.end() if tail else pos)   # ages
     currency = first.currency or last.currency
     scale = 1.0
     if not currency:

@@ -23,7 +23,7 @@ SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "
 # "dozens of" = 24, "a few thousand" = 3000; "thousands of" = 2000).
 VAGUE_COUNT = {"several": 3, "a few": 3, "few": 3, "a couple of": 2, "a couple": 2, "a handful of": 3}
 PLURAL_SCALES = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
-                 "billions": 2_000_000_000, "tens": 20}
+                 "billions": 2_000_000_000, "trillions": 2_000_000_000_000, "tens": 20}
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
                 "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 

@@ -101,6 +101,13 @@ LEAD_IN_SPEAKER = re.compile(r"(?P<np>[A-Z][\w’'.\-]*+(?:[ \t][A-Z][\w’'.\-]
 EPIGRAPH = re.compile(r"[”\"][ \t]*[—–][ \t]*(?P<np>[A-Z][\w’'.\-]*+(?:[ \t,]+[A-Z][\w’'.\-]*+){0,7}+)[ \t]*$")
 
 
+# a heading that names a guest and the programme or place: "Special Envoy Jane Roe on State of the Union"
+GUEST_HEADING = re.compile(r"(?P<np>[A-Z][\w’'.\-]*+[ \t]+(?:(?:[A-Z][\w’'.\-]*+|of|the|and|for)[ \t]+){0,8}?)on[ \t]+"
+                           r"[A-Z][^\n]{0,80}")
+# a quotation introduced by its topic: "On mortgage rates: “...”", or a bare quotation
+TOPIC_QUOTE = re.compile(r"(?:On|About|Regarding)[ \t][^:\n“”]{1,120}:[ \t]*[“\"]|[“\"]")
+
+
 def quoted_turns(text: str, paragraphs: list[tuple[int, int]], type_of) -> dict[tuple[int, int], Turn]:
     """Paragraphs of quotation introduced by a lead-in that ends in a colon ("At the dinner, President
     Trump toasted the friendship between the two nations:"): each is the speaker's, named in the
@@ -108,8 +115,16 @@ def quoted_turns(text: str, paragraphs: list[tuple[int, int]], type_of) -> dict[
     gives the source type."""
     turns: dict[tuple[int, int], Turn] = {}
     speaker: Turn | None = None
+    guest: Turn | None = None   # "Secretary Jane Roe on Meet the Press" heading the quotations under it
     for k, span in enumerate(paragraphs):
         par = text[span[0]:span[1]].strip()
+        gap = text[paragraphs[k - 1][1] if k else 0:span[0]].strip()
+        if gap:   # a heading (or furniture) stands between this paragraph and the one before
+            g = GUEST_HEADING.fullmatch(gap.splitlines()[-1].strip()) if k else None
+            guest = Turn(g.group("np").strip(), type_of(g.group("np").strip()), False) if g else None
+        if guest is not None and TOPIC_QUOTE.match(par):
+            turns[span] = guest   # "On mortgage rates: “Rates are down.”" under the guest's heading
+            continue
         byline = EPIGRAPH.search(par) if par[:1] in "“\"" else None
         if byline:   # "“Prices fell again. The data proves it.” — Press Secretary Jane Roe": signed below
             turns[span] = Turn(byline.group("np"), type_of(byline.group("np")), False)

@@ -47,12 +47,12 @@ def test_deictic_days_and_periods_resolve_against_publication():
     day = PUBLISHED.isoformat()
     assert one("The ministry confirmed it today.")["date_start"] == day
     assert one("Today’s figures came out.")["date_start"] == day
-    # "the past week/month/year" (publication Wednesday 2024-11-20): taken whole, the calendar unit that
-    # holds most of the days up to publication
+    # "the past week/year" (publication Wednesday 2024-11-20): taken whole, the calendar unit that holds most
+    # of the days up to publication; "the past month" the month before (how every annotator read it)
     past = one("Prices rose over the past week.")
     assert (past["date_start"], past["date_end"]) == ("2024-11-11", "2024-11-17")   # Thu-Wed: mostly last week
     month = one("Prices rose over the past month.")
-    assert (month["date_start"], month["date_end"]) == ("2024-11-01", "2024-11-30")  # Oct 21-Nov 20: mostly Nov
+    assert (month["date_start"], month["date_end"]) == ("2024-10-01", "2024-10-31")  # the month before, as annotated
     early = one("Prices rose over the past month.", published=dt.date(2024, 11, 5))
     assert (early["date_start"], early["date_end"]) == ("2024-10-01", "2024-10-31")
     year = one("Prices rose over the past year.", published=dt.date(2024, 4, 5))
@@ -447,3 +447,20 @@ def test_a_tally_is_two_numbers_and_a_provisions_number_is_none():
     rows = figure_rows("He was confirmed by a 37-61 vote under section 506(a)(1).")
     assert [r["value_low"] for r in rows] == [37.0, 61.0]
     assert one("They sent 2,000-3,000 troops.")["qualifier"] == "range"
+
+
+def test_a_range_of_ages_written_with_its_unit_in_the_middle():
+    rows = figure_rows("There are 1,039 people from 100 years old to 109, and 12 from 120 years old to 129 years old.")
+    ages = [(r["value_low"], r["value_high"], r["unit"]) for r in rows if r["unit"] == "years"]
+    assert ages == [(100.0, 109.0, "years"), (120.0, 129.0, "years")]
+
+
+def test_quotations_under_a_guests_heading_and_topics_before_a_colon():
+    rows = claims_of("Here is what you missed:", "Secretary of the Treasury Jane Roe on Sunday Morning", 
+                     "On mortgage rates: “Rates are down 5 weeks in a row.”", "On tariffs: “We match 3 of them.”")
+    assert [r["source"] for r in rows[1:]] == ["Secretary of the Treasury Jane Roe"] * 2
+    assert claims_of("On mortgage rates: “Rates are down 5 weeks in a row.”")[0]["source"] == "author"
+    rows = claims_of("I went up to the pilot and said hello to 3 men.", "Hopefully 300 will come.",
+                     "But I ended all the so-called programs at 3 agencies.")
+    assert [(r["source"], r["certainty"]) for r in rows] == [("author", "asserted"), ("author", "hedged"),
+                                                               ("author", "asserted")]
