@@ -222,7 +222,7 @@ def _leading_trim(seg: str) -> str:
 
 
 FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|may|might|must|"
-                    r"should)\b|['’](?:ll|re|ve|d)\b", re.I)   # "They’ll all be (advocating)": a clause
+                    r"should)\b|['’](?:ll|re|ve|d)\b|\b[a-z]+n['’]t\b", re.I)   # "They’ll all be (advocating)": a clause
 THAT_CUES = {"found", "finds", "shows", "showed", "show", "shown", "indicates", "indicated", "maintains", "maintained", "indicated", "revealed", "reveals", "concluded", "concludes"}
 SINGULAR_ONLY = re.compile(r"^(?:says|tells|notes|reports|states|adds|announces|confirms|claims|estimates|warns|argues|"
                            r"suggests|speculates|anticipates|believes|expects|predicts|assesses|concludes|finds|"
@@ -639,8 +639,9 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                 "doubts", "counts", "notes", "states", "shows", "thought", "forecasts", "projects", "quoted"):
             continue  # a noun: "estimates of the deployment", "reports from the front"
         if word in ("report", "reports", "estimate", "estimates", "claim", "claims", "call", "calls", "find",
-                    "state", "states", "note", "notes", "deal") and \
-                re.search(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|of|in|for|to|by|with|among|all|many|some|"
+                    "state", "states", "note", "notes", "deal", "doubts", "doubt", "fears", "fear") and \
+                re.search(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Yy]our|of|in|for|to|by|with|"
+                          r"among|all|many|some|"
                           r"most|other|these|those|\d+)\s+"
                                                                     r"(?:(?![A-Z]{2,}\s)[\w-]+\s+)?$", before) and \
                 not re.match(r"\s+that\b", after):
@@ -1001,7 +1002,7 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
                 known = None
                 if raw.lower() in PRONOUNS or ANAPHORA.match(raw):
                     ante = _same_sentence_subject(text[s:e], raw) or _antecedent(text, s, raw, att.cue, memory, roles)
-                    if ante and ante.lower() == raw.lower():
+                    if ante and (ante.lower() == raw.lower() or ante.lower() in PRONOUNS):
                         ante = ""   # no antecedent but the pronoun itself
                     if ante:
                         if raw.lower() in ("he", "she"):

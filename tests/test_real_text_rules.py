@@ -464,3 +464,10 @@ def test_quotations_under_a_guests_heading_and_topics_before_a_colon():
                      "But I ended all the so-called programs at 3 agencies.")
     assert [(r["source"], r["certainty"]) for r in rows] == [("author", "asserted"), ("author", "hedged"),
                                                                ("author", "asserted")]
+
+
+def test_a_clause_with_a_negated_auxiliary_is_no_source_and_a_pronoun_is_no_antecedent():
+    row = claims_of("It doesn’t conjure away our doubts about 3 things.")[0]
+    assert row["source"] == "author"
+    assert claims_of("The Vice President applauded the leaders for 3 bills.")[0]["cue"] == "applauded"
+    assert claims_of("I bet 300 will come.")[0]["certainty"] == "hedged"
