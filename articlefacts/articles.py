@@ -122,6 +122,7 @@ def _title_cased(line: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+INNER_SENTENCE_END = re.compile(r"[a-z0-9][.!?][”’\"]?[ \t]+[(A-Z“\"]")
 # a line that opens with a time adverbial and then its subject is a lead sentence, not a heading
 LEAD_ADVERBIAL = re.compile(rf"(?:Today|Yesterday|Tonight|This\s+(?:week|morning|afternoon|evening)|On\s+{WEEKDAY})\b,?\s+"
                             r"(?:the|a|an|[A-Z])")
@@ -133,8 +134,8 @@ def is_short_unpunctuated(line: str, max_words: int = 15) -> bool:
     bullet item) or, up to 200 characters, title case ('Full Remarks by the First Lady at the Senate
     Spouses Luncheon, National Gallery of Art – May 21, 2025')."""
     if len(line.split()) > max_words or len(line) > 140:
-        if len(line) > 200 or not _title_cased(line):
-            return False
+        if len(line) > 200 or not _title_cased(line) or INNER_SENTENCE_END.search(line):
+            return False  # (a long line holding a whole sentence: "Jane Roe, of Ohio, to be ... years. (New Position)")
     if line.count("“") > line.count("”"):
         return False  # 'Jane Roe, Ambassador: “Thank you': a quotation that runs on into the next line
     if len(line.split()) >= 8 and LEAD_ADVERBIAL.match(line):

@@ -471,3 +471,11 @@ def test_a_clause_with_a_negated_auxiliary_is_no_source_and_a_pronoun_is_no_ante
     assert row["source"] == "author"
     assert claims_of("The Vice President applauded the leaders for 3 bills.")[0]["cue"] == "applauded"
     assert claims_of("I bet 300 will come.")[0]["certainty"] == "hedged"
+
+
+def test_a_long_title_cased_line_holding_a_sentence_is_body_text():
+    rows = figure_rows("Jeffrey R. Gural, of New York, to be Chairperson of the Public Buildings Reform Board for a term "
+                       "of six years. (New Position)")
+    assert [(r["text"], r["unit"]) for r in rows] == [("six years", "years")]
+    assert figure_rows("Full Remarks by the First Lady at the Senate Spouses Luncheon at the National Gallery of Art",
+                       "She spoke for 20 minutes.")[0]["text"] == "20 minutes"
