@@ -319,9 +319,10 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
 # patterns tried only where a word they need occurs: a long alternation tried at every word of every
 # article costs more than one scan for the word
 _APOSTROPHE_YEAR = re.compile(r"['’]\d\d\b")
+_SEASON_WORD = re.compile(rf"\b(?:{SEASON})\b")
 NEEDS = {"day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
          "independence": re.compile(r"\bIndependence\b"),
-         "observance": re.compile(r"[Mm]onth\b"), "my_yy": _APOSTROPHE_YEAR, "year_yy": _APOSTROPHE_YEAR}
+         "observance": re.compile(r"[Mm]onth\b"), "season": _SEASON_WORD, "season_rel": _SEASON_WORD, "my_yy": _APOSTROPHE_YEAR, "year_yy": _APOSTROPHE_YEAR}
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
