@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .sources import DOCUMENT, PERSON, ROLE_WORD, pattern_is_org, person_roles, shorten, source_type
+from .sources import (DOCUMENT, PERSON, ROLE_WORD, TITLE_ABBREVIATIONS, pattern_is_org, person_roles, shorten,
+                      source_type)
 from .speakers import quoted_turns, speaker_turns
 from .vocab import rows
 
@@ -124,7 +125,8 @@ WHETHER_IF = re.compile(r"(?i)\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question
                         r"check(?:s|ed)?)\s+$")
 # an "if" that states no uncertainty: a politeness ("if that's all right", "if I may"), a rule's proviso
 # ("unless otherwise stated"), a comparison ("as if" is matched from "if" on: see certainty)
-NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+you\s+(?:look|compare)\b|if\s+you['’]d\s+like\b|if\s+(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+(?:all\s+right|"
+NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+you\s+(?:look|compare)\b|if\s+you['’]d\s+like\b|"
+                             r"if\s+(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+(?:all\s+right|"
                              r"ok|okay|fine)\b|if\s+(?:I|we)\s+(?:may|could|might)\b|if\s+you\s+(?:will|would|like)\b")
 # the word before "that" when "that" opens a clause that is said, thought or stated rather than a relative
 # clause on a noun ("warned that troops may stay" hedges; "research that may pose a danger" does not)
@@ -223,7 +225,8 @@ def _leading_trim(seg: str) -> str:
 
 FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|may|might|must|"
                     r"should)\b|['’](?:ll|re|ve|d)\b|\b[a-z]+n['’]t\b", re.I)   # "They’ll all be (advocating)": a clause
-THAT_CUES = {"found", "finds", "shows", "showed", "show", "shown", "indicates", "indicated", "maintains", "maintained", "indicated", "revealed", "reveals", "concluded", "concludes"}
+THAT_CUES = {"found", "finds", "shows", "showed", "show", "shown", "indicates", "indicated", "maintains", "maintained",
+             "revealed", "reveals", "concluded", "concludes"}
 SINGULAR_ONLY = re.compile(r"^(?:says|tells|notes|reports|states|adds|announces|confirms|claims|estimates|warns|argues|"
                            r"suggests|speculates|anticipates|believes|expects|predicts|assesses|concludes|finds|"
                            r"reveals|discloses|acknowledges|admits|denies|insists|explains|writes|observes|alleges|"
@@ -674,7 +677,7 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         cue_start = m.start()
         if word.endswith("ing") and word != "citing":
             progressive = re.search(r"\b(?:is|are|was|were|am)\s+$", before)
-            if not (progressive and (re.match(r"\s+that\b", after) or word in ("announcing", "urging", "warning"))):
+            if not (progressive and (re.match(r"\s+that\b", after) or word in ("announcing", "urging"))):
                 continue   # "is announcing (that)", "is urging Congress" are speech acts; other -ing forms are not
             cue_start = m.start() - len(progressive.group(0))
         np, app = _subject_before(masked, cue_start)
@@ -708,7 +711,7 @@ def _participle(masked: str) -> list[Attribution]:
     return cands
 
 
-TITLE_DOT = re.compile(r"\b(Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Lt|Gen|Col|Adm|Sgt|Rev|Jr|Sr|St|Hon|Prof|Amb|Sec)\.")
+TITLE_DOT = re.compile(rf"\b({TITLE_ABBREVIATIONS}|Jr|Sr|St)\.")
 COLON_QUOTE = re.compile(r"(?P<np>[A-Z](?:[^:;.!?“”\"\n]|(?<=[A-Z])\.){1,160}):\s*[“\"]")   # "U.S." may be in it
 
 

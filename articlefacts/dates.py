@@ -43,7 +43,8 @@ HOLIDAY = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name
 # a month-long observance proclaimed by name ("National Breast Cancer Awareness Month", "Black History Month"):
 # "National" and capitalized words, or capitalized words ending in a word of vocab/observance_words.csv
 OBSERVANCE_WORDS = "|".join(re.escape(r["word"]) for r in rows("observance_words"))
-OBSERVANCE = (rf"\b(?!(?:During|In|For|On|Throughout|Since|As|Each|Every|Celebrating|Marking|Observing)\s)(?:National[ \t]+(?:[A-Z][\w’'\-]*+[ \t]+(?:(?:and|of|the)[ \t]+)?){{0,7}}|"
+OBSERVANCE = (rf"\b(?!(?:During|In|For|On|Throughout|Since|As|Each|Every|Celebrating|Marking|Observing)\s)"
+              rf"(?:National[ \t]+(?:[A-Z][\w’'\-]*+[ \t]+(?:(?:and|of|the)[ \t]+)?){{0,7}}|"
               rf"(?:[A-Z][\w’'\-]*+[ \t]+(?:(?:and|of|the)[ \t]+)?){{0,6}}"
               rf"(?:{OBSERVANCE_WORDS})[ \t]+)[Mm]onth\b")
 HOLIDAY_LEADS = {"on", "this", "last", "next", "by", "since", "until", "before", "after", "during", "happy", "for",
@@ -56,7 +57,9 @@ UNIT = r"(?:day|week|month|year|fortnight)"
 SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
 FUTURE = re.compile(r"\b(?:will|would(?!\s+have\b)|'ll|shall|going to|plans?|planned|planning|intends?|intended|intending|"
                     r"expects?|expected|expecting|aims?|aimed|set to|due to|scheduled|hopes?|hoped|"
-                    r"(?:is|are|remains?|runs?|lasts?|stays?)\b[^.;]{0,40}?\buntil|upcoming|coming|next|could(?!\s+have\b)|may(?!\s+have\b)|might(?!\s+have\b)|to be|between\s+now\s+and|from\s+now\s+(?:on|until|to|through))\b",
+                    r"(?:is|are|remains?|runs?|lasts?|stays?)\b[^.;]{0,40}?\buntil|upcoming|coming|next|"
+                    r"could(?!\s+have\b)|may(?!\s+have\b)|might(?!\s+have\b)|to be|between\s+now\s+and|"
+                    r"from\s+now\s+(?:on|until|to|through))\b",
                     re.I)
 
 

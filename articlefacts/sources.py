@@ -155,7 +155,9 @@ def source_type(phrase: str, context: str = "") -> str:
     return "other"
 
 
-_TITLE_ABBR = r"(?:(?:Dr|Maj|Gen|Col|Lt|Capt|Adm|Prof|Mr|Mrs|Ms|Sgt|Rev)\.\s+)?"
+# titles written short before a name ("Dr. Lee", "Sen. Jane Roe")
+TITLE_ABBREVIATIONS = "Dr|Maj|Gen|Col|Lt|Capt|Adm|Prof|Mr|Mrs|Ms|Sgt|Rev|Sen|Rep|Gov|Hon|Amb|Sec"
+_TITLE_ABBR = rf"(?:(?:{TITLE_ABBREVIATIONS})\.\s+)?"
 PERSON = rf"{_TITLE_ABBR}[A-Z][a-z’'\-]+(?:[ \t]+[A-Z][a-z’'\-]+){{1,3}}"  # a name never runs over a line break
 ROLE_WORD = (r"(?:correspondent|reporter|spokes(?:man|woman|person)|minister|secretary|official|envoy|ambassador|"
              r"analyst|researcher|professor|fellow|expert|economist|historian|director|chief|head|commander|general|"
