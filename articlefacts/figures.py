@@ -314,9 +314,8 @@ def _fraction_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     for m in FRACTION.finditer(text, start, end):
         frac = re.sub(r"[\s-]+", " ", m.group("frac").lower())
         before = text[max(start, m.start() - 12):m.start()].lower()
-        if frac in ("half", "a half") and (re.search(r"\b(?:first|second|other|latter|former|and\s+a|one|an?)\s+$",
-                                                     before) and frac == "half" or
-                                           re.match(r"\s+(?:a|an)\s", text[m.end():m.end() + 4])):
+        if frac == "half" and re.search(r"\b(?:first|second|other|latter|former|and\s+a|one|an?)\s+$", before) or \
+                frac in ("half", "a half") and re.match(r"\s+(?:a|an)\s", text[m.end():m.end() + 4]):
             continue  # "the first half", "half a year" (a measure)
         if frac.startswith("a ") and re.search(r"\band\s+$", before):
             continue  # "two and a half": part of the number
@@ -635,7 +634,6 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
         tail = re.match(r"\s+years?\s+old\b", text[pos:pos + 12])
         return Counted("measure", "years", pos + tail.end() if tail else pos)   # ages
     currency = first.currency or last.currency
-    scale = 1.0
     if not currency:
         cents = CENTS_AFTER.match(text, pos)
         if cents:   # "82 cents for every dollar": money, in dollars
@@ -644,7 +642,7 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
         if cur:
             currency, pos = cur
     if currency:
-        return Counted("money", currency, pos, scale=scale)
+        return Counted("money", currency, pos)
     if first.percent or last.percent:
         return Counted("percent", "%", pos)
     ages = AGE_NOUN.match(text, pos)
