@@ -138,7 +138,9 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?:[Tt]he\s+)?[Ss]ame\s+(?P<unit>day|week|month|year|evening|morning|night|afternoon)\b", "chain_same"),
     (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|"
      r"after\s+(?:that|this|the|its|his|her|their)(?:\s+(?!and\b|to\b|in\b|on\b)[a-z]+)?|after\b)", "chain_n"),
-    (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+ago(?P<today>\s+today)?\b", "ago"),
+    # "two years ago", "three and a half years ago", "five short months ago"
+    (rf"\b(?P<n>{NUM})(?P<half>\s+and\s+a\s+half)?\s+(?:(?:short|long|brief)\s+)?(?P<unit>{UNIT})s?\s+ago"
+     r"(?P<today>\s+today)?\b", "ago"),
     (rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,?\s*(?P<y>{YEAR}))?", "week_of"),
     (r"\b[Tt]he\s+turn\s+of\s+the\s+year\b", "turn"),
     (rf"(?=[A-Z])(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),
@@ -229,6 +231,7 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
             return None
         unit = "week" if g["unit"] == "fortnight" else g["unit"]
         n = n * 2 if g["unit"] == "fortnight" else n
+        n += 0.5 if g.get("half") else 0
         if name == "ago":  # "two years ago" is that year; "a year ago today" is that day
             return DateSpec("chain", n=-n, unit="day" if g.get("today") and unit == "day" else unit,
                             which="publication" if g.get("today") else "ago")
@@ -276,6 +279,12 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     return None
 
 
+# a bound or an approximation before "N days before/ago" makes it a length of time
+BOUND_BEFORE = re.compile(r"(?i)\b(?:at\s+least|(?:no|not)\s+(?:fewer|less|more)\s+than|more\s+than|less\s+than|"
+                          r"fewer\s+than|within|up\s+to|at\s+most|over|under|nearly|almost|about|around|roughly|"
+                          r"approximately|some|close\s+to)\s+$")
+
+
 def _accept(text: str, name: str, m: re.Match) -> bool:
     """Reject the readings that are not dates ("May" the modal, "2000 troops")."""
     word = m.group("mon") if "mon" in m.groupdict() and m.group("mon") else ""
@@ -286,10 +295,10 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     if name == "year_yy" and not re.search(r"\b(?:[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom)\s$",
                                           text[max(0, m.start() - 7):m.start()]):
         return False   # "in ’22", "since '08"; not a quotation mark before a number
-    if name == "chain_n" and re.search(r"(?i)\b(?:at\s+least|(?:no|not)\s+(?:fewer|less|more)\s+than|more\s+than|"
-                                       r"less\s+than|fewer\s+than|within|up\s+to|at\s+most)\s+$",
-                                       text[max(0, m.start() - 20):m.start()]):
-        return False   # "no fewer than 60 days before the election": a length of time, not a date
+    if name in ("chain_n", "ago") and m.group("n").lower() not in ("a", "an") and \
+            BOUND_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+        return False   # "no fewer than 60 days before the election", "nearly 250 years ago": a length of time
+        # with its bound (a date carries no qualifier), not a date
     if name == "deictic" and re.match(r"\s+and\s+a\s+half\b", text[m.end():m.end() + 12]):
         return False   # "this last year and a half": a length of time (a figure of its own)
     if name in ("chain_the", "deictic") and re.match(r"(?i)(?:the\s+)?next\b", m.group(0)) and \
@@ -494,11 +503,12 @@ def _shift(iv: Interval, n: float, unit: str) -> Interval:
             return d, d
         s = add_months(iv[0], n_int)
         return month_interval(s.year, s.month) if iv[0].day == 1 else (s, add_months(iv[1], n_int))
-    if unit == "year":
+    if unit == "year":   # "three and a half years ago": 42 months
+        months = round(12 * n)
         if iv[0] == iv[1]:
-            d = add_months(iv[0], 12 * n_int)
+            d = add_months(iv[0], months)
             return d, d
-        return add_months(iv[0], 12 * n_int), add_months(iv[1], 12 * n_int)
+        return add_months(iv[0], months), add_months(iv[1], months)
     raise ValueError(unit)
 
 

@@ -110,7 +110,7 @@ QUAL_PRE = re.compile(
     r"below|no\s+more\s+than|not\s+more\s+than|no\s+fewer\s+than|not\s+fewer\s+than|no\s+less\s+than|"
     r"not\s+less\s+than|at\s+most|a\s+maximum\s+of|at\s+least|more\s+than|over|above|"
     r"in\s+excess\s+of|exceeded|exceeding|exceeds|exceed|upwards\s+of|a\s+minimum\s+of|at\s+a\s+minimum|"
-    r"topped|surpassed|passed)\s+$", re.I)
+    r"topped|surpassed|within(?:\s+the\s+first)?)\s+$", re.I)   # not "passed": "Congress passed two bills"
 QUALIFIER_OF = {
     "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "approx.": "approx",
     "some": "approx", "nearly": "approx", "almost": "approx", "close to": "approx", "an estimated": "approx",
@@ -125,7 +125,8 @@ QUALIFIER_OF = {
     "in excess of": "lower_bound", "exceeded": "lower_bound", "exceeding": "lower_bound", "exceeds": "lower_bound",
     "exceed": "lower_bound", "upwards of": "lower_bound", "a minimum of": "lower_bound",
     "at a minimum": "lower_bound", "as few as": "lower_bound", "as little as": "lower_bound",
-    "as low as": "lower_bound", "topped": "lower_bound", "surpassed": "lower_bound", "passed": "lower_bound",
+    "as low as": "lower_bound", "topped": "lower_bound", "surpassed": "lower_bound",
+    "within": "upper_bound", "within the first": "upper_bound",   # a deadline: "within 120 days"
 }
 NOT_SPAN_PRE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
 QUAL_POST = re.compile(r"(?P<post>\s+or\s+(?:more|so|fewer|less|above|over|older|younger)\b|-?plus\b|\+|-odd\b)",
@@ -431,7 +432,9 @@ def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
     except ValueError:
         return None
     if half and words == raw_words[:half.start()].strip():
-        value += 0.5  # "two and a half hours"
+        last = words.split()[-1].lower()
+        value += 0.5 * SCALES.get(last, 1)  # "two and a half hours",
+        # "a million and a half soldiers" (half of the scale it follows)
         e, words = s + len(raw_words), raw_words
     low = words.lower()
     if text[s - 1:s] == "-" or text[e:e + 1] == "-" and not HYPHEN_UNIT.match(text, e):
@@ -442,6 +445,8 @@ def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
     before = text[max(start, s - 12):s]
     if low == "one":
         qual = QUAL_PRE.search(text[max(start, s - 30):s])
+        if qual and qual.group("q").lower().startswith("within"):
+            qual = None   # "falling within one of the categories": not a bound
         if re.search(r"\b(?:the|no|any|every|each|this|that|at)\s+$", before, re.I) or \
                 ONE_IDIOM_AFTER.match(after) and not qual:
             return None
@@ -735,7 +740,8 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
         if c.scale != 1.0:
             low_v, high_v = round(low_v * c.scale, 10), high_v if high_v is None else round(high_v * c.scale, 10)
         if kind == "measure" and qual == "lower_bound" and re.search(
-                r"\bover\s+$", text[max(start, first.start - 12):first.start]):
+                r"\bover\s+$", text[max(start, first.start - 12):first.start]) and \
+                not re.match(r"\s+ago\b", text[fig_end:fig_end + 5]):
             qual, span_start = "exact", first.start  # "over three days of fighting": a span of time, not a bound
         if qual == "exact" and noun_span is not None:  # "a mile or more", "2,000 troops or so"
             post = QUAL_POST.match(text, fig_end, end)

@@ -479,3 +479,29 @@ def test_a_long_title_cased_line_holding_a_sentence_is_body_text():
     assert [(r["text"], r["unit"]) for r in rows] == [("six years", "years")]
     assert figure_rows("Full Remarks by the First Lady at the Senate Spouses Luncheon at the National Gallery of Art",
                        "She spoke for 20 minutes.")[0]["text"] == "20 minutes"
+
+
+def test_a_deadline_within_n_days_is_an_upper_bound_and_within_one_of_is_no_figure():
+    f = one("Within 90 days of the date of this order, the Secretary shall report.")
+    assert (f["text"], f["qualifier"], f["value_high"], f["unit"]) == ("Within 90 days", "upper_bound", 90.0, "days")
+    f = one("Grants are paid within the first six months of the year.")
+    assert (f["text"], f["qualifier"]) == ("within the first six months", "upper_bound")
+    assert figure_rows("Each rule falling within one of the categories was listed.") == []
+
+
+def test_a_bound_before_n_years_ago_makes_a_length_of_time_and_a_plain_one_a_date():
+    f = one("It was founded over 100 years ago.")
+    assert (f["text"], f["kind"], f["qualifier"], f["value_low"]) == ("over 100 years", "measure", "lower_bound", 100.0)
+    f = one("Nearly four years ago, a teacher wrote to me.")
+    assert (f["text"], f["kind"], f["qualifier"]) == ("Nearly four years", "measure", "approx")
+    f = one("Three and a half years ago, the plant closed.")     # published 2024-11-20: 42 months back, May 2021
+    assert (f["kind"], f["date_start"], f["date_end"]) == ("date", "2021-01-01", "2021-12-31")
+    f = one("We met in Ottawa five short months ago.")
+    assert (f["text"], f["date_start"], f["date_end"]) == ("five short months ago", "2024-06-01", "2024-06-30")
+
+
+def test_half_after_a_scale_word_is_half_of_that_scale_and_passed_is_no_bound():
+    f = one("Close to a million and a half soldiers died.")
+    assert (f["value_low"], f["qualifier"]) == (1_500_000.0, "approx")
+    f = one("The House passed two bills.")
+    assert (f["text"], f["qualifier"], f["value_low"]) == ("two bills", "exact", 2.0)
