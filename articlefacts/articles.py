@@ -85,6 +85,9 @@ FURNITURE_START = re.compile(
     re.I)
 FURNITURE_LINE = re.compile(r"^(?:advertisement|advert|ad|sponsored(?: content)?|click here\b.*|"
                             r"share(?: on \w+)?|print|email)$", re.I)
+# an endnote: "[1] Kenneth Pomeranz, The Great Divergence (Princeton University Press, 2000)."
+ENDNOTE_LINE = re.compile(r"^\[\d{1,3}\][ \t]")
+NOTE_MARK_END = re.compile(r"\[\d{1,3}\]$")
 # a short line in capitals only (a signature, a caps heading), punctuated or not
 CAPS_LINE = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z])[^a-z]+$")
 FINAL_PUNCT = ".!?:;,\"”’')»…"
@@ -136,6 +139,7 @@ def is_short_unpunctuated(line: str, max_words: int = 15) -> bool:
     if len(line.split()) > max_words or len(line) > 140:
         if len(line) > 200 or not _title_cased(line) or INNER_SENTENCE_END.search(line):
             return False  # (a long line holding a whole sentence: "Jane Roe, of Ohio, to be ... years. (New Position)")
+    line = NOTE_MARK_END.sub("", line) or line   # "… to win it.”[2]": the note's number is no heading's end
     if line.count("“") > line.count("”"):
         return False  # 'Jane Roe, Ambassador: “Thank you': a quotation that runs on into the next line
     if len(line.split()) >= 8 and LEAD_ADVERBIAL.match(line):
@@ -182,7 +186,7 @@ def parse_layout(text: str, body_start: int | None = None) -> Layout:
         if trailing or starts_furniture:
             trailing = True
             furniture.append(span)
-        elif FURNITURE_LINE.match(line) or DATE_LINE.match(line):
+        elif FURNITURE_LINE.match(line) or DATE_LINE.match(line) or ENDNOTE_LINE.match(line):
             furniture.append(span)
         elif is_short_unpunctuated(line) or CAPS_LINE.match(line) and len(line.split()) <= 8:
             headings.append(span)   # "JOSEPH R. BIDEN JR.", "THE WHITE HOUSE,", "NOMINATION SENT TO THE SENATE:"

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from . import lexicon as lx
 from .vocab import rows
 from .numbers import CARDINAL_WORDS, NUMBER_WORD, ORDINAL_WORDS, ordinal_value, to_number, words_to_number
 
@@ -292,6 +293,8 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
         before = text[max(0, m.start() - 20):m.start()]
         if not MODAL_MONTH.search(before):
             return False
+    if name == "year" and lx.LABEL_BEFORE.search(text, max(0, m.start("y") - 24), m.start("y")):
+        return False   # "S. 1872", "Proclamation 1863": a bill's or a document's number, not a year
     if name == "year_yy" and not re.search(r"\b(?:[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom)\s$",
                                           text[max(0, m.start() - 7):m.start()]):
         return False   # "in ’22", "since '08"; not a quotation mark before a number

@@ -87,17 +87,7 @@ A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|met
                    r"kilometer|million|billion|dozen))\b"
                    r"|\b(?:under|over|about|nearly|almost|than|around|to|just|barely)\s+(?P<acur>[Aa]n?\s+(?:dollar|"
                    r"euro|pound|rouble|ruble|yuan|yen))\b")
-def _label_before() -> re.Pattern:
-    """Words after which a number is a label, not a figure ("Article 51", "H.R. 4981"), from
-    vocab/label_words.csv (a word as written, or a pattern when it starts with "(?")."""
-    parts = []
-    for r in rows("label_words"):
-        w = r["word"] if r["word"].startswith("(?") else re.escape(r["word"])
-        parts.append(f"(?i:{w})" if r["any_case"] == "1" else w)
-    return re.compile(r"(?:\b(?:" + "|".join(parts) + r")\.?\s?|[#№])$")
-
-
-LABEL_BEFORE = _label_before()
+LABEL_BEFORE = lx.LABEL_BEFORE
 ONE_IDIOM_AFTER = re.compile(r"\s*(?:-|of\b|another\b|by\b|side\b|day\b|time\b|point\b|way\b|thing\b|hand\b|or\s+"
                              r"another\b|more\b|last\b|another|too\b)", re.I)
 GROUP_REFERENTS = set("""leaders countries nations sides men governments states parties presidents allies neighbours
@@ -401,9 +391,13 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
     if nxt == ")" and (s == start or re.search(r"(?:^|[:;,]|\band|\bor)\s+$", text[max(start, s - 5):s])) and \
             "(" not in text[max(start, s - 40):s]:
         return None  # "will include: 1) assessments, 2) cuts, and 3) savings": a list's item number
+    if (prev, nxt) in (("(", ")"), ("[", "]")) and e - s <= 2 and not prev2.isalnum():
+        return None  # "would (1) ban … (2) prohibit": an item's number; "grew fast.[1]": a note's
+    if e - s <= 5 and not m.group("cur") and LABEL_AFTER.match(text, e) and _in_label_list(text, start, s):
+        return None  # "sections 2118(b) and 2122(a)", "5 U.S.C. 101, 102, and 104(1)": more labels
     if nxt in ":/" and e + 1 < len(text) and text[e + 1].isdigit():
         return None  # "3:30", "24/7"
-    if LABEL_BEFORE.search(text[max(start, s - 16):s]) and not m.group("cur"):
+    if LABEL_BEFORE.search(text[max(start, s - 24):s]) and not m.group("cur"):
         return None  # "Article 51"
     if prev == "-" and prev2.isdigit() and LABEL_BEFORE.search(re.sub(r"\d+-$", "", text[max(start, s - 28):s])):
         return None  # "Public Law 100-307": the second part of a label
@@ -498,6 +492,25 @@ def _pre_qualifier(text: str, pos: int, floor: int) -> tuple[str, int]:
         return "", (pos - len(window) + m2.start() if m2 else pos)
     q = re.sub(r"\s+", " ", m.group("q").lower())
     return QUALIFIER_OF.get(q, ""), pos - len(window) + m.start()
+
+
+LIST_ITEM_BEFORE = re.compile(r"(?<![\w.,])\d{1,5}[A-Za-z]?(?:\([0-9A-Za-z]{1,4}\)){0,3}"
+                              r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|,?[ \t]+(?:and|or|through|to)[ \t]+)$")
+
+
+LABEL_AFTER = re.compile(r"\(|[,;.)]|[ \t]+(?:and|or|through|of|to)\b|$", re.M)
+
+
+def _in_label_list(text: str, floor: int, pos: int) -> bool:
+    """Whether the number at ``pos`` continues a list of labels: "sections 1 and 2", "Title 14, 15, or 16"."""
+    for _ in range(8):   # a list of at most eight items is looked through
+        m = LIST_ITEM_BEFORE.search(text, max(floor, pos - 30), pos)
+        if not m:
+            return False
+        pos = m.start()
+        if LABEL_BEFORE.search(text, max(floor, pos - 24), pos):
+            return True
+    return False
 
 
 AGE_RANGE_GAP = re.compile(r"\s+years?\s+old\s+(?:to|-|–)\s+")

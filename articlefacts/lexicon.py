@@ -139,3 +139,16 @@ def is_personnel(noun: str) -> bool:
 def normalise_rate(noun: str) -> str:
     """'soldier' -> 'person', 'annum' -> 'year'; other nouns as written, lower case."""
     return RATE_NOUNS.get(noun.lower(), noun.lower())
+
+
+def _label_before() -> re.Pattern:
+    """Words after which a number is a label, not a figure ("Article 51", "H.R. 4981"), from
+    vocab/label_words.csv (a word as written, or a pattern when it starts with "(?")."""
+    parts = []
+    for r in rows("label_words"):
+        w = r["word"] if r["word"].startswith("(?") else re.escape(r["word"])
+        parts.append(f"(?i:{w})" if r["any_case"] == "1" else w)
+    return re.compile(r"(?:\b(?:" + "|".join(parts) + r")\.?\s?|[#№])$")
+
+
+LABEL_BEFORE = _label_before()   # also refuses a year: "S. 1872" is a bill

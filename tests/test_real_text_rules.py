@@ -505,3 +505,19 @@ def test_half_after_a_scale_word_is_half_of_that_scale_and_passed_is_no_bound():
     assert (f["value_low"], f["qualifier"]) == (1_500_000.0, "approx")
     f = one("The House passed two bills.")
     assert (f["text"], f["qualifier"], f["value_low"]) == ("two bills", "exact", 2.0)
+
+
+def test_item_and_note_numbers_and_lists_of_labels_are_no_figures():
+    assert figure_rows("The rule would (1) ban bait claims; (2) prohibit add-ons; and (3) require disclosure.") == []
+    assert figure_rows("Growth took off.[1] It never slowed.[12]") == []
+    assert figure_rows("The powers in sections 2118(b) and 2122(a) of title 14, and in 5 U.S.C. 101, 102, and "
+                       "104(1), apply.") == []
+    assert [r["text"] for r in figure_rows("Under section 3, and 400 troops went home.")] == ["400 troops"]
+
+
+def test_a_bills_number_is_no_year_and_an_endnote_line_is_furniture():
+    assert figure_rows("S. 1872, the Rangers Act, awards a medal. E.O. 13495 still holds.") == []
+    rows = extract("Growth took off in 2024.[1]", "[1] Jane Roe, The Great Divergence (Princeton University Press, "
+                   "2000), p. 12.")
+    assert list(rows.claims["text"]) == ["Growth took off in 2024.[1]"]
+    assert list(rows.figures["text"]) == ["2024"]
