@@ -63,8 +63,8 @@ ATOM = re.compile(
 VAGUE = re.compile(
     r"\b(?i:(?P<couple>(?:a\s+)?couple\s+of)(?=\s+[a-z])(?!\s+(?:hundred|thousand|million|billion|dozen)\b)|"
     r"(?P<few>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<fscale>hundred|thousand|million|billion|"
-    r"dozen)|(?P<plural>tens|hundreds|thousands|millions|billions|trillions|dozens|scores)(?:\s+of\s+(?P<pscale>thousands|"
-    r"millions))?)\b(?P<of>\s+of\b)?")
+    r"dozen)|(?P<plural>tens|hundreds|thousands|millions|billions|trillions|dozens|scores)(?P<again>\s+and\s+(?P=plural))?"
+    r"(?:\s+of\s+(?P<pscale>thousands|millions|billions|trillions))?)\b(?P<of>\s+of\b)?")   # "billions and billions"
 ONE_IN = re.compile(rf"\b(?P<num>(?i:one|a|two|three)|\d+)\s+in\s+(?P<den>(?i:{NUMBER_WORD})|\d+)\b(?!\s*(?:%|percent))")
 FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|third|"
                       r"thirds|quarter|quarters|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|half))\b(?!-)")
@@ -253,7 +253,7 @@ def _vague_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
                 value *= PLURAL_SCALES[m.group("pscale").lower()] / 2
             elif m.group("plural").lower() == "tens":
                 continue  # "tens" alone is not a quantity
-            stop = m.end("pscale") if m.group("pscale") else m.end("plural")
+            stop = m.end("pscale") if m.group("pscale") else m.end("again") if m.group("again") else m.end("plural")
             if not m.group("of") and not m.group("pscale") and not re.match(r"\s+(?:were|are|have|had|more|of)\b",
                                                                             text[stop:stop + 8]):
                 if m.group("plural").lower() in ("millions", "billions") and \

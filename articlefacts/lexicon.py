@@ -133,7 +133,8 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
 
 def is_personnel(noun: str) -> bool:
     """A counted noun that counts people."""
-    return noun in PERSONNEL or bool(PERSONNEL_ENDING.match(noun))
+    last = noun.rsplit("-", 1)[-1]   # "cuban-americans", "drug-traffickers": the last part names them
+    return noun in PERSONNEL or bool(PERSONNEL_ENDING.match(noun)) or ("-" in noun and last in PERSONNEL)
 
 
 def normalise_rate(noun: str) -> str:

@@ -521,3 +521,12 @@ def test_a_bills_number_is_no_year_and_an_endnote_line_is_furniture():
                    "2000), p. 12.")
     assert list(rows.claims["text"]) == ["Growth took off in 2024.[1]"]
     assert list(rows.figures["text"]) == ["2024"]
+
+
+def test_hyphenated_people_nouns_and_plural_scales_of_billions():
+    f = one("Millions of Cuban-Americans have enriched our nation.")
+    assert (f["kind"], f["unit"]) == ("personnel", "cuban-americans")
+    f = one("The United States has sent hundreds of billions of dollars.")
+    assert (f["kind"], f["value_low"], f["qualifier"]) == ("money", 200e9, "lower_bound")
+    f = one("He spent more than Europe by billions and billions of dollars.")
+    assert (f["text"], f["kind"], f["value_low"]) == ("billions and billions of dollars", "money", 2e9)
