@@ -280,6 +280,23 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     return None
 
 
+# "today" meaning nowadays, not the publication day: "the AI of today", "in today's economy" (vocab/nowadays_words.csv)
+_NOWADAYS = {w: [r["word"] for r in rows("nowadays_words") if r["where"] == w] for w in ("before", "after")}
+NOWADAYS_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(_NOWADAYS["before"]) + r")\s+$")
+NOWADAYS_AFTER = re.compile(r"(?i)['’]s\s+(?:[a-z-]+\s+)?(?:" + "|".join(_NOWADAYS["after"]) + r")\b")
+
+
+def _nowadays(text: str, m: re.Match) -> bool:
+    """Whether this "today" means nowadays ("even today", "today's economy") or is a name ("USA Today")."""
+    word = m.group("word")
+    if word.lower() != "today":
+        return False
+    if word[0] == "T" and not re.search(r"(?:^|[.!?:;\"“‘(—–\n]|[.!?][”’\')])\s*$", text[max(0, m.start() - 4):m.start()]):
+        return True   # "Elizabeth Wise at USA Today": a capital inside a sentence, a name
+    return bool(NOWADAYS_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                or NOWADAYS_AFTER.match(text, m.end("word")))
+
+
 # a bound or an approximation before "N days before/ago" makes it a length of time
 BOUND_BEFORE = re.compile(r"(?i)\b(?:at\s+least|(?:no|not)\s+(?:fewer|less|more)\s+than|more\s+than|less\s+than|"
                           r"fewer\s+than|within|up\s+to|at\s+most|over|under|nearly|almost|about|around|roughly|"
@@ -293,6 +310,8 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
         before = text[max(0, m.start() - 20):m.start()]
         if not MODAL_MONTH.search(before):
             return False
+    if name == "deictic_day" and _nowadays(text, m):
+        return False
     if name == "year" and lx.LABEL_BEFORE.search(text, max(0, m.start("y") - 24), m.start("y")):
         return False   # "S. 1872", "Proclamation 1863": a bill's or a document's number, not a year
     if name == "year_yy" and not re.search(r"\b(?:[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom)\s$",

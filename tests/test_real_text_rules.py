@@ -530,3 +530,11 @@ def test_hyphenated_people_nouns_and_plural_scales_of_billions():
     assert (f["kind"], f["value_low"], f["qualifier"]) == ("money", 200e9, "lower_bound")
     f = one("He spent more than Europe by billions and billions of dollars.")
     assert (f["text"], f["kind"], f["value_low"]) == ("billions and billions of dollars", "money", 2e9)
+
+
+def test_today_as_nowadays_or_a_name_is_no_date_but_the_days_today_is():
+    assert figure_rows("We go to Elizabeth Wise at USA Today.") == []
+    assert figure_rows("Yet even today the dome shines, and the AI of today is weak.") == []
+    rows = figure_rows("Today’s announcement adds 40 jobs.", "“Today, most colonies are free.”", "I met him today.")
+    assert [r["text"] for r in rows if r["kind"] == "date"] == ["Today’s", "Today", "today"]
+    assert {r["date_start"] for r in rows if r["kind"] == "date"} == {PUBLISHED.isoformat()}

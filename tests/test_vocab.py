@@ -158,3 +158,10 @@ def test_each_holiday_is_its_last_day_by_publication(row):
         assert day.strftime("%A") == row["weekday"]
         n = int(row["nth"])
         assert (day.day - 1) // 7 + 1 == n if n > 0 else (day + dt.timedelta(days=7)).month != day.month
+
+
+@pytest.mark.parametrize("row", rows("nowadays_words"), ids=lambda r: f"{r['where']}-{r['word']}")
+def test_each_nowadays_word_makes_today_no_date(row):
+    assert row["word"] in row["example"].split() or row["word"] in row["example"], row
+    figs = extract(f"The minister said 300 troops left. {row['example'][0].upper()}{row['example'][1:]}.").figures
+    assert list(figs["kind"]) == ["personnel"], figs.to_dict("records")
