@@ -50,6 +50,9 @@ OBSERVANCE = (rf"\b(?!(?:During|In|For|On|Throughout|Since|As|Each|Every|Celebra
               rf"(?:{OBSERVANCE_WORDS})[ \t]+)[Mm]onth\b")
 HOLIDAY_LEADS = {"on", "this", "last", "next", "by", "since", "until", "before", "after", "during", "happy", "for",
                  "at", "of", "and", "a", "the", "every", "over", "through", "from", "around", "ahead", "merry"}
+# a holiday is a date where a word of time leads it: "on Labor Day", "this Thanksgiving", "by Christmas"
+HOLIDAY_TIME_LEADS = {"on", "this", "last", "next", "by", "since", "until", "till", "before", "after", "during",
+                      "for", "at", "over", "through", "from", "to", "around", "into", "of", "every", "that"}
 # vocab/deictic_days.csv: words that name a day relative to publication ("today", "tomorrow"), with the offset
 DEICTIC_OFFSETS = {r["phrase"]: int(r["offset_days"]) for r in rows("deictic_days")}
 DEICTIC_DAY = "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
@@ -144,7 +147,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
      r"(?P<today>\s+today)?\b", "ago"),
     (rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,?\s*(?P<y>{YEAR}))?", "week_of"),
     (r"\b[Tt]he\s+turn\s+of\s+the\s+year\b", "turn"),
-    (rf"(?=[A-Z])(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),
+    (rf"(?:\b[Tt]his[ \t]+)?(?=[A-Z])(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),   # "this Labor Day"
     (OBSERVANCE, "observance"),
     (r"\b(?:that|the\s+same)\s+(?P<unit>evening|morning|night|afternoon|day)\b", "chain_same"),
     (r"\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+(?P<unit>day|week|month|year)\b", "chain_same"),
@@ -257,9 +260,11 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         return DateSpec("observance")
     if name == "holiday":
         row = HOLIDAYS[re.sub(r"\s+", " ", g["holiday"].lower()).replace("’", "'")]
+        which = "this" if m.start() < m.start("holiday") else ""   # "this Thanksgiving": the nearest one
         if row["day"]:
-            return DateSpec("day", None, int(row["month"]), int(row["day"]))
-        return DateSpec("holiday", None, int(row["month"]), WEEKDAYS[row["weekday"].lower()], n=int(row["nth"]))
+            return DateSpec("day", None, int(row["month"]), int(row["day"]), which=which)
+        return DateSpec("holiday", None, int(row["month"]), WEEKDAYS[row["weekday"].lower()], n=int(row["nth"]),
+                        which=which)
     if name == "day_words":
         day, year = ordinal_value(g["dw"]), int(words_to_number(g["yw"])) if g.get("yw") else None
         return DateSpec("day", year, _month(g["mon"]), day) if 1 <= day <= 31 else None
@@ -327,9 +332,13 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
             re.search(r"\b(?:over|during|throughout)\s+(?:the\s+)?$", text[max(0, m.start() - 16):m.start()]):
         return False   # "over the next week": a length of time (a figure of its own), not the week after a date
     if name == "holiday":   # "Chuseok (Korean Thanksgiving)": another country's feast, not the named day
-        prev = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start() - 20):m.start()])
+        at = m.start("holiday")
+        prev = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, at - 20):at])
         if prev and prev.group(1).lower() not in HOLIDAY_LEADS:
             return False
+        lead = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, at - 14):at])
+        if not lead or lead.group(1).lower() not in HOLIDAY_TIME_LEADS:
+            return False   # "a happy Thanksgiving", "the Thanksgiving turkey": the feast named, no time given
     if name == "year":
         before = text[max(0, m.start() - 3):m.start()]
         after = text[m.end():m.end() + 25]
@@ -490,16 +499,19 @@ def _nearest_month(month: int, pub: dt.date, forward: bool) -> int:
 CLOSE_DAYS = 7  # a day this close to publication on the other side of the tense is the one meant
 
 
-def _nearest_day(month: int, day: int, pub: dt.date, forward: bool) -> dt.date | None:
+def _nearest_day(month: int, day: int, pub: dt.date, forward: bool, nearest: bool = False) -> dt.date | None:
     """A day without a year: the next one on or after publication when the sentence looks ahead, else the
     last one on or before it; but a day within a week on the other side beats one most of a year away
-    ("he was citing the July 4th weekend", said on July 2)."""
+    ("he was citing the July 4th weekend", said on July 2). ``nearest``: the one nearest publication ("this
+    Christmas")."""
     cands = []
     for year in (pub.year - 1, pub.year, pub.year + 1):
         try:
             cands.append(dt.date(year, month, day))
         except ValueError:
             continue
+    if nearest and cands:   # "this Christmas": the one nearest publication, either side
+        return min(cands, key=lambda c: abs((c - pub).days))
     after = min((c for c in cands if c >= pub), default=None)
     before = max((c for c in cands if c <= pub), default=None)
     chosen, other = (after, before) if forward else (before, after)
@@ -570,13 +582,16 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
                 return d, d
             if pub is None:
                 return None
-            d = _nearest_day(spec.month, spec.day, pub, forward)
+            d = _nearest_day(spec.month, spec.day, pub, forward, nearest=spec.which == "this")
             return (d, d) if d else None
         if k == "holiday":   # the nth weekday of a month: like a day without a year, the last one by publication
             if pub is None:   # (the next one if the sentence looks ahead)
                 return None
             days = [nth_weekday(y, spec.month, spec.day, int(spec.n)) for y in (pub.year - 1, pub.year, pub.year + 1)]
-            d = min((x for x in days if x >= pub), default=None) if forward else max(x for x in days if x <= pub)
+            if spec.which == "this":
+                d = min(days, key=lambda x: abs((x - pub).days))
+            else:
+                d = min((x for x in days if x >= pub), default=None) if forward else max(x for x in days if x <= pub)
             return (d, d) if d else None
         if k == "observance":   # proclaimed in the month itself, or in the last days of the month before
             if pub is None:       # (White House proclamations 2021-2026: a month is proclaimed from the 25th of

@@ -168,6 +168,10 @@ def test_rates_per_any_unit_and_the_head_of_a_compound_noun():
 def test_holidays_and_years_with_an_apostrophe():
     assert one("On Labor Day the plant closed.")["date_start"] == "2024-09-02"
     assert figure_rows("Villages held Chuseok (Korean Thanksgiving) feasts.") == []
+    assert figure_rows("We wish you a happy Thanksgiving and pardon the national Thanksgiving turkey.") == []
+    assert [r["text"] for r in figure_rows("I pardon you this Thanksgiving.", "Americans look forward to "
+                                           "St. Patrick’s Day.")] == ["this Thanksgiving", "St. Patrick’s Day"]
+    assert one("I pardon you this Thanksgiving.")["date_start"] == "2024-11-28"   # published a week before it
     assert one("Prices have risen since March of '22.")["date_start"] == "2022-03-01"
 
 
