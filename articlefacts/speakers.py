@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from .vocab import rows
 
-LABEL = re.compile(r"[A-Z][A-Z.'’\-]*+(?:[ \t][A-Z][A-Z.'’\-]*+){0,5}+(?:[ \t]\([^()\n]{1,60}\))?+")
+# capitals with their accents: "PRESIDENT LÓPEZ OBRADOR:", "MR. ŁUKASZ NOWAK:"
+CAPS = "A-ZÀ-ÖØ-ÞĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ"
+LABEL = re.compile(rf"[{CAPS}][{CAPS}.'’\-]*+(?:[ \t][{CAPS}][{CAPS}.'’\-]*+){{0,5}}+(?:[ \t]\([^()\n]{{1,60}}\))?+")
 Q_LABEL = re.compile(r"Q(?::|[ \t](?=\S))")
 
 

@@ -542,3 +542,9 @@ def test_today_as_nowadays_or_a_name_is_no_date_but_the_days_today_is():
     rows = figure_rows("Today’s announcement adds 40 jobs.", "“Today, most colonies are free.”", "I met him today.")
     assert [r["text"] for r in rows if r["kind"] == "date"] == ["Today’s", "Today", "today"]
     assert {r["date_start"] for r in rows if r["kind"] == "date"} == {PUBLISHED.isoformat()}
+
+
+def test_a_speaker_label_with_accented_capitals():
+    rows = claims_of("VICE PRESIDENT HARRIS: Welcome, Mr. President.",
+                     "PRESIDENT LÓPEZ OBRADOR: (As interpreted.) Thank you. We sent 300 nurses.")
+    assert [r["source"] for r in rows][-2:] == ["PRESIDENT LÓPEZ OBRADOR"] * 2
