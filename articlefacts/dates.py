@@ -169,6 +169,9 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?i:year\s+of\s+our\s+Lord)\s+(?P<yw>(?i:{CARDINAL_WORDS}))\b", "year_words"),
     (rf"\bIndependence\s+of\s+the\s+United\s+States(?:\s+of\s+America)?,?\s+(?P<at>(?:the\s+)?"
      rf"(?P<iw>(?i:{ORDINAL_WORDS})))\b", "independence"),
+    # "the 20th century", "the twenty-first century", "the first half of the 20th century", "the 21 century"
+    (rf"\b(?:[Tt]he\s+(?P<half>first|second|latter)\s+half\s+of\s+)?[Tt]he\s+(?:(?P<cn>\d{{1,2}})(?:st|nd|rd|th)?|"
+     rf"(?P<cw>(?i:{ORDINAL_WORDS})))[ \t-]+[Cc]entury\b", "century"),
 ]]
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "final": 4, "last": 4}
@@ -271,6 +274,14 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name == "year_words":
         year = int(words_to_number(g["yw"]))
         return DateSpec("year", year) if 1000 <= year <= 2999 else None
+    if name == "century":   # the 20th century: 1901-2000; its first half: 1901-1950
+        c = int(g["cn"]) if g.get("cn") else ordinal_value(g["cw"])
+        if not 1 <= c <= 30:
+            return None
+        first, last = (c - 1) * 100 + 1, c * 100
+        if g.get("half"):
+            first, last = (first, first + 49) if g["half"] == "first" else (first + 50, last)
+        return DateSpec("range", a=DateSpec("year", first), b=DateSpec("year", last))
     if name == "independence":
         n = ordinal_value(g["iw"])
         return DateSpec("range", a=DateSpec("day", 1775 + n, 7, 4), b=DateSpec("day", 1776 + n, 7, 3))
@@ -322,6 +333,9 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     if name == "year_yy" and not re.search(r"\b(?:[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom)\s$",
                                           text[max(0, m.start() - 7):m.start()]):
         return False   # "in ’22", "since '08"; not a quotation mark before a number
+    if name == "chain_n" and re.match(r"(?i)after\s+(?:the|its|his|her|their)\b", m.group("dir")):
+        return False   # "expire 4 years after the effective date": a length of time from an event, no date
+        # ("Five days after that release" chains to a date already given)
     if name in ("chain_n", "ago") and m.group("n").lower() not in ("a", "an") and \
             BOUND_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
         return False   # "no fewer than 60 days before the election", "nearly 250 years ago": a length of time
@@ -364,7 +378,7 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
 _APOSTROPHE_YEAR = re.compile(r"['’]\d\d\b")
 _SEASON_WORD = re.compile(rf"\b(?:{SEASON})\b")
 NEEDS = {"day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
-         "independence": re.compile(r"\bIndependence\b"),
+         "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
          "observance": re.compile(r"[Mm]onth\b"), "season": _SEASON_WORD, "season_rel": _SEASON_WORD, "my_yy": _APOSTROPHE_YEAR, "year_yy": _APOSTROPHE_YEAR}
 
 

@@ -548,3 +548,13 @@ def test_a_speaker_label_with_accented_capitals():
     rows = claims_of("VICE PRESIDENT HARRIS: Welcome, Mr. President.",
                      "PRESIDENT LÓPEZ OBRADOR: (As interpreted.) Thank you. We sent 300 nurses.")
     assert [r["source"] for r in rows][-2:] == ["PRESIDENT LÓPEZ OBRADOR"] * 2
+
+
+def test_centuries_are_dates_and_n_years_after_an_event_is_a_length_of_time():
+    f = one("Faith carried them through the first half of the 20th century and beyond.")
+    assert (f["text"], f["date_start"], f["date_end"]) == ("the first half of the 20th century", "1901-01-01",
+                                                           "1950-12-31")
+    f = one("They cannot compete in the twenty-first century economy.")
+    assert (f["date_start"], f["date_end"]) == ("2001-01-01", "2100-12-31")
+    f = one("The rule will expire 4 years after its effective date.")
+    assert (f["text"], f["kind"], f["unit"]) == ("4 years", "measure", "years")
