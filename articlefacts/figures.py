@@ -294,7 +294,8 @@ def _multiplier_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
                 continue
             if raw[0].isdigit() and re.search(r"[A-Za-z-]$", text[max(start, m.start() - 1):m.start()]):
                 continue
-            if m.group(0).lower().endswith("times") and not COMPARED.match(text, m.end(), min(end, m.end() + 40)):
+            if m.group(0).lower().endswith("times") and not COMPARED.match(text, m.end(), min(end, m.end() + 40)) \
+                    and not re.search(r"\bby\s+$", text[max(start, m.start() - 4):m.start()]):   # "grew by 2.7 times"
                 yield Atom(m.start(), m.end(), value, kind="count", unit="times")   # how often: "said it 100 times"
                 continue
         yield Atom(m.start(), m.end(), value, kind="other", unit="times")
@@ -791,8 +792,8 @@ def _window(text: str, floor: int, pos: int, size: int = CONTEXT_WINDOW) -> int:
 
 def _prev_kind_unit(figs: list[Figure], kinds: tuple[str, ...] = ("personnel", "count")) -> tuple[str, str] | None:
     for f in reversed(figs):
-        if f.kind in kinds and f.unit and not f.unit in lx.COLLECTIVE:
-            return f.kind, f.unit
+        if f.kind in kinds and f.unit and f.unit not in lx.COLLECTIVE and f.unit != "times":
+            return f.kind, f.unit   # ("said it 100 times" counts occasions, not what a later number counts)
     return None
 
 
@@ -812,7 +813,14 @@ def _hint_backward(text: str, sent_start: int, pos: int) -> tuple[str, str] | No
     return None
 
 
+# "the number of (young) Americans ... rose to N": what an elided N counts, said before it in its sentence
+NUMBER_OF = re.compile(r"\b[Nn]umber\s+of\s+(?:[a-z-]+\s+)?(?P<noun>[A-Za-z][a-z-]*s)\b")
+
+
 def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[Figure], before: list[Figure]) -> None:
+    if fig.value_low is not None and 0 < fig.value_low < 1 and re.fullmatch(r"0?\.\d+", text[fig.core[0]:fig.core[1]]):
+        fig.kind, fig.unit = "other", "fraction"   # "about 60 percent (0.626) of the quality": a share written as one
+        return
     if fig.partitive and fig.partitive != "them":
         fig.kind, fig.unit = _head_kind(fig.partitive)
         return
@@ -829,6 +837,10 @@ def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[F
         if noun:
             fig.kind, fig.unit = _head_kind(noun)
             return
+    number_of = NUMBER_OF.search(text, _window(text, sent_start, fig.start), fig.start)
+    if number_of and not fig.hint:   # "the number of Americans with OUD increased ... to 5.7 million"
+        fig.kind, fig.unit = _head_kind(number_of.group("noun").lower())
+        return
     same = _prev_kind_unit(in_sentence, ("personnel",) if fig.hint == "personnel" else ("personnel", "count"))
     hint = None if same else _hint_backward(text, sent_start, fig.core[0])
     earlier = _prev_kind_unit(before, ("personnel",)) if fig.hint == "personnel" or hint else \

@@ -42,7 +42,7 @@ until till via per each every all both some any no not only also just even still
 least much many few several own other another same is are was were be been being am has have had having do
 does did will would shall should can could may might must said says say told tells reported according including
 included include includes plus minus versus vs altogether total overall respectively apiece alone either neither
-whereas although though because like unlike near around about across along against toward towards upon""".split())
+whereas although though because like unlike near around about across along against toward towards upon last next past""".split())
 NOUN_ENDINGS_NOT_PLURAL = ("ss", "us", "is", "'s", "’s", "ous")
 NOT_NOUNS = set("""was has is its this thus always perhaps as less across towards afterwards besides overseas
 sometimes whereas nevertheless regardless unless yes news series species means appears seems remains shows says

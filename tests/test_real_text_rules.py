@@ -558,3 +558,12 @@ def test_centuries_are_dates_and_n_years_after_an_event_is_a_length_of_time():
     assert (f["date_start"], f["date_end"]) == ("2001-01-01", "2100-12-31")
     f = one("The rule will expire 4 years after its effective date.")
     assert (f["text"], f["kind"], f["unit"]) == ("4 years", "measure", "years")
+
+
+def test_the_number_of_names_what_an_elided_number_counts_and_by_n_times_is_a_multiplier():
+    rows = figure_rows("The number of Americans living with OUD increased by 2.7 times to 5.7 million.")
+    assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [("2.7 times", "other", "times"),
+                                                                  ("5.7 million", "personnel", "americans")]
+    f = one("Life with OUD has a quality of (0.626) that of full health.")
+    assert (f["kind"], f["unit"]) == ("other", "fraction")
+    assert [r["text"] for r in figure_rows("The index fell to 45 last year.")] == ["45", "last year"]
