@@ -90,9 +90,6 @@ A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|met
 LABEL_BEFORE = lx.LABEL_BEFORE
 ONE_IDIOM_AFTER = re.compile(r"\s*(?:-|of\b|another\b|by\b|side\b|day\b|time\b|point\b|way\b|thing\b|hand\b|or\s+"
                              r"another\b|more\b|last\b|another|too\b)", re.I)
-GROUP_REFERENTS = set("""leaders countries nations sides men governments states parties presidents allies neighbours
-neighbors koreas militaries armies powers leaders' countries' sides' women sessions""".split())
-
 QUAL_PRE = re.compile(
     r"(?:\b(?:just|only|well|slightly|a\s+little|far|much|roughly|nearly|almost)\s+)?\b(?P<q>about|around|roughly|"
     r"approximately|approx\.|some|nearly|almost|close\s+to|an\s+estimated|estimated|up\s+to|as\s+many\s+as|"
@@ -447,10 +444,6 @@ def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
             return None
         if not lx.noun_after(after) and not qual and not re.match(r"\s+or\s+(?:two|three)\b", after):
             return None
-    if value in (2, 3, 4) and re.search(r"\b(?:the|these|those|both)\s+$", before, re.I):
-        nxt_word = re.match(r"\s+([A-Za-z’']+)", after)
-        if nxt_word and nxt_word.group(1).lower() in GROUP_REFERENTS:
-            return None  # "the two leaders": a group already counted
     wcur = lx.CURRENCY_SYMBOLS.get((m.group("wcur") or "").strip(), "")
     return Atom(m.start(), m.end() if m.group("wpct") else e, value, currency=wcur, percent=bool(m.group("wpct")),
                 words=True)

@@ -199,7 +199,7 @@ def test_relative_dates_stay_unresolved_without_a_published_date():
     "Both countries signed, and one of them ratified it.",
     "He was the first to arrive, and one day he may return.",
     "The talks will end soon.",
-    "It is the No. 1 priority for the two leaders.",
+    "It is the No. 1 priority for them.",
 ])
 def test_labels_ordinals_and_idioms_are_not_figures(sentence):
     assert figure_rows(sentence) == []

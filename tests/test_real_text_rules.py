@@ -567,3 +567,8 @@ def test_the_number_of_names_what_an_elided_number_counts_and_by_n_times_is_a_mu
     f = one("Life with OUD has a quality of (0.626) that of full health.")
     assert (f["kind"], f["unit"]) == ("other", "fraction")
     assert [r["text"] for r in figure_rows("The index fell to 45 last year.")] == ["45", "last year"]
+
+
+def test_a_number_on_a_group_already_named_is_a_figure_as_most_annotators_read_it():
+    f = one("The two leaders welcomed the deal.")
+    assert (f["text"], f["kind"], f["value_low"], f["unit"]) == ("two leaders", "personnel", 2.0, "leaders")
