@@ -751,3 +751,17 @@ def _whole(day: dt.date, unit: str) -> Interval:
 def is_forward(sentence_prefix: str) -> bool:
     """True when the words before a date in its sentence refer ahead ("plans to ... by")."""
     return bool(FUTURE.search(sentence_prefix))
+
+
+PAST_MARK = re.compile(r"\b(?:was|were|had|did|said|told|[a-z]+ed)\b", re.I)
+FUTURE_AFTER = re.compile(r"\b(?:will|'ll|shall|going\s+to|can|could|may|might)\b", re.I)
+
+
+def looks_ahead_after(clause: str) -> bool:
+    """True when the clause after a fronted date looks ahead before it looks back ("On Monday, Jill and I will
+    be traveling", "On Monday, consumers can visit"; not "On Monday, officials said they will")."""
+    ahead = FUTURE_AFTER.search(clause)
+    if not ahead:
+        return False
+    back = PAST_MARK.search(clause, 0, ahead.start())
+    return back is None

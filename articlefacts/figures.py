@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
 from .vocab import rows
-from .dates import DateMention, find_dates, is_forward, resolve, resolve_in_context
+from .dates import DateMention, find_dates, is_forward, looks_ahead_after, resolve, resolve_in_context
 from .numbers import (DIGITS, MULTIPLIER_WORDS, fraction_value, NUMBER_WORD, PLURAL_SCALES, SCALES, SHORT_SCALES,
                       VAGUE_COUNT, parse_digits, words_to_number)
 
@@ -1013,7 +1013,9 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
         in_sentence = figs[max(first_in_sentence, idx - SENTENCE_FIGURES):idx]
         if fig.kind == "date":
             spec = fig.date_mention.spec
-            forward = is_forward(text[_window(text, sent[0], fig.start):fig.start])
+            prefix = text[_window(text, sent[0], fig.start):fig.start]
+            forward = is_forward(prefix) or len(prefix.split()) <= 4 and \
+                looks_ahead_after(text[fig.end:min(sent[1], fig.end + 100)])   # "On Monday, we will travel"
             iv = None
             if not forward and context and context[0] == fig.para:
                 iv = resolve_in_context(spec, published, context[1])

@@ -572,3 +572,9 @@ def test_the_number_of_names_what_an_elided_number_counts_and_by_n_times_is_a_mu
 def test_a_number_on_a_group_already_named_is_a_figure_as_most_annotators_read_it():
     f = one("The two leaders welcomed the deal.")
     assert (f["text"], f["kind"], f["value_low"], f["unit"]) == ("two leaders", "personnel", 2.0, "leaders")
+
+
+def test_a_fronted_day_looks_ahead_when_its_clause_does():
+    # published Wednesday 2024-11-20
+    assert one("And on Monday, my wife and I will be traveling to the base.")["date_start"] == "2024-11-25"
+    assert one("On Monday, officials said they will travel.")["date_start"] == "2024-11-18"
