@@ -124,7 +124,8 @@ POST_OF = {"or more": "lower_bound", "or above": "lower_bound", "or over": "lowe
 # an age: "when they turn 65", "aged 18", "18 or older", "65 years of age"
 # "children under 6", "people over the age of 65", "those under 18"
 AGE_BEFORE = re.compile(r"\b(?:turns?|turned|turning|aged?|ages|ages?\s+of)\s+$|\b(?:children|kids|babies|infants|"
-                        r"toddlers|teens|teenagers|adults|people|persons|individuals|those|anyone|seniors|Americans)\s+"
+                        r"toddlers|teens|teenagers|adults|people|persons|individuals|those|anyone|seniors|Americans|child|kid|baby|"
+                        r"infant|toddler|teen|teenager|adult|person)\s+"
                         r"(?:under|over|below|above|younger\s+than|older\s+than)\s+$", re.I)
 AGE_AFTER = re.compile(r"\s+(?:(?:or|and)\s+(?:older|younger)\b|years?\s+(?:of\s+age|old)\b)", re.I)
 # a spoken false start, the number cut off with its word: "$20 mil- — $20 billion" (the number said again)
@@ -683,7 +684,12 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
         if na:
             span = (pos + of.end(), pos + of.end() + na[0])
             return Counted(*_head_kind(na[1]), span[1], span)
+    if re.match(r"\s+strong\b", rest):
+        return Counted("personnel", "people", pos)   # "an American nation 325 million strong"
     c = Counted(end=pos)
+    if re.match(r"\s+of\s+(?:us|you)\b", rest) or re.match(r"\s+of\s+them\b", rest) and \
+            re.search(r"\bthe\s+$", text[max(start, first.start - 5):first.start], re.I):
+        return Counted("personnel", "people", pos)   # "the four of us", "the two of them": people
     pm = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|all|whom)\s+)?(?P<rest>.{0,60})", rest)
     if pm:  # "about 312,000 of its troops", "10,000 of them"
         if re.match(r"them\b|those\b|whom\b", pm.group("rest")):
@@ -695,9 +701,9 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
     near = re.match(r"(?:\s+(?:were|was|have|had|has|been|are|is|be|reportedly|already|also|now))*\s+(\w+)", rest)
     if pw and pw.group(1).lower() in lx.PARTICIPLES or near and near.group(1).lower() in lx.PARTICIPLES:
         c.hint = "personnel"  # "about 1,000 wounded", "some 4,700 were killed"
-    elif re.search(r"\b(?:population|country|nation|city|town|province|region)\s+of\s+$",
+    elif re.search(r"\b(?:population|country|nation|city|town|province|region|family|household)\s+of\s+$",
                    text[max(start, first.start - 30):first.start], re.I):
-        c.hint, c.kind, c.unit = "personnel", "personnel", "people"  # "a country of 26 million"
+        c.hint, c.kind, c.unit = "personnel", "personnel", "people"  # "a country of 26 million", "a family of four"
     elif pw and pw.group(1)[0].isupper() and not a.words and not c.partitive:
         return None
     return c

@@ -14,7 +14,8 @@ PERSONNEL_ENDING = re.compile(r"^(?:[a-z]{3,}(?:ists|ians|ees|men|women)|[a-z]+-
 COLLECTIVE = set("""contingent force deployment army toll manpower garrison""".split())
 # People who speak rather than get counted: never the antecedent of an elided number.
 SPEAKERS = set("""officials official lawmakers lawmaker legislators diplomats analysts experts sources spokesman
-spokeswoman spokesperson researchers observers reporters journalists""".split())
+spokeswoman spokesperson researchers observers reporters journalists
+folks""".split())   # ("Folks, ...": whom a speaker addresses)
 PARTICIPLES = set("killed wounded dead injured captured missing hurt died".split())
 TIME_UNITS = {"second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes",
               "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks",

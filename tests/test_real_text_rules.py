@@ -578,3 +578,15 @@ def test_a_fronted_day_looks_ahead_when_its_clause_does():
     # published Wednesday 2024-11-20
     assert one("And on Monday, my wife and I will be traveling to the base.")["date_start"] == "2024-11-25"
     assert one("On Monday, officials said they will travel.")["date_start"] == "2024-11-18"
+
+
+def test_families_strengths_and_the_n_of_us_count_people_and_a_child_under_six_is_an_age():
+    for sentence, text in [("A family of four will get more.", "four"), ("It is a nation 325 million strong.", "325 million"),
+                           ("The four of us are going to talk.", "four"), ("Is it just the two of them?", "two")]:
+        f = next(r for r in figure_rows(sentence) if r["text"] == text)
+        assert (f["kind"], f["unit"]) == ("personnel", "people"), sentence
+    f = next(r for r in figure_rows("It pays $3,600 per child under six.") if r["text"] == "under six")
+    assert (f["kind"], f["unit"], f["qualifier"]) == ("measure", "years", "upper_bound")
+    f = next(r for r in figure_rows("Folks, I came to talk about two very, very important programs.")
+             if r["value_low"] == 2)
+    assert f["unit"] != "folks"   # whom a speaker addresses is not what a number counts
