@@ -128,7 +128,9 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"(?:(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Ss]ince\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|"
      r"(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))(?P<y>1[0-7]\d\d)\b(?![-–,.]\d)(?![ \t]+[a-z])", "year"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+"
-     r"(?P<unit>week|month|year|weekend)\b", "deictic"),
+     r"(?P<unit>week|month|year|weekend|quarter)\b", "deictic"),
+    # "over the weekend": the weekend nearest publication on the side the sentence looks to
+    (r"\b(?:[Oo]ver|[Dd]uring|[Tt]hroughout)\s+(?P<at>the\s+(?P<unit>weekend))\b", "deictic"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+"
      r"(?:the\s+|this\s+)(?P<unit>year|month)\b", "deictic_this"),
     (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),
@@ -151,7 +153,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (OBSERVANCE, "observance"),
     (r"\b(?:that|the\s+same)\s+(?P<unit>evening|morning|night|afternoon|day)\b", "chain_same"),
     (r"\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+(?P<unit>day|week|month|year)\b", "chain_same"),
-    (rf"\b(?P<rel2>[Tt]he)\s+(?:(?:early|late)\s+)?(?P<season>{SEASON})\b(?!\s+(?:of|\d))", "season_rel"),
+    (rf"\b(?P<rel2>[Tt]he)\s+(?:(?:early|late)\s+)?(?P<season>{SEASON})\b(?!\s+(?:of|\d|months?\b))", "season_rel"),
     # "the winter of 2024", "the next winter 2023-24" (a winter written with both its years)
     (rf"\b(?:[Tt]he\s+)?(?:(?:[Nn]ext|[Tt]his|[Ll]ast|[Cc]oming)\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?"
      rf"(?P<season>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})(?:[-–/](?:\d\d|\d{{4}})(?!\d))?\b", "season"),
@@ -209,7 +211,7 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name in ("year", "year_yy"):
         return DateSpec("year", _year(g))
     if name == "deictic":
-        return DateSpec("deictic", unit=g["unit"], which=g["rel"].lower())
+        return DateSpec("deictic", unit=g["unit"], which=(g.get("rel") or "the").lower())
     if name == "deictic_this":
         return DateSpec("deictic", unit=g["unit"], which="this")
     if name == "deictic_day":
@@ -674,6 +676,17 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             if pub is None:
                 return None
             step = {"last": -1, "next": 1}.get(spec.which, 0)
+            if spec.unit == "weekend" and step == 0:   # "this weekend": the one just past, or the coming one
+                if forward:
+                    sat = pub - dt.timedelta(days=1) if pub.weekday() == 6 else \
+                        pub + dt.timedelta(days=(5 - pub.weekday()) % 7)
+                else:
+                    sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+                return sat, sat + dt.timedelta(days=1)
+            if spec.unit == "quarter":   # "last quarter": the calendar quarter before publication's
+                q = (pub.year * 4 + (pub.month - 1) // 3) + step
+                first = dt.date(q // 4, (q % 4) * 3 + 1, 1)
+                return first, month_interval(first.year, first.month + 2)[1]
             if spec.unit in ("week", "weekend"):
                 mon, sun = week_of(pub + dt.timedelta(weeks=step))
                 return (sun - dt.timedelta(days=1), sun) if spec.unit == "weekend" else (mon, sun)
@@ -765,3 +778,15 @@ def looks_ahead_after(clause: str) -> bool:
         return False
     back = PAST_MARK.search(clause, 0, ahead.start())
     return back is None
+
+
+def looks_back(prefix: str, after: str) -> bool:
+    """True when a sentence narrates the past around a date: a past verb before it, or after it before any
+    word that looks ahead ("The chaos unfolded this weekend", "Over the weekend, we set records")."""
+    if is_forward(prefix):
+        return False
+    if PAST_MARK.search(prefix):
+        return True
+    back = PAST_MARK.search(after)
+    ahead = FUTURE_AFTER.search(after)
+    return back is not None and (ahead is None or back.start() < ahead.start())

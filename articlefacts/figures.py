@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
 from .vocab import rows
-from .dates import DateMention, find_dates, is_forward, looks_ahead_after, resolve, resolve_in_context
+from .dates import DateMention, find_dates, is_forward, looks_ahead_after, looks_back, resolve, resolve_in_context
 from .numbers import (DIGITS, MULTIPLIER_WORDS, fraction_value, NUMBER_WORD, PLURAL_SCALES, SCALES, SHORT_SCALES,
                       VAGUE_COUNT, parse_digits, words_to_number)
 
@@ -1020,8 +1020,12 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
         if fig.kind == "date":
             spec = fig.date_mention.spec
             prefix = text[_window(text, sent[0], fig.start):fig.start]
-            forward = is_forward(prefix) or len(prefix.split()) <= 4 and \
-                looks_ahead_after(text[fig.end:min(sent[1], fig.end + 100)])   # "On Monday, we will travel"
+            after = text[fig.end:min(sent[1], fig.end + 100)]
+            forward = is_forward(prefix) or len(prefix.split()) <= 4 and looks_ahead_after(after)  # "On Monday, we will"
+            if spec.kind == "deictic" and spec.unit == "weekend" and spec.which == "this":
+                forward = not looks_back(prefix, after)   # "this weekend" is the coming one unless told otherwise
+            elif spec.kind == "deictic" and spec.which == "the":   # "over the weekend": the last one unless told
+                forward = is_forward(prefix) or looks_ahead_after(after)
             iv = None
             if not forward and context and context[0] == fig.para:
                 iv = resolve_in_context(spec, published, context[1])

@@ -590,3 +590,14 @@ def test_families_strengths_and_the_n_of_us_count_people_and_a_child_under_six_i
     f = next(r for r in figure_rows("Folks, I came to talk about two very, very important programs.")
              if r["value_low"] == 2)
     assert f["unit"] != "folks"   # whom a speaker addresses is not what a number counts
+
+
+def test_quarters_and_weekends_nearest_publication_on_the_side_the_sentence_looks_to():
+    # published Wednesday 2024-11-20
+    f = one("Growth was 5 percent last quarter.".replace("5 percent ", ""))
+    assert (f["text"], f["date_start"], f["date_end"]) == ("last quarter", "2024-07-01", "2024-09-30")
+    assert one("Over the weekend, we set records.")["date_start"] == "2024-11-16"
+    assert one("The chaos unfolded this weekend at airports.")["date_start"] == "2024-11-16"
+    assert one("We will meet this weekend.")["date_start"] == "2024-11-23"
+    assert one("This weekend, the President is traveling.")["date_start"] == "2024-11-23"
+    assert [r["kind"] for r in figure_rows("Kids eat well over the summer months.")] == []
