@@ -298,6 +298,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     return None
 
 
+# a word that makes the weekday after it a greeting or a name (vocab/weekday_names.csv)
+WEEKDAY_NAME_BEFORE = re.compile(r"\b(?:" + "|".join(r["word"] for r in rows("weekday_names")) + r")[ \t]+$")
 # "today" meaning nowadays, not the publication day: "the AI of today", "in today's economy" (vocab/nowadays_words.csv)
 _NOWADAYS = {w: [r["word"] for r in rows("nowadays_words") if r["where"] == w] for w in ("before", "after")}
 NOWADAYS_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(_NOWADAYS["before"]) + r")\s+$")
@@ -328,6 +330,9 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
         before = text[max(0, m.start() - 20):m.start()]
         if not MODAL_MONTH.search(before):
             return False
+    if name == "weekday" and not m.group("rel") and WEEKDAY_NAME_BEFORE.search(text, max(0, m.start() - 8),
+                                                                         m.start()):
+        return False   # "Happy Friday", "the Good Friday Agreement": a greeting or a name, no date
     if name == "deictic_day" and _nowadays(text, m):
         return False
     if name == "year" and lx.LABEL_BEFORE.search(text, max(0, m.start("y") - 24), m.start("y")):

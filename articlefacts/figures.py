@@ -67,7 +67,7 @@ VAGUE = re.compile(
     r"(?:\s+of\s+(?P<pscale>thousands|millions|billions|trillions))?)\b(?P<of>\s+of\b)?")   # "billions and billions"
 ONE_IN = re.compile(rf"\b(?P<num>(?i:one|a|two|three)|\d+)\s+in\s+(?P<den>(?i:{NUMBER_WORD})|\d+)\b(?!\s*(?:%|percent))")
 FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|third|"
-                      r"thirds|quarter|quarters|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|half))\b(?!-)")
+                      r"thirds|quarter|quarters|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|half))\b(?![-‐‑])")
 MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fold)\b"
                         rf"|\b(?i:a\s+factor\s+of)\s+(?P<fnum>{DIGITS}|(?i:{WORDNUM}))\b"
                         r"|\b(?P<mword>(?i:twice|doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving|"
@@ -375,7 +375,7 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
                                              text[max(start, s - 12):s])
     if prev == "(" and (prev2.isalnum() or prev2 in "_)") and text[e:e + 1] in ",)":
         return None  # "alert(1)", "section 506(a)(1)": code, markup or a provision's number, not a figure
-    if prev.isalnum() or prev in "#№/" or (prev == "-" and prev2.isalpha() and not joined_range) or \
+    if prev.isalnum() or prev in "#№/" or (prev in "-–‑" and prev2.isalpha() and not joined_range) or \
             prev in ".,:" and prev2.isdigit():
         return None  # "MiG-29", "No.5", "9/11"
     if nxt.isalpha() and not re.match(r"(?:mm|km|kg|cm)\b", text[e:e + 3]):
@@ -434,6 +434,8 @@ def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
         return None
     if words[0].isupper() and not _sentence_start(text, s, start):
         return None  # "Group of Seven", "the Big Three"
+    if LABEL_BEFORE.search(text[max(start, s - 24):s]):
+        return None  # "number six" (a rank), "Phase two"
     after = text[e:e + 40]
     before = text[max(start, s - 12):s]
     if low == "one":

@@ -601,3 +601,11 @@ def test_quarters_and_weekends_nearest_publication_on_the_side_the_sentence_look
     assert one("We will meet this weekend.")["date_start"] == "2024-11-23"
     assert one("This weekend, the President is traveling.")["date_start"] == "2024-11-23"
     assert [r["kind"] for r in figure_rows("Kids eat well over the summer months.")] == []
+
+
+def test_ranks_greetings_names_and_codes_are_no_figures():
+    assert figure_rows("We used to rank number two; now we rank number eight.") == []
+    assert figure_rows("MS. LEE: Okay. Happy Friday.", "The Good Friday Agreement held.") == []
+    assert figure_rows("The flag shall be flown at half‑staff.") == []     # a non-breaking hyphen
+    assert figure_rows("The officials listed in 42 U.S.C. 4370m–1(b) may act.") == []
+    assert [r["text"] for r in figure_rows("Each day 500 migrants cross.")] == ["500 migrants"]

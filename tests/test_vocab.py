@@ -165,3 +165,9 @@ def test_each_nowadays_word_makes_today_no_date(row):
     assert row["word"] in row["example"].split() or row["word"] in row["example"], row
     figs = extract(f"The minister said 300 troops left. {row['example'][0].upper()}{row['example'][1:]}.").figures
     assert list(figs["kind"]) == ["personnel"], figs.to_dict("records")
+
+
+@pytest.mark.parametrize("row", rows("weekday_names"), ids=lambda r: r["word"])
+def test_each_weekday_name_word_makes_the_weekday_no_date(row):
+    figs = extract(f"The minister said 300 troops left. We spoke of {row['word']} Friday and {row['word']} Monday.").figures
+    assert list(figs["kind"]) == ["personnel"], figs.to_dict("records")
