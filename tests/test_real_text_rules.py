@@ -605,6 +605,7 @@ def test_quarters_and_weekends_nearest_publication_on_the_side_the_sentence_look
 
 def test_ranks_greetings_names_and_codes_are_no_figures():
     assert figure_rows("We used to rank number two; now we rank number eight.") == []
+    assert one("Its force could number 11,000 to 12,000 troops.")["value_low"] == 11000   # the verb
     assert figure_rows("MS. LEE: Okay. Happy Friday.", "The Good Friday Agreement held.") == []
     assert figure_rows("The flag shall be flown at half‑staff.") == []     # a non-breaking hyphen
     assert figure_rows("The officials listed in 42 U.S.C. 4370m–1(b) may act.") == []
