@@ -259,10 +259,21 @@ def _vague_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
                     # "despite spending billions on ...", "received millions in compensation": dollars
                     yield Atom(m.start(), stop, value, qualifier="lower_bound", currency="USD")
                     continue
+                if m.group("plural").lower() in ("hundreds", "thousands", "millions") and \
+                        PEOPLE_PLURAL_BEFORE.search(text, max(start, m.start() - 16), m.start()) and \
+                        PEOPLE_PLURAL_AFTER.match(text, stop):
+                    # "has touched millions.", "the witness of millions who endured": people, unnamed
+                    yield Atom(m.start(), stop, value, qualifier="lower_bound", kind="personnel", unit="people")
+                    continue
                 if not re.match(r"\s+[a-z]+s\b", text[stop:stop + 30]):
                     continue
         yield Atom(m.start(), stop, value, qualifier="lower_bound",
                    span_start=m.start() if m.group("of") else None)
+
+
+# a bare "millions" that stands for people: after a preposition or a verb, before the clause ends or "who"
+PEOPLE_PLURAL_BEFORE = re.compile(r"\b(?:of|by|to|for|among|with|from|[a-z]{3,}ed)[ \t]+$")
+PEOPLE_PLURAL_AFTER = re.compile(r"[ \t]*(?:[.,;:!?—–]|$)|[ \t]+(?:who|whose|that|which)\b")
 
 
 # what makes "N times" a multiplier rather than a count of occasions: a comparison after it
@@ -438,6 +449,8 @@ def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
         return None  # "number six" (a rank), "Phase two"
     after = text[e:e + 40]
     before = text[max(start, s - 12):s]
+    if low == "zero" and re.match(r"\s+(?!percent\b|per\s+cent\b)[a-z]+(?<!s)\b", after):
+        return None  # "zero care", "zero tolerance": none at all, no count ("zero deaths" counts)
     if low == "one":
         qual = QUAL_PRE.search(text[max(start, s - 30):s])
         if qual and qual.group("q").lower().startswith("within"):
@@ -641,7 +654,7 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
     """The kind and unit of the number ending at ``pos``: its currency, percent sign, hyphenated
     unit or counted noun ("(4,000) more troops" reads past "more"); for an elided noun, the hints
     the context gives. None when the number is part of a name ("38 North")."""
-    if a.kind in ("other", "measure", "count"):
+    if a.kind in ("other", "measure", "count", "personnel"):
         return Counted(a.kind, a.unit, pos)
     if last.unit == "times":   # the second end of "10 to 100 times" says what both ends are
         return Counted(last.kind, last.unit, pos)

@@ -610,3 +610,12 @@ def test_ranks_greetings_names_and_codes_are_no_figures():
     assert figure_rows("The flag shall be flown at half‑staff.") == []     # a non-breaking hyphen
     assert figure_rows("The officials listed in 42 U.S.C. 4370m–1(b) may act.") == []
     assert [r["text"] for r in figure_rows("Each day 500 migrants cross.")] == ["500 migrants"]
+
+
+def test_a_bare_millions_after_a_verb_or_preposition_counts_people_and_zero_care_is_none():
+    f = one("Her work has touched millions.")
+    assert (f["kind"], f["unit"], f["value_low"], f["qualifier"]) == ("personnel", "people", 2e6, "lower_bound")
+    assert one("It bears the witness of millions who endured.")["kind"] == "personnel"
+    assert one("They spent millions.")["kind"] == "money"
+    assert figure_rows("Its leaders have shown zero care for people.") == []
+    assert [r["text"] for r in figure_rows("There were zero deaths.")] == ["zero deaths"]
