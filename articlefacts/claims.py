@@ -632,6 +632,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             continue
         if CUE_FORM.get(word) == "past" and re.match(r"\s+by\b", after):
             continue  # "the review period directed by this memorandum": a passive participle, no speech act
+        if CUE_FORM.get(word) == "past" and re.search(r",\s*$", before) and re.match(r"\s+(?:to\s+be|at|as)\b", after):
+            continue  # "the prevalence of OUD, estimated to be 5.7 million": a participle on the noun before it
         if word == "citing" or word in ("think", "thought") and re.match(r"[\s-]+tanks?\b", after):
             continue  # "think tank" is a noun
         if word in ("called", "calls", "call") and (re.match(r"\s+(?:the\s+)?[\"“A-Z]|\s+for\b|\s+on\b|\s+up\b", after)) \
@@ -715,6 +717,10 @@ TITLE_DOT = re.compile(rf"\b({TITLE_ABBREVIATIONS}|Jr|Sr|St)\.")
 COLON_QUOTE = re.compile(r"(?P<np>[A-Z](?:[^:;.!?“”\"\n]|(?<=[A-Z])\.){1,160}):\s*[“\"]")   # "U.S." may be in it
 
 
+SAID_TAIL = re.compile(r"(?i:(?:and|but|so)\s+)?(?i:as|like)\s+(?P<np>[^,]+?)\s+(?P<cue>(?i:said|says|put\s+it|wrote|"
+                       r"writes|noted|notes|stated|states|declared|declares))")
+
+
 def _colon_quote(masked: str) -> list[Attribution]:
     """'CNBC’s Rick Santelli: “...”': a name and a colon before a quotation name its speaker; in a list
     of statements, 'Jane Roe, Director of Athletics, State University: “...”', the name before the
@@ -722,14 +728,17 @@ def _colon_quote(masked: str) -> list[Attribution]:
     m = COLON_QUOTE.match(TITLE_DOT.sub("\\1\u00b7", masked))   # "Sen. Jane Roe: “...”": the title's period kept
     if not m:
         return []
-    np, context = m.group("np").strip().replace("\u00b7", "."), ""
+    np, context, cue = m.group("np").strip().replace("\u00b7", "."), "", ""
+    said = SAID_TAIL.fullmatch(np)
+    if said:   # "As the President said: “...”": the speaker is the subject of the verb of saying
+        np, cue = said.group("np"), said.group("cue")
     if "," in np:
         first, rest = np.split(",", 1)
         if re.fullmatch(PERSON, re.sub(rf"^(?:{ROLE_WORD})\s+", "", first.strip(), flags=re.I)):
             np, context = first.strip(), rest.strip()
     if len(np.split()) > 10 or not re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b", np) or NOT_A_SUBJECT_START.match(np):
         return []   # "On mortgage rates: “...”" names a topic, not a speaker
-    return [Attribution(0, np, "", context)]
+    return [Attribution(0, np, cue, context)]
 
 
 def find_attribution(masked: str) -> Attribution | None:

@@ -619,3 +619,10 @@ def test_a_bare_millions_after_a_verb_or_preposition_counts_people_and_zero_care
     assert one("They spent millions.")["kind"] == "money"
     assert figure_rows("Its leaders have shown zero care for people.") == []
     assert [r["text"] for r in figure_rows("There were zero deaths.")] == ["zero deaths"]
+
+
+def test_as_x_said_before_a_quotation_and_a_participle_after_a_comma():
+    row = claims_of("As the President said: “America will win 3 races.”")[0]
+    assert (row["source"], row["cue"]) == ("the President", "said")
+    row = claims_of("We multiply it by the prevalence of OUD, estimated to be 5.7 million.")[0]
+    assert row["source"] == "author"
