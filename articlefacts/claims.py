@@ -677,7 +677,7 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                                                                                           after):
             continue
         cue_start = m.start()
-        if word.endswith("ing") and word != "citing":
+        if CUE_FORM.get(re.sub(r"\s+", " ", word)) == "ing" and word != "citing":   # ("making clear")
             progressive = re.search(r"\b(?:is|are|was|were|am)\s+$", before)
             if not (progressive and (re.match(r"\s+that\b", after) or word in ("announcing", "urging"))):
                 continue   # "is announcing (that)", "is urging Congress" are speech acts; other -ing forms are not

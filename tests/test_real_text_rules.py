@@ -626,3 +626,10 @@ def test_as_x_said_before_a_quotation_and_a_participle_after_a_comma():
     assert (row["source"], row["cue"]) == ("the President", "said")
     row = claims_of("We multiply it by the prevalence of OUD, estimated to be 5.7 million.")[0]
     assert row["source"] == "author"
+
+
+def test_charged_that_and_making_clear_that_are_speech_acts():
+    assert claims_of("The FTC charged that dealers added 3 fees.")[0]["source"] == "The FTC"
+    assert claims_of("The FTC charged 3 dealers.")[0]["source"] == "author"
+    row = claims_of("First, the CFPB is making clear that 3 fees are unfair.")[0]
+    assert (row["source"], row["cue"]) == ("the CFPB", "making clear")
