@@ -104,7 +104,7 @@ ANAPHORA = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>agency|site|we
 
 # vocab/hedges.csv: one pattern a row, each with a sentence it hedges
 MODAL_HEDGE = re.compile(r"\b(?:" + "|".join(r["pattern"] for r in rows("hedges")) + r")\b", re.I)
-ESTIMATE_NOUN = re.compile(r"(?:\b(?:its|their|his|her|our|the)|['’]s)\s+(?:[\w-]+\s+){0,2}estimates?\b(?!\s+(?:that|the)\b)|"
+ESTIMATE_NOUN = re.compile(r"(?:\b(?:its|their|his|her)|['’]s)\s+(?:[\w-]+\s+){0,2}estimates?\b(?!\s+(?:that|the)\b)|"
                            r"\b(?:according\s+to|an?)\s+(?:[\w-]+\s+){0,3}estimates?\b|\bestimates?\s+(?:that|by|from)\b",
                            re.I)
 SPECULATIVE_VERB = re.compile(r"(?:suggest|argue|warn|believe|expect|think|estimate|anticipate|speculate|predict|"

@@ -633,3 +633,8 @@ def test_charged_that_and_making_clear_that_are_speech_acts():
     assert claims_of("The FTC charged 3 dealers.")[0]["source"] == "author"
     row = claims_of("First, the CFPB is making clear that 3 fees are unfair.")[0]
     assert (row["source"], row["cue"]) == ("the CFPB", "making clear")
+
+
+def test_the_authors_own_estimates_do_not_hedge_but_a_sources_do():
+    assert claims_of("Our cost estimates are based on a 2017 study of 300 cases.")[0]["certainty"] == "asserted"
+    assert claims_of("The Pentagon's estimate rose to 3,000.")[0]["certainty"] == "hedged"
