@@ -638,3 +638,10 @@ def test_charged_that_and_making_clear_that_are_speech_acts():
 def test_the_authors_own_estimates_do_not_hedge_but_a_sources_do():
     assert claims_of("Our cost estimates are based on a 2017 study of 300 cases.")[0]["certainty"] == "asserted"
     assert claims_of("The Pentagon's estimate rose to 3,000.")[0]["certainty"] == "hedged"
+
+
+def test_a_laws_permission_and_severability_clause_do_not_hedge():
+    assert claims_of("The authority delegated to the Secretary may be exercised by 3 officers.")[0]["certainty"] == \
+        "asserted"
+    assert claims_of("If any provision of this order is held to be invalid, the other 3 provisions shall not be "
+                     "affected.")[0]["certainty"] == "asserted"
