@@ -152,6 +152,10 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"(?:\b[Tt]his[ \t]+)?(?=[A-Z])(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),   # "this Labor Day"
     (OBSERVANCE, "observance"),
     (r"\b(?:that|the\s+same)\s+(?P<unit>evening|morning|night|afternoon|day)\b", "chain_same"),
+    # a named day or week said as a time: "This National Day of Prayer, we ...", "during Police Week"
+    (r"(?:\b(?:[Oo]n|[Dd]uring)[ \t]+|(?=\b[Tt]his[ \t]))(?P<at>(?:[Tt]his[ \t]+)?"
+     r"(?P<name>(?:(?!(?:Day|Week)\b)[A-Z][\w’'\-]*+[ \t]+(?:(?:of|and|the|for|to)[ \t]+)?){1,6}+)(?P<span>Day|Week)\b"
+     r"(?:[ \t]+of[ \t]+[A-Z][\w’'\-]*+)?)", "named_day"),
     (r"\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+(?P<unit>day|week|month|year)\b", "chain_same"),
     (rf"\b(?P<rel2>[Tt]he)\s+(?:(?:early|late)\s+)?(?P<season>{SEASON})\b(?!\s+(?:of|\d|months?\b))", "season_rel"),
     # "the winter of 2024", "the next winter 2023-24" (a winter written with both its years)
@@ -263,6 +267,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         return DateSpec("turn")
     if name == "observance":
         return DateSpec("observance")
+    if name == "named_day":   # a named day is the day it is said on; a named week, its Sunday-to-Saturday week
+        return DateSpec("named_day", unit=g["span"].lower())
     if name == "holiday":
         row = HOLIDAYS[re.sub(r"\s+", " ", g["holiday"].lower()).replace("’", "'")]
         which = "this" if m.start() < m.start("holiday") else ""   # "this Thanksgiving": the nearest one
@@ -386,7 +392,7 @@ _APOSTROPHE_YEAR = re.compile(r"['’]\d\d\b")
 _SEASON_WORD = re.compile(rf"\b(?:{SEASON})\b")
 NEEDS = {"day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
          "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
-         "observance": re.compile(r"[Mm]onth\b"), "season": _SEASON_WORD, "season_rel": _SEASON_WORD, "my_yy": _APOSTROPHE_YEAR, "year_yy": _APOSTROPHE_YEAR}
+         "observance": re.compile(r"[Mm]onth\b"), "named_day": re.compile(r"[a-z] (?:Day|Week)\b"), "season": _SEASON_WORD, "season_rel": _SEASON_WORD, "my_yy": _APOSTROPHE_YEAR, "year_yy": _APOSTROPHE_YEAR}
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -614,6 +620,16 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             else:
                 d = min((x for x in days if x >= pub), default=None) if forward else max(x for x in days if x <= pub)
             return (d, d) if d else None
+        if k == "named_day":
+            if pub is None:
+                return None
+            if spec.unit == "day":
+                return pub, pub
+            # a week is proclaimed on a day of it or in the days before it: the Sunday-to-Saturday week holding
+            # the second day after publication (said on a Friday, the week from Sunday)
+            soon = pub + dt.timedelta(days=2)
+            sunday = soon - dt.timedelta(days=(soon.weekday() + 1) % 7)
+            return sunday, sunday + dt.timedelta(days=6)
         if k == "observance":   # proclaimed in the month itself, or in the last days of the month before
             if pub is None:       # (White House proclamations 2021-2026: a month is proclaimed from the 25th of
                 return None       # the month before to the 20th of the month itself)

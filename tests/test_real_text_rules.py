@@ -645,3 +645,14 @@ def test_a_laws_permission_and_severability_clause_do_not_hedge():
         "asserted"
     assert claims_of("If any provision of this order is held to be invalid, the other 3 provisions shall not be "
                      "affected.")[0]["certainty"] == "asserted"
+
+
+def test_a_named_day_or_week_said_as_a_time_is_a_date():
+    # published Wednesday 2024-11-20
+    f = one("This National Day of Prayer, we thank God.")
+    assert (f["text"], f["date_start"], f["date_end"]) == ("This National Day of Prayer", "2024-11-20", "2024-11-20")
+    f = one("During National Character Counts Week, we reflect.")
+    assert (f["text"], f["date_start"], f["date_end"]) == ("National Character Counts Week", "2024-11-17", "2024-11-23")
+    f = one("During National Character Counts Week, we reflect.", published=dt.date(2024, 11, 22))   # a Friday
+    assert (f["date_start"], f["date_end"]) == ("2024-11-24", "2024-11-30")
+    assert figure_rows("The Day of the Dead is a feast.") == []
