@@ -104,7 +104,9 @@ ANAPHORA = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>agency|site|we
 
 # vocab/hedges.csv: one pattern a row, each with a sentence it hedges
 MODAL_HEDGE = re.compile(r"\b(?:" + "|".join(r["pattern"] for r in rows("hedges")) + r")\b", re.I)
-ESTIMATE_NOUN = re.compile(r"(?:\b(?:its|their|his|her)|['’]s)\s+(?:[\w-]+\s+){0,2}estimates?\b(?!\s+(?:that|the)\b)|"
+# the noun "estimate" hedges inside an attribution or with another's possessive, not in the author's own
+# sentence ("Our cost estimates are based on ...": dev note 25)
+ESTIMATE_NOUN = re.compile(r"(?:\b(?:its|their|his|her|(?P<own>our|the))|['’]s)\s+(?:[\w-]+\s+){0,2}estimates?\b(?!\s+(?:that|the)\b)|"
                            r"\b(?:according\s+to|an?)\s+(?:[\w-]+\s+){0,3}estimates?\b|\bestimates?\s+(?:that|by|from)\b",
                            re.I)
 SPECULATIVE_VERB = re.compile(r"(?:suggest|argue|warn|believe|expect|think|estimate|anticipate|speculate|predict|"
@@ -763,7 +765,7 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
     """
     if any(not (SPECULATIVE_VERB.fullmatch(m.group(0)) and re.match(r"\s*(?:[.,;:)”\"]|$)", sentence[m.end():]))
            and not _in_relative_clause(sentence, m.start()) for m in MODAL_HEDGE.finditer(sentence)) \
-            or cue in HEDGING_CUES or ESTIMATE_NOUN.search(sentence):
+            or cue in HEDGING_CUES or any(attributed or not m.group("own") for m in ESTIMATE_NOUN.finditer(sentence)):
         return "hedged"  # a hedge with something to hedge ("... than their number suggests." is not one)
     ifs = [m.start() for m in IF_CLAUSE.finditer(sentence) if not NOT_A_CONDITION.match(sentence, m.start())
            and not re.search(r"\bonly\b[^.;:]{0,80}$", sentence[max(0, m.start() - 80):m.start()])
