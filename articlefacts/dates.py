@@ -161,7 +161,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     # "the winter of 2024", "the next winter 2023-24" (a winter written with both its years)
     (rf"\b(?:[Tt]he\s+)?(?:(?:[Nn]ext|[Tt]his|[Ll]ast|[Cc]oming)\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?"
      rf"(?P<season>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})(?:[-–/](?:\d\d|\d{{4}})(?!\d))?\b", "season"),
-    (rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<season>{SEASON})\b", "season_rel"),
+    (rf"\b(?P<rel>[Ll]ast|[Tt]his(?:\s+past)?|[Nn]ext)\s+(?P<season>{SEASON})\b", "season_rel"),
+    (r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+century\b", "century_rel"),   # "this century": 2001-2100
     (r"\b[Tt]he\s+(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>" + YEAR + r")|(?P<rel>this|last|next|the)"
      r"\s+year)\b", "half"),
     (r"\b[Tt]he\s+(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>" + YEAR +
@@ -260,7 +261,10 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
                                                               m.string[max(0, m.start() - 12):m.start()]):
                 return None  # "the fall" of a city, not autumn
             return DateSpec("season", None, SEASONS[g["season"].lower()], which="latest")
-        return DateSpec("season", None, SEASONS[g["season"].lower()], which=g["rel"].lower())
+        which = re.sub(r"\s+", " ", g["rel"].lower())
+        return DateSpec("season", None, SEASONS[g["season"].lower()], which="latest" if which == "this past" else which)
+    if name == "century_rel":
+        return DateSpec("century", which=g["rel"].lower())
     if name == "week_of":
         return DateSpec("week_of", int(g["y"]) if g.get("y") else None, _month(g["mon"]), _day(g["d"]))
     if name == "turn":
@@ -424,7 +428,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return _merge_ranges(text, _clock_with_day(text, chosen), end)
 
 
-_CLOCK_DAY_GAP = re.compile(r"[ \t]+(?:on[ \t]+)?")
+_CLOCK_DAY_GAP = re.compile(r"[ \t]+(?:(?:Eastern|Central|Mountain|Pacific|ET|EST|EDT|CT|PT|GMT|UTC)[ \t]+)?(?:on[ \t]+)?")
 _PART_OF_DAY = re.compile(r"[ \t]+(?:morning|afternoon|evening|night)\b")
 
 
@@ -620,6 +624,11 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             else:
                 d = min((x for x in days if x >= pub), default=None) if forward else max(x for x in days if x <= pub)
             return (d, d) if d else None
+        if k == "century":
+            if pub is None:
+                return None
+            first = ((pub.year - 1) // 100 + {"last": -1, "next": 1}.get(spec.which, 0)) * 100 + 1
+            return dt.date(first, 1, 1), dt.date(first + 99, 12, 31)
         if k == "named_day":
             if pub is None:
                 return None

@@ -83,6 +83,7 @@ A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|met
                    r"|\b(?:[Aa]n?|[Oo]ne|last|past)\s+(?P<andhalf>(?P<hunit>year|month|week|day|hour|decade)\s+and\s+a\s+half)\b"
                    r"|\b(?:over|during|throughout)\s+(?P<next>the\s+(?:next|coming)\s+(?P<nunit>decade|year|month|week|"
                    r"century))\b(?!['’]s)"
+                   r"|\b(?P<partcent>(?:[Aa]\s+)?(?P<part>[Hh]alf|[Qq]uarter)-(?P<pu>century|million|billion))\b"
                    r"|\b(?P<halfunit>(?:[Aa]\s+)?[Hh]alf\s+(?:a|an)\s+(?:year|month|week|day|hour|decade|century|mile|kilometre|"
                    r"kilometer|million|billion|dozen))\b"
                    r"|\b(?:under|over|about|nearly|almost|than|around|to|just|barely)\s+(?P<acur>[Aa]n?\s+(?:dollar|"
@@ -348,7 +349,8 @@ def _one_in_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
 def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     """'a kilometre or more', 'for a decade', 'a fortnight', 'half a year', 'under a dollar': one of the unit."""
     for m in A_UNIT.finditer(text, start, end):
-        first_group = next(g for g in ("a", "a2", "fortnight", "andhalf", "next", "halfunit", "acur") if m.group(g))
+        first_group = next(g for g in ("a", "a2", "fortnight", "andhalf", "next", "partcent", "halfunit", "acur")
+                           if m.group(g))
         if re.search(r"(?:\d|hundred|thousand|million|billion|dozen|\bonce|\btwice|times)\s*$",
                      text[max(start, m.start(first_group) - 12):m.start(first_group)]):
             continue  # "$1,000 a month or so", "twice a year": a rate, not a quantity
@@ -360,6 +362,12 @@ def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
         elif m.group("next"):   # "over the next decade": how long, not when
             yield Atom(m.start("next"), m.end("next"), 1.0, words=True, kind="measure",
                        unit=lx.TIME_UNITS[m.group("nunit").lower()])
+        elif m.group("partcent"):   # "the past half-century", "a quarter-million injuries"
+            share = 0.5 if m.group("part").lower() == "half" else 0.25
+            if m.group("pu") == "century":
+                yield Atom(m.start("partcent"), m.end(), share, words=True, kind="measure", unit="centuries")
+            else:
+                yield Atom(m.start("partcent"), m.end(), share * SCALES[m.group("pu")], words=True)
         elif m.group("halfunit"):
             unit = m.group("halfunit").split()[-1].lower()
             if unit in ("million", "billion", "dozen"):
@@ -539,6 +547,8 @@ def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
         return True   # "from 100 years old to 109 (years old)": a range of ages
     if not re.fullmatch(r"\s*(?:to|-|–|—)\s*|\s+or\s+", gap):
         return False
+    if a.value == b.value and re.fullmatch(r"\s*[—–-]\s*", gap) and (a.words or b.words):
+        return False  # "the last two — two — two years": a speaker repeating a number, no range
     if gap in ("-", "–") and SCORE_AFTER.match(text, b.end):
         return False  # "a 37-61 vote", "a 3-1 win": a tally, two counts
     if b.unit == "times" and not a.kind and not re.fullmatch(r"\s+or\s+", gap):
@@ -1010,11 +1020,24 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return pos, pos
 
 
+RESTART_GAP = re.compile(r"[ \t]*[—–-]+[ \t]*")
+
+
+def _restarts(text: str, figs: list[Figure]) -> None:
+    """A number said again after a dash counts what its repeat counts: "the last two — two — two years"."""
+    for i in range(len(figs) - 2, -1, -1):
+        fig, nxt = figs[i], figs[i + 1]
+        if fig.elided and fig.kind != "date" and nxt.kind not in ("", "date") and nxt.value_low == fig.value_low \
+                and RESTART_GAP.fullmatch(text, fig.end, nxt.start):
+            fig.kind, fig.unit, fig.elided = nxt.kind, nxt.unit, False
+
+
 def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int]],
                    published: dt.date | None, paragraphs: list[tuple[int, int]]) -> None:
     def paragraph_start(i: int) -> int:
         return paragraphs[i][0]
 
+    _restarts(text, figs)
     anchor = None
     context: tuple[int, dt.date] | None = None  # (paragraph, date) of the last explicitly dated figure
     first_in_sentence, current = 0, None

@@ -656,3 +656,23 @@ def test_a_named_day_or_week_said_as_a_time_is_a_date():
     f = one("During National Character Counts Week, we reflect.", published=dt.date(2024, 11, 22))   # a Friday
     assert (f["date_start"], f["date_end"]) == ("2024-11-24", "2024-11-30")
     assert figure_rows("The Day of the Dead is a feast.") == []
+
+
+def test_centuries_relative_half_centuries_quarter_millions_and_this_past_spring():
+    rows = figure_rows("He is the most influential President of this century and of last century.")
+    assert [(r["date_start"], r["date_end"]) for r in rows] == [("2001-01-01", "2100-12-31"), ("1901-01-01", "2000-12-31")]
+    f = one("Leadership over the past half-century has grown.")
+    assert (f["text"], f["kind"], f["value_low"], f["unit"]) == ("half-century", "measure", 0.5, "centuries")
+    f = one("It will prevent nearly a quarter-million serious injuries.")
+    assert (f["value_low"], f["qualifier"]) == (250_000, "approx")
+    f = one("And so, since this past spring, there has been no death.")
+    assert (f["text"], f["date_start"], f["date_end"]) == ("this past spring", "2024-03-01", "2024-05-31")
+
+
+def test_a_time_with_its_zone_and_day_and_a_number_said_again_after_a_dash():
+    f = one("The factsheet is under embargo until 9:00 a.m. Eastern tomorrow.")
+    assert (f["text"], f["date_start"]) == ("9:00 a.m. Eastern tomorrow", "2024-11-21")
+    rows = figure_rows("We have seen these successes in the last two — two — two years.")
+    assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [("two", "measure", "years")] * 2 + \
+        [("two years", "measure", "years")]
+    assert figure_rows("They disclose their interests on OGE Form 278.") == []
