@@ -311,6 +311,10 @@ def _multiplier_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
         yield Atom(m.start(), m.end(), value, kind="other", unit="times")
 
 
+FRACTION_OF = re.compile(r"\s+(?:of\s+(?:a|an|one)\s+)?(?:(?P<scale>million|billion|thousand|trillion)\b|"
+                         r"(?P<u>[a-z]+)\b)")
+
+
 def _fraction_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     """'half', 'a third', 'four-fifths': kind other, unit fraction (not ordinals, not 'the first half')."""
     for m in FRACTION.finditer(text, start, end):
@@ -324,12 +328,23 @@ def _fraction_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
         if frac.endswith("quarter") and re.match(r"\s+(?:century|of\s+(?:the\s+)?(?:year|19|20))",
                                                    text[m.end():m.end() + 14]):
             continue
-        if frac.startswith(("a ", "one ")) and not frac.endswith(("half", "s")):
+        of = FRACTION_OF.match(text, m.end())
+        unit_after = of and of.group("u") and (of.group("u").lower() in lx.TIME_UNITS or
+                                                of.group("u").lower() in lx.MEASURE_UNITS)
+        if frac.startswith(("a ", "one ")) and not frac.endswith(("half", "s")) and not unit_after:
             nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 20])
             if nxt and nxt.group(1) not in lx.STOP and not nxt.group(1).endswith("ed"):
                 continue  # "a third contingent", "a fifth wave": ordinals
         value = fraction_value(frac)
-        if value is not None:
+        if value is None:
+            continue
+        if of and of.group("scale"):   # "a quarter of a million dollars": 250,000
+            yield Atom(m.start(), of.end(), value * SCALES[of.group("scale").lower()], words=True)
+        elif unit_after:
+            u = of.group("u").lower()   # "a quarter mile", "a quarter of an inch": that share of the unit
+            yield Atom(m.start(), of.end(), value, words=True, kind="measure",
+                       unit=lx.TIME_UNITS.get(u) or lx.MEASURE_UNITS[u])
+        else:
             yield Atom(m.start(), m.end(), value, kind="other", unit="fraction")
 
 

@@ -676,3 +676,13 @@ def test_a_time_with_its_zone_and_day_and_a_number_said_again_after_a_dash():
     assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [("two", "measure", "years")] * 2 + \
         [("two years", "measure", "years")]
     assert figure_rows("They disclose their interests on OGE Form 278.") == []
+
+
+def test_a_share_of_a_scale_or_of_a_unit():
+    f = one("It cost a quarter of a million dollars.")
+    assert (f["kind"], f["value_low"]) == ("money", 250_000)
+    f = one("The station is about a quarter mile away.")
+    assert (f["text"], f["kind"], f["value_low"], f["unit"]) == ("about a quarter mile", "measure", 0.25, "miles")
+    f = one("It came within a quarter of an inch of my life.")
+    assert (f["kind"], f["value_high"], f["unit"], f["qualifier"]) == ("measure", 0.25, "inches", "upper_bound")
+    assert figure_rows("A third contingent came.") == []
