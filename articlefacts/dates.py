@@ -136,8 +136,10 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),
     (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>week|month|year)\b", "past"),
     (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
-    (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?:\s*(?:GMT|UTC|KST|CET|EST|local\s+time))?"
-     r"|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", "clock"),
+    (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"
+     r"(?:\s*(?:GMT|UTC|KST|CET|EST|local\s+time))?"
+     r"|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+     r"(?:[ \t]+(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC)\b)?", "clock"),   # "10:00 AM ET"
     (r"\b[Tt]he\s+(?P<dir>following|next|previous|preceding|prior)\s+(?P<unit>day|week|month|year|weekend)\b",
      "chain_the"),
     (r"\b[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)\b", "chain_the"),
@@ -429,11 +431,20 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 
 _CLOCK_DAY_GAP = re.compile(r"[ \t]+(?:(?:Eastern|Central|Mountain|Pacific|ET|EST|EDT|CT|PT|GMT|UTC)[ \t]+)?(?:on[ \t]+)?")
+_CLOCK_RANGE_GAP = re.compile(r"[ \t]*(?:to|until|till|-|–)[ \t]*")
 _PART_OF_DAY = re.compile(r"[ \t]+(?:morning|afternoon|evening|night)\b")
 
 
 def _clock_with_day(text: str, ms: list[DateMention]) -> list[DateMention]:
     """A time followed by its day is one date, the day's: "5:00 a.m. Monday morning"."""
+    joined: list[DateMention] = []   # "10:00 AM ET to 4:30 PM ET": one span of time, one date
+    for c in ms:
+        if joined and joined[-1].spec.kind == "clock" and c.spec.kind == "clock" and \
+                _CLOCK_RANGE_GAP.fullmatch(text, joined[-1].end, c.start):
+            joined[-1] = DateMention(joined[-1].start, c.end, joined[-1].spec)
+        else:
+            joined.append(c)
+    ms = joined
     out: list[DateMention] = []
     i = 0
     while i < len(ms):

@@ -1093,6 +1093,9 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
                 day = next((f for f in reversed(in_sentence) if f.kind == "date" and f.date_start
                             and f.date_start == f.date_end and f.date_mention.spec.kind != "clock"), None)
                 iv = (dt.date.fromisoformat(day.date_start),) * 2 if day else resolve(spec, published, None)
+            if spec.kind == "weekday" and nxt is not None and nxt.kind == "date" and \
+                    nxt.date_mention.spec.kind == "day" and re.fullmatch(r",?[ \t]*", text[fig.end:nxt.start]):
+                iv = resolve(nxt.date_mention.spec, published, anchor, forward)   # "Thursday, March 31": that day
             iv = iv or resolve(spec, published, anchor, forward)
             if spec.kind == "day" and spec.year and iv and not text[paragraph_start(fig.para):fig.start].strip():
                 context = (fig.para, iv[0])  # a dated entry ("6 August 2024 — ...") dates what follows in it

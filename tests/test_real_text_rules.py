@@ -686,3 +686,13 @@ def test_a_share_of_a_scale_or_of_a_unit():
     f = one("It came within a quarter of an inch of my life.")
     assert (f["kind"], f["value_high"], f["unit"], f["qualifier"]) == ("measure", 0.25, "inches", "upper_bound")
     assert figure_rows("A third contingent came.") == []
+
+
+def test_clock_times_in_capitals_with_zones_ranges_of_them_and_a_weekday_with_its_date():
+    rows = figure_rows("The lottery closes on Thursday, March 31, at 10:00 AM ET.", published=dt.date(2022, 3, 24))
+    assert [(r["text"], r["date_start"]) for r in rows] == [("Thursday", "2022-03-31"), ("March 31", "2022-03-31"),
+                                                            ("10:00 AM ET", "2022-03-31")]
+    f = one("It runs from 9 a.m. to 5 p.m.")
+    assert (f["text"], f["date_start"]) == ("9 a.m. to 5 p.m.", PUBLISHED.isoformat())
+    assert figure_rows("I am here at 10 and so am I.") == [] or \
+        all(r["kind"] != "date" for r in figure_rows("I am here at 10 and so am I."))
