@@ -57,7 +57,7 @@ HOLIDAY_TIME_LEADS = {"on", "this", "last", "next", "by", "since", "until", "til
 DEICTIC_OFFSETS = {r["phrase"]: int(r["offset_days"]) for r in rows("deictic_days")}
 DEICTIC_DAY = "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                 for p in sorted(DEICTIC_OFFSETS, key=len, reverse=True)) + ")"
-UNIT = r"(?:day|week|month|year|fortnight)"
+UNIT = r"(?:day|week|month|year|fortnight|decade)"
 SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
 FUTURE = re.compile(r"\b(?:will|would(?!\s+have\b)|'ll|shall|going to|plans?|planned|planning|intends?|intended|intending|"
                     r"expects?|expected|expecting|aims?|aimed|set to|due to|scheduled|hopes?|hoped|"
@@ -135,7 +135,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
      r"(?:the\s+|this\s+)(?P<unit>year|month)\b", "deictic_this"),
     (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),
     (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>week|month|year)\b", "past"),
-    (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
+    (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s+\(FY\))?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
     (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"
      r"(?:\s*(?:GMT|UTC|KST|CET|EST|local\s+time))?"
      r"|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
@@ -248,6 +248,10 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         unit = "week" if g["unit"] == "fortnight" else g["unit"]
         n = n * 2 if g["unit"] == "fortnight" else n
         n += 0.5 if g.get("half") else 0
+        if unit == "decade":   # "eight decades ago": the decade then, taken whole; "two decades later": years
+            n, unit = n * 10, "year"
+            if name == "ago":
+                return DateSpec("chain", n=-n, unit="year", which="decade")
         if name == "ago":  # "two years ago" is that year; "a year ago today" is that day
             return DateSpec("chain", n=-n, unit="day" if g.get("today") and unit == "day" else unit,
                             which="publication" if g.get("today") else "ago")
@@ -749,11 +753,14 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             year = pub.year + 1 if forward and pub.month >= 3 else pub.year  # the latest new year, or the coming one
             return dt.date(year - 1, 12, 1), dt.date(year, 1, 31)
         if k == "chain":
-            base = ((pub, pub) if pub else None) if spec.which in ("publication", "ago") else anchor
+            base = ((pub, pub) if pub else None) if spec.which in ("publication", "ago", "decade") else anchor
             if base is None:
                 return None
             if spec.which == "publication":  # "yesterday", "a year ago today": that day
                 return _shift((base[0], base[0]), spec.n, spec.unit)
+            if spec.which == "decade":   # "eight decades ago" in 2025: the 1940s
+                y = _shift((base[0], base[0]), spec.n, "year")[0].year
+                return dt.date(y - y % 10, 1, 1), dt.date(y - y % 10 + 9, 12, 31)
             if spec.which == "ago":  # "two years ago": the unit taken whole
                 return _whole(_shift((base[0], base[0]), spec.n, spec.unit)[0], spec.unit)
             if spec.which == "whole" or (spec.n == 0 and spec.unit != "day"):

@@ -405,7 +405,7 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
     prev = text[s - 1] if s > 0 else " "
     prev2 = text[s - 2] if s > 1 else " "
     nxt = text[e] if e < len(text) else " "
-    joined_range = prev == "-" and re.search(r"(?:\d|thousand|million|billion|trillion|bn|m|k)-$",
+    joined_range = prev in "-–" and re.search(r"(?:\d|thousand|million|billion|trillion|[$€£]\d[\d,.]*(?:bn|m|k))[-–]$",
                                              text[max(start, s - 12):s])
     if prev == "(" and (prev2.isalnum() or prev2 in "_)") and text[e:e + 1] in ",)":
         return None  # "alert(1)", "section 506(a)(1)": code, markup or a provision's number, not a figure

@@ -694,5 +694,13 @@ def test_clock_times_in_capitals_with_zones_ranges_of_them_and_a_weekday_with_it
                                                             ("10:00 AM ET", "2022-03-31")]
     f = one("It runs from 9 a.m. to 5 p.m.")
     assert (f["text"], f["date_start"]) == ("9 a.m. to 5 p.m.", PUBLISHED.isoformat())
-    assert figure_rows("I am here at 10 and so am I.") == [] or \
-        all(r["kind"] != "date" for r in figure_rows("I am here at 10 and so am I."))
+    assert [r["kind"] for r in figure_rows("I am here with 10 staff, and so am I.")] == ["personnel"]
+
+
+def test_fiscal_year_with_its_abbreviation_decades_ago_and_a_range_with_an_en_dash():
+    f = one("Funds for fiscal year (FY) 2021 were cut.")
+    assert (f["date_start"], f["date_end"]) == ("2020-10-01", "2021-09-30")
+    f = one("They won eight decades ago.")     # published 2024: the 1940s
+    assert (f["text"], f["date_start"], f["date_end"]) == ("eight decades ago", "1940-01-01", "1949-12-31")
+    f = one("Russia is paying $20 million–$25 million a month.")
+    assert (f["value_low"], f["value_high"]) == (20e6, 25e6)
