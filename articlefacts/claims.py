@@ -257,6 +257,10 @@ def _agrees(np: str, cue: str) -> bool:
 # a clause without "that" after a cue of finding: a subject of at most five words, then a finite verb
 CLAUSE_AFTER = re.compile(r"\s+(?:the|a|an|this|these|those|our|its|their|his|her|[A-Z][\w’'-]*)\s+"
                           r"(?:[\w’'-]+\s+){0,4}?(?:is|are|was|were|has|have|had|will|can|would|remains?)\b")
+# what a survey, data or a study shows is its finding, whatever follows: "The Philadelphia Fed survey shows general
+# activity and new orders at nearly five-year highs", "The PMI shows the sector expanding"
+FINDING_SUBJECT = re.compile(r"\b(?:survey|surveys|data|study|studies|report|reports|index|poll|polls|analysis|"
+                             r"research|statistics|PMI|paper|figures)\b(?:\s+(?:by|from|of)\s+[^,;:]{1,60}?)?\s+$")
 PAST_OR_ANY = re.compile(r"^(?:\w+ed|said|told|found|wrote|put|forecast|citing|saying)$")
 
 
@@ -665,7 +669,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                 cands.append(Attribution(m.start(), np, word, app))
                 continue
         if word in THAT_CUES and not re.match(r"\s+that\b", after) and \
-                not CLAUSE_AFTER.match(masked, m.end(), min(len(masked), m.end() + 80)):
+                not CLAUSE_AFTER.match(masked, m.end(), min(len(masked), m.end() + 80)) and \
+                not FINDING_SUBJECT.search(before[-80:]):
             continue   # "found 300 sites" reports nothing; "shows (that) the law is working" does
         if word in ("pledged", "pledges") and not re.match(r"\s+(?:to|that)\b", after):
             continue  # "Japan pledged ¥471 billion": a payment, not a statement

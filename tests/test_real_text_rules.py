@@ -704,3 +704,11 @@ def test_fiscal_year_with_its_abbreviation_decades_ago_and_a_range_with_an_en_da
     assert (f["text"], f["date_start"], f["date_end"]) == ("eight decades ago", "1940-01-01", "1949-12-31")
     f = one("Russia is paying $20 million–$25 million a month.")
     assert (f["value_low"], f["value_high"]) == (20e6, 25e6)
+
+
+def test_what_a_survey_or_data_shows_is_its_finding_whatever_follows():
+    rows = claims_of("The Philadelphia Fed survey shows general activity and new orders at 3-year highs.",
+                     "A survey by the Financial Health Network found low-income families paid 12 fees.",
+                     "The team found 300 sites in May.", "Bruno has shown me what you are doing for 3 towns.")
+    assert [r["source"] for r in rows] == ["The Philadelphia Fed survey", "A survey by the Financial Health Network",
+                                           "author", "author"]
