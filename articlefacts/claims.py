@@ -129,7 +129,11 @@ WHETHER_IF = re.compile(r"(?i)\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question
 # ("unless otherwise stated"), a comparison ("as if" is matched from "if" on: see certainty)
 NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+you\s+(?:look|compare)\b|if\s+you['’]d\s+like\b|"
                              r"if\s+(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+(?:all\s+right|"
-                             r"ok|okay|fine)\b|if\s+(?:I|we)\s+(?:may|could|might)\b|if\s+you\s+(?:will|would|like)\b")
+                             r"ok|okay|fine)\b|if\s+(?:I|we)\s+(?:may|could|might)\b|if\s+you\s+(?:will|would|like)\b|"
+                             # an instruction or a general truth to "you": "If you get such calls, please tell us",
+                             # "If you want to end wars, you have to talk to both sides"
+                             r"if\s+you\b[^,;.?!]{1,80},\s*(?:please|just\s+[a-z]+|you\s+(?:have\s+to|need\s+to|must|"
+                             r"can['’]t|cannot|should|['’]re\s+going\s+to|are\s+going\s+to))\b")
 # the word before "that" when "that" opens a clause that is said, thought or stated rather than a relative
 # clause on a noun ("warned that troops may stay" hedges; "research that may pose a danger" does not)
 COMPLEMENT_TAKERS = {"so", "such", "now", "given", "is", "was", "are", "were", "be", "been", "fact", "clear", "sure",

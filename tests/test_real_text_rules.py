@@ -712,3 +712,11 @@ def test_what_a_survey_or_data_shows_is_its_finding_whatever_follows():
                      "The team found 300 sites in May.", "Bruno has shown me what you are doing for 3 towns.")
     assert [r["source"] for r in rows] == ["The Philadelphia Fed survey", "A survey by the Financial Health Network",
                                            "author", "author"]
+
+
+def test_instructions_and_general_truths_to_you_and_a_notices_may_do_not_hedge():
+    rows = claims_of("If you get any questionable calls, please tell us at 3 numbers.",
+                     "If you want to end wars, you have to talk to both sides.",
+                     "Those interested in attending may enter the lottery here.",
+                     "If you don’t have the House, it would be tougher.", "Households may shift 3 dollars.")
+    assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "hedged", "hedged"]
