@@ -66,7 +66,7 @@ SOURCE_NOUNS = re.compile(
     r"accounts?|pages?|ministers|commanders|guests?|correspondents?|reporters?|editors?|critics|"
     r"commentators?|observers|bloggers?|veterans|families|evidence|studies|research|analysis|analyses|numbers|"
     r"statistics|findings)\b", re.I)
-NEGATED = re.compile(r"\b(?:not|never|n't|no\s+longer|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not|"
+NEGATED = re.compile(r"\b(?:not|never|n['’]t|no\s+longer|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not|"
                      r"would\s+not|could\s+not)\s+(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally)\s+(?:\w+ly\s+)?(?:\w+ed\s+and\s+)?$",
                      re.I)   # "You are authorized and directed to": a passive, no speech act

@@ -59,7 +59,7 @@ DEICTIC_DAY = "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                 for p in sorted(DEICTIC_OFFSETS, key=len, reverse=True)) + ")"
 UNIT = r"(?:day|week|month|year|fortnight|decade)"
 SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
-FUTURE = re.compile(r"\b(?:will|would(?!\s+have\b)|'ll|shall|going to|plans?|planned|planning|intends?|intended|intending|"
+FUTURE = re.compile(r"\b(?:will|would(?!\s+have\b)|['’]ll|shall|going to|plans?|planned|planning|intends?|intended|intending|"
                     r"expects?|expected|expecting|aims?|aimed|set to|due to|scheduled|hopes?|hoped|"
                     r"(?:is|are|remains?|runs?|lasts?|stays?)\b[^.;]{0,40}?\buntil|upcoming|coming|next|"
                     r"could(?!\s+have\b)|may(?!\s+have\b)|might(?!\s+have\b)|to be|between\s+now\s+and|"
@@ -815,7 +815,7 @@ def is_forward(sentence_prefix: str) -> bool:
 
 
 PAST_MARK = re.compile(r"\b(?:was|were|had|did|said|told|[a-z]+ed)\b", re.I)
-FUTURE_AFTER = re.compile(r"\b(?:will|'ll|shall|going\s+to|can|could|may|might)\b", re.I)
+FUTURE_AFTER = re.compile(r"\b(?:will|['’]ll|shall|going\s+to|can|could|may|might)\b", re.I)
 
 
 def looks_ahead_after(clause: str) -> bool:

@@ -720,3 +720,9 @@ def test_instructions_and_general_truths_to_you_and_a_notices_may_do_not_hedge()
                      "Those interested in attending may enter the lottery here.",
                      "If you don’t have the House, it would be tougher.", "Households may shift 3 dollars.")
     assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "hedged", "hedged"]
+
+
+def test_a_curly_apostrophe_future_looks_ahead():
+    # published Wednesday 2024-11-20
+    assert one("And so you’ll hear from him directly on Friday.")["date_start"] == "2024-11-22"
+    assert one("He spoke on Friday.")["date_start"] == "2024-11-15"
