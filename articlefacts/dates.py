@@ -359,7 +359,7 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     if name == "chain_n" and re.match(r"(?i)after\s+(?:the|its|his|her|their)\b", m.group("dir")):
         return False   # "expire 4 years after the effective date": a length of time from an event, no date
         # ("Five days after that release" chains to a date already given)
-    if name in ("chain_n", "ago") and m.group("n").lower() not in ("a", "an") and \
+    if name in ("chain_n", "ago") and (name == "chain_n" or m.group("n").lower() not in ("a", "an")) and \
             BOUND_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
         return False   # "no fewer than 60 days before the election", "nearly 250 years ago": a length of time
         # with its bound (a date carries no qualifier), not a date

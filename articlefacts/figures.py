@@ -79,6 +79,9 @@ A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|met
                    r"took|takes|runs|run|past|last)\s+(?P<a2>[Aa]n?)(?=\s+(?:decade|year|month|week|century)\b"
                    r"(?!\s+and\s+a\s+half)"
                    r"(?!\s+(?:later|earlier|ago|after|before|on|in|of\s+(?:the|that|this)))(?!['’]s))"
+                   # "about a week before that election": a bound makes a length of time
+                   r"|\b(?:about|nearly|almost|roughly|around|within)\s+(?P<a3>[Aa]n?)(?=\s+(?:decade|year|month|week|"
+                   r"day|century)\s+(?:later|earlier|after|before)\b)"
                    r"|\b(?P<fortnight>[Aa]\s+fortnight)\b"
                    r"|\b(?:[Aa]n?|[Oo]ne|last|past)\s+(?P<andhalf>(?P<hunit>year|month|week|day|hour|decade)\s+and\s+a\s+half)\b"
                    r"|\b(?:over|during|throughout)\s+(?P<next>the\s+(?:next|coming)\s+(?P<nunit>decade|year|month|week|"
@@ -232,7 +235,8 @@ def _valid_words(s: str) -> str:
 # a verb of money before a bare "millions"/"billions" (a document of the US government: dollars)
 SPENT_BEFORE = re.compile(r"\b(?:spend|spends|spent|spending|cost|costs|costing|receive[ds]?|receiving|paid|pays?|paying|"
                           r"save[ds]?|saving|invest(?:s|ed|ing)?|raised?|raising|lose|loses|lost|losing|earn(?:s|ed|ing)?|"
-                          r"owe[ds]?|worth|make|makes|made|making)\s+(?:[a-z]+\s+)?$")
+                          r"owe[ds]?|worth|make|makes|made|making|secured?|securing|attract(?:s|ed|ing)?|"
+                          r"generate[ds]?|generating)\s+(?:[a-z]+\s+)?$")
 
 
 def _vague_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
@@ -255,7 +259,7 @@ def _vague_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             stop = m.end("pscale") if m.group("pscale") else m.end("again") if m.group("again") else m.end("plural")
             if not m.group("of") and not m.group("pscale") and not re.match(r"\s+(?:were|are|have|had|more|of)\b",
                                                                             text[stop:stop + 8]):
-                if m.group("plural").lower() in ("millions", "billions") and \
+                if m.group("plural").lower() in ("millions", "billions", "trillions") and \
                         SPENT_BEFORE.search(text, max(start, m.start() - 30), m.start()):
                     # "despite spending billions on ...", "received millions in compensation": dollars
                     yield Atom(m.start(), stop, value, qualifier="lower_bound", currency="USD")
@@ -364,8 +368,8 @@ def _one_in_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
 def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     """'a kilometre or more', 'for a decade', 'a fortnight', 'half a year', 'under a dollar': one of the unit."""
     for m in A_UNIT.finditer(text, start, end):
-        first_group = next(g for g in ("a", "a2", "fortnight", "andhalf", "next", "partcent", "halfunit", "acur")
-                           if m.group(g))
+        first_group = next(g for g in ("a", "a2", "a3", "fortnight", "andhalf", "next", "partcent", "halfunit",
+                                       "acur") if m.group(g))
         if re.search(r"(?:\d|hundred|thousand|million|billion|dozen|\bonce|\btwice|times)\s*$",
                      text[max(start, m.start(first_group) - 12):m.start(first_group)]):
             continue  # "$1,000 a month or so", "twice a year": a rate, not a quantity
@@ -395,7 +399,7 @@ def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             yield Atom(m.start("acur"), m.end(), 1.0, words=True,
                        currency=lx.CURRENCY_WORDS.get(m.group("acur").split()[-1].lower() + "s", "USD"))
         else:
-            a_start = m.start("a") if m.group("a") else m.start("a2")
+            a_start = m.start(first_group)
             yield Atom(a_start, a_start + 1 + (text[a_start + 1:a_start + 2] == "n"), 1.0, words=True)
 
 
@@ -499,6 +503,9 @@ def _number_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
 ATOM_FINDERS = (_vague_atoms, _multiplier_atoms, _one_in_atoms, _fraction_atoms, _a_unit_atoms, _number_atoms)
 
 
+NEGATIVE_BEFORE = re.compile(r"\b(?:[Nn]egative|[Mm]inus)[ \t]+$")
+
+
 def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Atom]:
     """Number atoms in ``text[start:end]`` outside the ``taken`` spans (dates); the finders run in
     order and an earlier atom wins an overlap ("several hundred" before "hundred")."""
@@ -511,6 +518,10 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
                 atoms.append(a)
                 used.add(a.start, a.end)
     atoms.sort(key=lambda a: a.start)
+    for i, a in enumerate(atoms):   # "negative 50 percent", "minus 3 percent": below zero
+        neg = NEGATIVE_BEFORE.search(text, max(start, a.start - 10), a.start)
+        if neg and a.value > 0 and not a.currency:
+            atoms[i] = replace(a, start=neg.start(), value=-a.value)
     return atoms
 
 
@@ -558,6 +569,9 @@ def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
         return False
     if between and re.fullmatch(r"\s+and\s+", gap):
         return True
+    if a.words and b.words and gap == ", " and b.value == a.value + 1 and not a.kind and not b.kind and \
+            not re.match(r"\s*,", text[b.end:b.end + 2]) and not re.search(r",\s*$", text[max(floor, a.start - 3):a.start]):
+        return True   # "in six, seven years": a spoken range (not a list: "two, three, four troops")
     if AGE_RANGE_GAP.fullmatch(gap):
         return True   # "from 100 years old to 109 (years old)": a range of ages
     if not re.fullmatch(r"\s*(?:to|-|–|—)\s*|\s+or\s+", gap):

@@ -726,3 +726,16 @@ def test_a_curly_apostrophe_future_looks_ahead():
     # published Wednesday 2024-11-20
     assert one("And so you’ll hear from him directly on Friday.")["date_start"] == "2024-11-22"
     assert one("He spoke on Friday.")["date_start"] == "2024-11-15"
+
+
+def test_negatives_spoken_ranges_bounded_weeks_before_an_event_and_secured_trillions():
+    f = one("I would say negative 50 percent.")
+    assert (f["text"], f["value_low"]) == ("negative 50 percent", -50.0)
+    f = one("We have seen peace in six, seven years.")
+    assert (f["text"], f["value_low"], f["value_high"], f["unit"]) == ("six, seven years", 6.0, 7.0, "years")
+    assert [r["text"] for r in figure_rows("We sent two, three, four troops.")][-1] == "four troops"
+    f = one("But about a week before that election, go.")
+    assert (f["text"], f["kind"], f["qualifier"]) == ("about a week", "measure", "approx")
+    f = one("Trump has secured trillions in private investment.")
+    assert (f["kind"], f["value_low"]) == ("money", 2e12)
+    assert figure_rows("The Saudis will command Task Force 150 here.") == []
