@@ -117,6 +117,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)(?![:.]\d)", "md"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+['’](?P<yy>\d\d)\b(?![’']?s\b)", "my_yy"),
+    (rf"\b[Tt]his\s+past\s+(?P<mon>{MONTH})\b", "past_month"),   # "This past May": the last May before
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})", "m"),
     (rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<wd>{WEEKDAY})\b", "weekday"),
     (r"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?(?P<dec>\d{3}0)s\b", "decade"),
@@ -133,7 +134,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?:[Oo]ver|[Dd]uring|[Tt]hroughout)\s+(?P<at>the\s+(?P<unit>weekend))\b", "deictic"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+"
      r"(?:the\s+|this\s+)(?P<unit>year|month)\b", "deictic_this"),
-    (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),
+    (rf"\b(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),   # "earlier this morning"
     (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>week|month|year)\b", "past"),
     (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s+\(FY\))?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
     (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"
@@ -208,6 +209,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         return DateSpec("range", a=a, b=replace(a, day=_day(g["d2"])))
     if name in ("mdy", "dmy", "md"):
         return DateSpec("day", int(g["y"]) if g.get("y") else None, _month(g["mon"]), _day(g["d"]))
+    if name == "past_month":
+        return DateSpec("month", None, _month(g["mon"]), which="past")
     if name in ("my", "m", "my_yy"):
         return DateSpec("month", _year(g), _month(g["mon"]))
     if name == "weekday":
@@ -377,6 +380,8 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
         if not lead or lead.group(1).lower() not in HOLIDAY_TIME_LEADS:
             return False   # "a happy Thanksgiving", "the Thanksgiving turkey": the feast named, no time given
     if name == "year":
+        if text[m.start() - 1:m.start()] in ("-", "/") and text[m.start() - 2:m.start() - 1].isalpha():
+            return False   # "WH.gov/sotu-2022": part of a web address or a code
         before = text[max(0, m.start() - 3):m.start()]
         after = text[m.end():m.end() + 25]
         if re.search(r"[$€£₩₽#]\s*$|\b(?:No|Article|Resolution|Section|Type|Model|Vision|Unit)\.?\s*$",
@@ -434,7 +439,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return _merge_ranges(text, _clock_with_day(text, chosen), end)
 
 
-_CLOCK_DAY_GAP = re.compile(r"[ \t]+(?:(?:Eastern|Central|Mountain|Pacific|ET|EST|EDT|CT|PT|GMT|UTC)[ \t]+)?(?:on[ \t]+)?")
+_CLOCK_DAY_GAP = re.compile(r"[ \t]+(?:(?:Eastern|Central|Mountain|Pacific|ET|EST|EDT|CT|PT|GMT|UTC)[ \t]+)?(?:on[ \t]+|"
+                            r"the[ \t]+(?:night|morning|evening|afternoon)[ \t]+of[ \t]+)?")   # "8:00 p.m. the night of"
 _CLOCK_RANGE_GAP = re.compile(r"[ \t]*(?:to|until|till|-|–)[ \t]*")
 _PART_OF_DAY = re.compile(r"[ \t]+(?:morning|afternoon|evening|night)\b")
 
@@ -660,7 +666,7 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             first = dt.date(pub.year, pub.month, 1) if pub.day < 25 else add_months(dt.date(pub.year, pub.month, 1), 1)
             return month_interval(first.year, first.month)
         if k == "month":
-            year = spec.year or (pub and _nearest_month(spec.month, pub, forward))
+            year = spec.year or (pub and _nearest_month(spec.month, pub, forward and spec.which != "past"))
             return month_interval(year, spec.month) if year else None
         if k == "year":
             return dt.date(spec.year, 1, 1), dt.date(spec.year, 12, 31)

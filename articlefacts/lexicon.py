@@ -50,7 +50,7 @@ sometimes whereas nevertheless regardless unless yes news series species means a
 suggests stems comes goes makes takes gives puts gets looks sounds represents includes exceeds equals amounts marks
 reflects covers rises falls stands lies seeks needs wants helps happens belongs depends""".split())
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:(?<=-)\d+[A-Za-z]*)?|\d+-?mm\b")
+WORD = re.compile(r"(?:[A-Z]\.){2,}(?:-[A-Za-z]+)?|[A-Za-z][A-Za-z'’\-]*(?:(?<=-)\d+[A-Za-z]*)?|\d+-?mm\b")   # "U.S.-based"
 # lower-case words that modify a counted noun ("special forces troops", "landing ships")
 MODIFIER = re.compile(r"^(?:[a-z\-]+(?:al|ic|ed|ing|ive|ary|ory|ish|an|ian|ese|ful|less|ous|ent|ant|ile|ar|ern|"
                       r"ate|ite|ior|er|est|ly|ic|tion|sion|ment|ure|ance|ence|ship)|key|new|old|top|main|more|extra|escort|artillery|tank|missile|"
@@ -125,7 +125,7 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
         elif word in ("North", "South", "East", "West") and not re.match(r"\s+[A-Z]", text[pos:]):
             return None  # "38 North published ...": a name, not "North Korean soldiers"
         elif word[0].isupper() or MODIFIER.match(low) or re.search(r"-\d|^\d", word) or \
-                re.fullmatch(r"[a-z][a-z\-]+", word):
+                re.fullmatch(r"[a-z][a-z\-]+", word) or re.fullmatch(r"[a-z]+['’]s?", low) and head == "":
             continue  # a modifier ("repair workshops"); the noun phrase only counts if a head noun follows
         else:
             break

@@ -739,3 +739,14 @@ def test_negatives_spoken_ranges_bounded_weeks_before_an_event_and_secured_trill
     f = one("Trump has secured trillions in private investment.")
     assert (f["kind"], f["value_low"]) == ("money", 2e12)
     assert figure_rows("The Saudis will command Task Force 150 here.") == []
+
+
+def test_this_past_month_earlier_this_morning_the_night_of_and_no_year_in_a_web_address():
+    f = one("This past May, I released a plan.")     # published 2024-11-20
+    assert (f["text"], f["date_start"], f["date_end"]) == ("This past May", "2024-05-01", "2024-05-31")
+    assert one("We shared that earlier this morning.")["text"] == "earlier this morning"
+    f = one("I returned at around 8:00 p.m. the night of January 6th, and we voted.")
+    assert (f["text"], f["date_start"]) == ("8:00 p.m. the night of January 6th", "2024-01-06")
+    assert figure_rows("Visit WH.gov/sotu-2022 to view the speech.") == []
+    assert [r["kind"] for r in figure_rows("It changed millions of women’s lives in 40 U.S.-based firms.")] == \
+        ["personnel", "count"]
