@@ -129,7 +129,7 @@ WHETHER_IF = re.compile(r"(?i)\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question
 # ("unless otherwise stated"), a comparison ("as if" is matched from "if" on: see certainty)
 NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+you\s+(?:look|compare)\b|if\s+you['’]d\s+like\b|"
                              r"if\s+(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+(?:all\s+right|"
-                             r"ok|okay|fine)\b|if\s+(?:I|we)\s+(?:may|could|might)\b|if\s+you\s+(?:will|would|like)\b|"
+                             r"ok|okay|fine)\b|if\s+(?:I|we)\s+(?:may|could|might|can)\b|if\s+you\s+(?:will|would|like)\b|"
                              # an instruction or a general truth to "you": "If you get such calls, please tell us",
                              # "If you want to end wars, you have to talk to both sides"
                              r"if\s+you\b[^,;.?!]{1,80},\s*(?:please|just\s+[a-z]+|you\s+(?:have\s+to|need\s+to|must|"
@@ -159,7 +159,8 @@ def _in_relative_clause(sentence: str, pos: int) -> bool:
 
 
 # a speaker's own conditional; not the polite "I would like to thank", "we'd be happy to"
-WOULD = re.compile(r"\b(?:would|'d)\b(?!\s+(?:like|love|be\s+(?:happy|glad|pleased|delighted|honou?red|remiss))\b)",
+WOULD = re.compile(r"\b(?:would(?:n['’]t)?|'d)\b(?!\s+(?:not\s+)?(?:like|love|want|be\s+(?:happy|glad|pleased|delighted|"
+                   r"honou?red|remiss))\b)",
                    re.I)
 
 

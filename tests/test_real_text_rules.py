@@ -750,3 +750,10 @@ def test_this_past_month_earlier_this_morning_the_night_of_and_no_year_in_a_web_
     assert figure_rows("Visit WH.gov/sotu-2022 to view the speech.") == []
     assert [r["kind"] for r in figure_rows("It changed millions of women’s lives in 40 U.S.-based firms.")] == \
         ["personnel", "count"]
+
+
+def test_a_name_holding_a_hedge_word_wouldnt_and_if_i_can():
+    assert claims_of("Thank you to Senators Warnock and Booker for 3 bills.")[0]["certainty"] == "asserted"
+    assert claims_of("MS. LEE: That wouldn’t be appropriate for 3 days.")[0]["certainty"] == "hedged"
+    assert claims_of("MS. LEE: We would not want to impose 3 rules.")[0]["certainty"] == "reported"
+    assert claims_of("Q One quick follow on 3 things, if I can.")[0]["certainty"] == "reported"
