@@ -50,6 +50,7 @@ OBSERVANCE = (rf"\b(?!(?:During|In|For|On|Throughout|Since|As|Each|Every|Celebra
               rf"(?:{OBSERVANCE_WORDS})[ \t]+)[Mm]onth\b")
 HOLIDAY_LEADS = {"on", "this", "last", "next", "by", "since", "until", "before", "after", "during", "happy", "for",
                  "at", "of", "and", "a", "the", "every", "over", "through", "from", "around", "ahead", "merry"}
+THIS_BEFORE = re.compile(r"\b[Tt]his[ \t]+$")
 # a holiday is a date where a word of time leads it: "on Labor Day", "this Thanksgiving", "by Christmas"
 HOLIDAY_TIME_LEADS = {"on", "this", "last", "next", "by", "since", "until", "till", "before", "after", "during",
                       "for", "at", "over", "through", "from", "to", "around", "into", "of", "every", "that"}
@@ -134,7 +135,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?:[Oo]ver|[Dd]uring|[Tt]hroughout)\s+(?P<at>the\s+(?P<unit>weekend))\b", "deictic"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+"
      r"(?:the\s+|this\s+)(?P<unit>year|month)\b", "deictic_this"),
-    (rf"\b(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),   # "earlier this morning"
+    (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),
+    (rf"\b(?:[Ee]arlier|[Ll]ater)\s+(?P<word>{DEICTIC_DAY})\b", "deictic_day"),   # "earlier this morning"
     (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>week|month|year)\b", "past"),
     (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s+\(FY\))?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
     (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"
@@ -152,7 +154,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
      r"(?P<today>\s+today)?\b", "ago"),
     (rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,?\s*(?P<y>{YEAR}))?", "week_of"),
     (r"\b[Tt]he\s+turn\s+of\s+the\s+year\b", "turn"),
-    (rf"(?:\b[Tt]his[ \t]+)?(?=[A-Z])(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),   # "this Labor Day"
+    (rf"(?=[A-Z])(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),   # ("this Labor Day": find_dates)
     (OBSERVANCE, "observance"),
     (r"\b(?:that|the\s+same)\s+(?P<unit>evening|morning|night|afternoon|day)\b", "chain_same"),
     # a named day or week said as a time: "This National Day of Prayer, we ...", "during Police Week"
@@ -284,7 +286,7 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         return DateSpec("named_day", unit=g["span"].lower())
     if name == "holiday":
         row = HOLIDAYS[re.sub(r"\s+", " ", g["holiday"].lower()).replace("’", "'")]
-        which = "this" if m.start() < m.start("holiday") else ""   # "this Thanksgiving": the nearest one
+        which = "this" if THIS_BEFORE.search(m.string, max(0, m.start() - 6), m.start()) else ""   # the nearest one
         if row["day"]:
             return DateSpec("day", None, int(row["month"]), int(row["day"]), which=which)
         return DateSpec("holiday", None, int(row["month"]), WEEKDAYS[row["weekday"].lower()], n=int(row["nth"]),
@@ -424,6 +426,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             spec = _spec(name, m)
             if spec is not None:   # a pattern with a group "at" names only that part as the date
                 s, e = m.span("at") if "at" in pat.groupindex else m.span()
+                if name == "holiday" and spec.which == "this":   # "this Thanksgiving": the word is in the span
+                    s = THIS_BEFORE.search(text, max(0, s - 6), s).start()
                 cands.append(DateMention(s, e, spec))
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     chosen: list[DateMention] = []
