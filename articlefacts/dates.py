@@ -53,7 +53,8 @@ HOLIDAY_LEADS = {"on", "this", "last", "next", "by", "since", "until", "before",
 THIS_BEFORE = re.compile(r"\b[Tt]his[ \t]+$")
 # a holiday is a date where a word of time leads it: "on Labor Day", "this Thanksgiving", "by Christmas"
 HOLIDAY_TIME_LEADS = {"on", "this", "last", "next", "by", "since", "until", "till", "before", "after", "during",
-                      "for", "at", "over", "through", "from", "to", "around", "into", "of", "every", "that"}
+                      "for", "at", "over", "through", "from", "to", "around", "into", "of", "every", "that",
+                      "spent", "spend", "spends", "spending"}   # ("spent New Year's Day with ...": a time spent)
 # vocab/deictic_days.csv: words that name a day relative to publication ("today", "tomorrow"), with the offset
 DEICTIC_OFFSETS = {r["phrase"]: int(r["offset_days"]) for r in rows("deictic_days")}
 DEICTIC_DAY = "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
