@@ -300,7 +300,7 @@ def _is_source_np(np: str) -> bool:
 # ("Under Secretary Smith" is a title)
 NOT_A_SUBJECT_START = re.compile(r"(?i:within|in|on|at|for|by|after|before|during|over|of|from|to|with|without|into|"
                                  r"through|across|among|between|against|towards?|upon|via|like|including|excluding|"
-                                 r"regarding|concerning|according)\s|(?i:under)\s+"
+                                 r"regarding|concerning|according|following|pending|notwithstanding)\s|(?i:under)\s+"
                                  r"(?![A-Z])|[a-z]+ing\s+(?:the|a|an|its|their|his|her|our|this|that)\s")
 SUBJECT_WINDOW = 600  # how far before a cue its subject is looked for (the longest annotated sentence: 401)
 REL_TAIL = re.compile(r",\s+(?:which|who)(?:\s+(?:also|has|have|had|later|then|once))*$")
@@ -627,6 +627,9 @@ def _citing_matches(masked: str) -> Iterator[tuple[int, str]]:
             at = c + 1
 
 
+LIST_MARK = re.compile(r"^\(\w{1,4}\)\s+")
+
+
 def _cue_verbs(masked: str) -> list[Attribution]:
     """'X said', '..., X said', '..., said X, a fellow at Y', 'X, who ..., told'."""
     cands: list[Attribution] = []
@@ -641,6 +644,10 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         after = masked[m.end():m.end() + 30]
         if word in NOT_FOLLOWED_BY and NOT_FOLLOWED_BY[word].match(after):
             continue
+        if re.search(r"\b(?:shall|must)\s+(?:\w+\s+)?$", before):
+            continue  # "the Secretary shall report ...": a duty laid down, not a statement made
+        if CUE_FORM.get(word) == "s" and re.search(r"\b[a-z]{3,}ed\s+$", before) and not re.match(r"\s+that\b", after):
+            continue  # "We missed calls.": a noun after a verb, no speech act
         if CUE_FORM.get(word) == "past" and re.match(r"\s+by\b", after):
             continue  # "the review period directed by this memorandum": a passive participle, no speech act
         if CUE_FORM.get(word) == "past" and re.search(r",\s*$", before) and re.match(r"\s+(?:to\s+be|at|as)\b", after):
@@ -695,6 +702,7 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                 continue   # "is announcing (that)", "is urging Congress" are speech acts; other -ing forms are not
             cue_start = m.start() - len(progressive.group(0))
         np, app = _subject_before(masked, cue_start)
+        np = LIST_MARK.sub("", np)   # "(b) Within 30 days of ...": an item's letter is no part of a subject
         group = word not in WEAK_CUES and re.fullmatch(r"(?:the|these|those)\s+[a-z]+s", np)   # "the participants"
         after_modal = CUE_FORM.get(word) == "base" and re.search(r"\b(?:will|would|did|does|do)\s+$", before)
         if not (_is_source_np(np) or group) or not (after_modal or _agrees(np, word)):

@@ -51,6 +51,7 @@ OBSERVANCE = (rf"\b(?!(?:During|In|For|On|Throughout|Since|As|Each|Every|Celebra
 HOLIDAY_LEADS = {"on", "this", "last", "next", "by", "since", "until", "before", "after", "during", "happy", "for",
                  "at", "of", "and", "a", "the", "every", "over", "through", "from", "around", "ahead", "merry"}
 THIS_BEFORE = re.compile(r"\b[Tt]his[ \t]+$")
+EARLIER_BEFORE = re.compile(r"\b(?:[Ee]arlier|[Ll]ater)[ \t]+$")
 # a holiday is a date where a word of time leads it: "on Labor Day", "this Thanksgiving", "by Christmas"
 HOLIDAY_TIME_LEADS = {"on", "this", "last", "next", "by", "since", "until", "till", "before", "after", "during",
                       "for", "at", "over", "through", "from", "to", "around", "into", "of", "every", "that",
@@ -136,8 +137,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?:[Oo]ver|[Dd]uring|[Tt]hroughout)\s+(?P<at>the\s+(?P<unit>weekend))\b", "deictic"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+"
      r"(?:the\s+|this\s+)(?P<unit>year|month)\b", "deictic_this"),
-    (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),
-    (rf"\b(?:[Ee]arlier|[Ll]ater)\s+(?P<word>{DEICTIC_DAY})\b", "deictic_day"),   # "earlier this morning"
+    (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),   # ("earlier this morning": find_dates)
     (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>week|month|year)\b", "past"),
     (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s+\(FY\))?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
     (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"
@@ -429,6 +429,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 s, e = m.span("at") if "at" in pat.groupindex else m.span()
                 if name == "holiday" and spec.which == "this":   # "this Thanksgiving": the word is in the span
                     s = THIS_BEFORE.search(text, max(0, s - 6), s).start()
+                elif name == "deictic_day" and EARLIER_BEFORE.search(text, max(0, s - 9), s):
+                    s = EARLIER_BEFORE.search(text, max(0, s - 9), s).start()   # "earlier this morning"
                 cands.append(DateMention(s, e, spec))
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     chosen: list[DateMention] = []

@@ -757,3 +757,11 @@ def test_a_name_holding_a_hedge_word_wouldnt_and_if_i_can():
     assert claims_of("MS. LEE: That wouldn’t be appropriate for 3 days.")[0]["certainty"] == "hedged"
     assert claims_of("MS. LEE: We would not want to impose 3 rules.")[0]["certainty"] == "reported"
     assert claims_of("Q One quick follow on 3 things, if I can.")[0]["certainty"] == "reported"
+
+
+def test_no_subject_from_an_items_letter_a_duty_or_a_noun_after_a_verb():
+    rows = claims_of("(b) Within 30 days of submission of the list, the Secretary shall report 3 names.",
+                     "(c) Following development of the list, agencies shall report 3 names.",
+                     "THE PRESIDENT: We missed 3 calls.", "It reported that 3 left.")
+    assert [r["source"] for r in rows] == ["author", "author", "THE PRESIDENT", "It"]
+    assert [r["cue"] for r in rows][:3] == ["", "", ""]
