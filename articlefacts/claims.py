@@ -644,9 +644,9 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         after = masked[m.end():m.end() + 30]
         if word in NOT_FOLLOWED_BY and NOT_FOLLOWED_BY[word].match(after):
             continue
-        if re.search(r"\b(?:shall|must)\s+(?:\w+\s+)?$", before):
+        if re.search(r"\b(?:shall|must)\s+(?:\w+\s+)?$", before[-40:]):
             continue  # "the Secretary shall report ...": a duty laid down, not a statement made
-        if CUE_FORM.get(word) == "s" and re.search(r"\b[a-z]{3,}ed\s+$", before) and not re.match(r"\s+that\b", after):
+        if CUE_FORM.get(word) == "s" and re.search(r"\b[a-z]{3,}ed\s+$", before[-40:]) and not re.match(r"\s+that\b", after):
             continue  # "We missed calls.": a noun after a verb, no speech act
         if CUE_FORM.get(word) == "past" and re.match(r"\s+by\b", after):
             continue  # "the review period directed by this memorandum": a passive participle, no speech act

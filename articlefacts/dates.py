@@ -410,6 +410,10 @@ _APOSTROPHE_YEAR = re.compile(r"['’]\d\d\b")
 _SEASON_WORD = re.compile(rf"\b(?:{SEASON})\b")
 NEEDS = {"day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
          "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
+         # each gate is a part that every match of its patterns holds, so it changes no result
+         "ago": re.compile(r"\bago\b"), "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),
+         "clock": re.compile(r"\d:\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"),
+         "decade": re.compile(r"\d0s\b"), "iso": re.compile(r"\d-[01]\d-|\d/\d"),
          "observance": re.compile(r"[Mm]onth\b"), "named_day": re.compile(r"[a-z] (?:Day|Week)\b"), "season": _SEASON_WORD, "season_rel": _SEASON_WORD, "my_yy": _APOSTROPHE_YEAR, "year_yy": _APOSTROPHE_YEAR}
 
 
