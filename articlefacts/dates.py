@@ -387,8 +387,7 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
             return False   # "WH.gov/sotu-2022": part of a web address or a code
         before = text[max(0, m.start() - 3):m.start()]
         after = text[m.end():m.end() + 25]
-        if re.search(r"[$€£₩₽#]\s*$|\b(?:No|Article|Resolution|Section|Type|Model|Vision|Unit)\.?\s*$",
-                     text[max(0, m.start() - 12):m.start()]):
+        if re.search(r"[$€£₩₽#]\s*$", text[max(0, m.start() - 3):m.start()]):   # (labels: the check above)
             return False
         if re.match(r"\s*(?:%|percent|per cent)", after) or before.endswith((",", ".")) and before[-2:-1].isdigit():
             return False
@@ -431,10 +430,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             spec = _spec(name, m)
             if spec is not None:   # a pattern with a group "at" names only that part as the date
                 s, e = m.span("at") if "at" in pat.groupindex else m.span()
-                if name == "holiday" and spec.which == "this":   # "this Thanksgiving": the word is in the span
-                    s = THIS_BEFORE.search(text, max(0, s - 6), s).start()
-                elif name == "deictic_day" and EARLIER_BEFORE.search(text, max(0, s - 9), s):
-                    s = EARLIER_BEFORE.search(text, max(0, s - 9), s).start()   # "earlier this morning"
+                lead = THIS_BEFORE.search(text, max(0, s - 6), s) if name == "holiday" and spec.which == "this" \
+                    else EARLIER_BEFORE.search(text, max(0, s - 9), s) if name == "deictic_day" else None
+                s = lead.start() if lead else s   # "this Thanksgiving", "earlier this morning": the word is in the span
                 cands.append(DateMention(s, e, spec))
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     chosen: list[DateMention] = []
