@@ -68,7 +68,7 @@ SOURCE_NOUNS = re.compile(
     r"statistics|findings)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|never|n['’]t|no\s+longer|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not|"
                      r"would\s+not|could\s+not)\s+(?:\w+\s+)?$", re.I)
-PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally)\s+(?:\w+ly\s+)?(?:\w+ed\s+and\s+)?$",
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally|remain(?:s|ed|ing)?|stay(?:s|ed)?)\s+(?:\w+ly\s+)?(?:\w+ed\s+and\s+)?$",
                      re.I)   # "You are authorized and directed to": a passive, no speech act
 TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|publicly|repeatedly|again|later|"
                               r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|just|further|long|"
@@ -296,12 +296,15 @@ def _is_source_np(np: str) -> bool:
     return False
 
 
-# a phrase that opens with a preposition, or with a participle taking an object, is not a noun phrase
+# a phrase that opens with a preposition, with a participle taking an object, or with a passive participle
+# and its preposition, is not a noun phrase
 # ("Under Secretary Smith" is a title)
 NOT_A_SUBJECT_START = re.compile(r"(?i:within|in|on|at|for|by|after|before|during|over|of|from|to|with|without|into|"
                                  r"through|across|among|between|against|towards?|upon|via|like|including|excluding|"
                                  r"regarding|concerning|according|following|pending|notwithstanding)\s|(?i:under)\s+"
-                                 r"(?![A-Z])|[a-z]+ing\s+(?:the|a|an|its|their|his|her|our|this|that)\s")
+                                 r"(?![A-Z])|[a-z]+ing\s+(?:the|a|an|its|their|his|her|our|this|that)\s|"
+                                 r"(?:[a-z]+ed|held|made|built|set|given|taken|known|seen|led|run|brought|sent|kept)\s+"
+                                 r"(?:in|on|at|by|for|from|with|into|under|across|during)\s")   # "held in the East Room"
 SUBJECT_WINDOW = 600  # how far before a cue its subject is looked for (the longest annotated sentence: 401)
 REL_TAIL = re.compile(r",\s+(?:which|who)(?:\s+(?:also|has|have|had|later|then|once))*$")
 RELATIVE_ON_SUBJECT = re.compile(r"(?<=[a-z])\s+(?:that|which|who)\s+(?:[a-z]+ed|[a-z]+s|is|are|was|were|has|have|"

@@ -765,3 +765,18 @@ def test_no_subject_from_an_items_letter_a_duty_or_a_noun_after_a_verb():
                      "THE PRESIDENT: We missed 3 calls.")
     assert [r["source"] for r in rows] == ["author", "author", "THE PRESIDENT"]
     assert [r["cue"] for r in rows][:3] == ["", "", ""]
+
+
+def test_a_commitment_made_is_reported_a_commitment_held_is_not():
+    rows = claims_of("The two leaders committed to spending 3 billion dollars on ports.",
+                     "The Administration is committed to building 3 ports.",
+                     "The alliance remains committed to the 3 goals.",
+                     "A coalition committed to these 3 goals met.")
+    assert [r["source"] for r in rows] == ["The two leaders", "author", "author", "author"]
+    assert rows[0]["certainty"] == "reported"
+
+
+def test_a_passive_participle_and_its_preposition_is_no_subject():
+    rows = claims_of("The event, held in the East Room, underscored 3 priorities.",
+                     "Mr. Lee underscored 3 priorities.")
+    assert [r["source"] for r in rows] == ["author", "Lee"]
