@@ -147,6 +147,11 @@ CURRENCY_AFTER = re.compile(r"\s*(?P<nat>North\s+Korean\s+|South\s+Korean\s+|Kor
                             r"rupees|francs)\b|\s*(?P<code>USD|EUR|KRW|KPW|RUB|GBP|JPY|CNY|UAH)\b")
 AGE_NOUN = re.compile(r"[ \t]+(\d{1,3}-year-olds)\b")
 CENTS_AFTER = re.compile(r"\s*(?:cents?|¢)(?=\W|$)")
+# "75 grand a year": thousands of dollars, where no noun follows ("two grand juries" is a count)
+GRAND_AFTER = re.compile(r"\s+grand\b(?=\s*(?:[.,;:!?)—–]|$)|\s+(?:a|an|per|each|every|in|for|to|of|and|or|from|on|at|"
+                         r"this|that|last|next)\b)")
+# "78 hours’ worth": a length of time in a possessive unit
+WORTH_AFTER = re.compile(r"\s+(?P<u>[a-z]+)['’]\s+worth\b")
 RATE = re.compile(r"(?P<sep>\s*,?\s*)(?:(?:a|an|per|each|every)\s+(?P<noun>[a-z]+)|(?P<adv>monthly|annually|yearly|"
                   r"daily|weekly|apiece|hourly))\b")
 HYPHEN_UNIT = re.compile(r"-(?P<u>year|day|week|month|hour|minute|decade|mile|kilometre|kilometer|km)s?"
@@ -708,6 +713,9 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
         cur = _currency_after(text, pos)
         if cur:
             currency, pos = cur
+        grand = GRAND_AFTER.match(text, pos)
+        if not cur and grand:
+            return Counted("money", "USD", pos + len(grand.group(0)), scale=1000.0)
     if currency:
         return Counted("money", currency, pos)
     if first.percent or last.percent:
@@ -718,6 +726,9 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
     hm = HYPHEN_UNIT.match(text, pos)
     if hm:
         return Counted(*_hyphen_unit(hm), hm.end())
+    worth = WORTH_AFTER.match(text, pos)
+    if worth and worth.group("u") in lx.TIME_UNITS:
+        return Counted("measure", lx.TIME_UNITS[worth.group("u")], worth.end("u"))
     rest = text[pos:min(end, pos + AFTER_WINDOW)]  # what follows, not the whole rest of the paragraph
     skip = re.match(r"\s+(?:more|additional|further|extra|other|new|fresh)\b", rest)
     offset = skip.end() if skip else 0

@@ -780,3 +780,12 @@ def test_a_passive_participle_and_its_preposition_is_no_subject():
     rows = claims_of("The event, held in the East Room, underscored 3 priorities.",
                      "Mr. Lee underscored 3 priorities.")
     assert [r["source"] for r in rows] == ["author", "Lee"]
+
+
+def test_grand_is_thousands_of_dollars_and_a_possessive_time_unit_is_a_length():
+    grand = one("The average borrower makes less than 75 grand a year.")
+    assert (grand["kind"], grand["unit"], grand["value_high"]) == ("money", "USD", 75000.0)
+    assert one("He sat on 2 grand juries.")["kind"] == "count"
+    worth = one("We bought two weeks’ worth of food.")
+    assert (worth["kind"], worth["unit"], worth["value_low"]) == ("measure", "weeks", 2.0)
+    assert one("Four or five Democrats voted no.")["kind"] == "personnel"
