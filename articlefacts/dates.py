@@ -62,9 +62,10 @@ DEICTIC_DAY = "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                 for p in sorted(DEICTIC_OFFSETS, key=len, reverse=True)) + ")"
 UNIT = r"(?:day|week|month|year|fortnight|decade)"
 SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
-FUTURE = re.compile(r"\b(?:will|would(?!\s+have\b)|['’]ll|shall|going to|plans?|planned|planning|intends?|intended|intending|"
-                    r"expects?|expected|expecting|aims?|aimed|set to|due to|scheduled|hopes?|hoped|"
-                    r"(?:is|are|remains?|runs?|lasts?|stays?)\b[^.;]{0,40}?\buntil|upcoming|coming|next|"
+FUTURE = re.compile(r"\b(?:will|would(?!\s+have\b)|['’]ll|shall|going to|plans?\s+to|planned|planning|intends?|intended|"
+                    r"intending|expects?|expected|expecting|aims?\s+to|aimed|set to|due to|scheduled|hopes?\s+(?:to|that|for)|"
+                    r"hoped|look(?:s|ing|ed)?\s+forward\s+to|agree[sd]?\s+to|come(?=\s+$)|"
+                    r"(?:is|are|remains?|runs?|lasts?|stays?)\b[^.;]{0,40}?\b(?:until|through)|upcoming|coming|next|"
                     r"could(?!\s+have\b)|may(?!\s+have\b)|might(?!\s+have\b)|to be|between\s+now\s+and|"
                     r"from\s+now\s+(?:on|until|to|through))\b",
                     re.I)

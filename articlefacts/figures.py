@@ -1099,7 +1099,8 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
             spec = fig.date_mention.spec
             prefix = text[_window(text, sent[0], fig.start):fig.start]
             after = text[fig.end:min(sent[1], fig.end + 100)]
-            forward = is_forward(prefix) or len(prefix.split()) <= 4 and looks_ahead_after(after)  # "On Monday, we will"
+            fronted = len(prefix[max(prefix.rfind(";"), prefix.rfind(":")) + 1:].split()) <= 4   # its clause's opening
+            forward = is_forward(prefix) or fronted and looks_ahead_after(after)  # "On Monday, we will"; "...; by April, that will"
             if spec.kind == "deictic" and spec.unit == "weekend" and spec.which == "this":
                 forward = not looks_back(prefix, after)   # "this weekend" is the coming one unless told otherwise
             elif spec.kind == "deictic" and spec.which == "the":   # "over the weekend": the last one unless told

@@ -789,3 +789,15 @@ def test_grand_is_thousands_of_dollars_and_a_possessive_time_unit_is_a_length():
     worth = one("We bought two weeks’ worth of food.")
     assert (worth["kind"], worth["unit"], worth["value_low"]) == ("measure", "weeks", 2.0)
     assert one("Four or five Democrats voted no.")["kind"] == "personnel"
+
+
+def test_looking_forward_agreeing_to_come_and_running_through_look_ahead_and_a_plan_is_a_noun():
+    pub = dt.date(2021, 9, 22)
+    starts = [r["date_start"] for r in figure_rows(
+        "We look forward to seeing the minister in December.",
+        "The two sides agreed to talk again in October.",
+        "Come January, renters have to start paying 3 fees.",
+        "The sign-up window is open and runs through May 15th.",
+        "They sent us the numbers; by April, those will look better.",
+        "The Rescue Plan, signed in March, gave 3 grants.", published=pub) if r["kind"] == "date"]
+    assert starts == ["2021-12-01", "2021-10-01", "2022-01-01", "2022-05-15", "2022-04-01", "2021-03-01"]
