@@ -774,10 +774,22 @@ def find_attribution(masked: str) -> Attribution | None:
 
 # --------------------------------------------------------------------------- certainty
 
+SHALL = re.compile(r"\bshall\b")
+LEGAL_SHALLS = 3   # a text that lays down duties with "shall" this often is an instrument of law: its "may" permits
+LEGAL_MAY_STATE = re.compile(r"\s+(?:not\s+)?(?:be|have)\b")   # "as they may be inconsistent": a possibility still
+
+
+def legal_register(text: str) -> bool:
+    """True when the text is an instrument of law (an order, a proclamation, a bill) by its "shall"s."""
+    return sum(1 for _ in zip(range(LEGAL_SHALLS), SHALL.finditer(text))) >= LEGAL_SHALLS
+
+
 def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, cue_pos: int = 0,
-              own_words: bool = False) -> str:
+              own_words: bool = False, legal: bool = False) -> str:
     """hedged, reported or asserted, as SCHEMA.md defines them. ``own_words``: the sentence is
-    the speaker's own turn in a transcript, so its conditionals hedge as the author's would.
+    the speaker's own turn in a transcript, so its conditionals hedge as the author's would. ``legal``: the
+    text is an instrument of law, whose "may" before an act grants a permission ("The Secretary may approve
+    ...", not "as they may be inconsistent").
 
     An "if" hedges when it conditions the statement itself: in the author's own
     sentence, or before the attribution ("Even if ..., Park said"); an "if" inside
@@ -785,7 +797,8 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
     would hand them over if ...").
     """
     if any(not (SPECULATIVE_VERB.fullmatch(m.group(0)) and re.match(r"\s*(?:[.,;:)”\"]|$)", sentence[m.end():]))
-           and not _in_relative_clause(sentence, m.start()) for m in MODAL_HEDGE.finditer(sentence)) \
+           and not _in_relative_clause(sentence, m.start()) and not (legal and m.group(0) == "may" and not LEGAL_MAY_STATE.match(sentence, m.end()))
+           for m in MODAL_HEDGE.finditer(sentence)) \
             or cue in HEDGING_CUES or any(attributed or not m.group("own") for m in ESTIMATE_NOUN.finditer(sentence)):
         return "hedged"  # a hedge with something to hedge ("... than their number suggests." is not one)
     ifs = [m.start() for m in IF_CLAUSE.finditer(sentence) if not NOT_A_CONDITION.match(sentence, m.start())
@@ -955,6 +968,7 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
     """One Claim per body sentence (questions excluded by the caller), in text order."""
     memory = SourceMemory()
     roles = person_roles(text)
+    legal = legal_register(text)
     turns = speaker_turns(text, paragraphs, lambda name: _person_type(name, roles))
     for span, turn in quoted_turns(text, paragraphs, lambda name: source_type(*shorten(name))).items():
         turns.setdefault(span, turn)
@@ -1058,7 +1072,7 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
             doc = claim.source_type == "other" and (bool(DOCUMENT.search(claim.source.rstrip(")"))) or
                                                     claim.cue in ("states", "stipulates", "provides", "reads"))
             cue_pos = att.pos if att is not None and idx in own else 0
-            claim.certainty = certainty(sentence, att is not None, claim.cue, doc, cue_pos)
+            claim.certainty = certainty(sentence, att is not None, claim.cue, doc, cue_pos, legal=legal)
             claims.append(claim)
     claims.sort(key=lambda c: c.start)
     return claims

@@ -801,3 +801,12 @@ def test_looking_forward_agreeing_to_come_and_running_through_look_ahead_and_a_p
         "They sent us the numbers; by April, those will look better.",
         "The Rescue Plan, signed in March, gave 3 grants.", published=pub) if r["kind"] == "date"]
     assert starts == ["2021-12-01", "2021-10-01", "2022-01-01", "2022-05-15", "2022-04-01", "2021-03-01"]
+
+
+def test_in_an_instrument_of_law_may_before_an_act_permits_and_may_be_still_hedges():
+    law = ["Sec. 2. (a) The Secretary shall publish 3 notices.", "(b) The Administrator shall report in 30 days.",
+           "(c) Each agency shall comply."]
+    rows = claims_of(*law, "(d) The Secretary may approve 3 more requests.",
+                     "(e) Orders shall stand, except as they may be inconsistent with 3 statutes.")
+    assert [r["certainty"] for r in rows[3:]] == ["asserted", "hedged"]
+    assert claims_of("The Secretary may approve 3 more requests.")[0]["certainty"] == "hedged"
