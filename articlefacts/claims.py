@@ -774,6 +774,7 @@ def find_attribution(masked: str) -> Attribution | None:
 
 # --------------------------------------------------------------------------- certainty
 
+PARENTHETICAL_OWN = re.compile(r",\s*(?:I|[Ww]e)\s+(?:do\s+)?$")   # "India, we believe, can go a long way": a hedge
 SHALL = re.compile(r"\bshall\b")
 LEGAL_SHALLS = 3   # a text that lays down duties with "shall" this often is an instrument of law: its "may" permits
 LEGAL_MAY_STATE = re.compile(r"\s+(?:not\s+)?(?:be|have)\b")   # "as they may be inconsistent": a possibility still
@@ -796,7 +797,8 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
     what a source says or a law lays down is content ("Zelensky said Ukraine
     would hand them over if ...").
     """
-    if any(not (SPECULATIVE_VERB.fullmatch(m.group(0)) and re.match(r"\s*(?:[.,;:)”\"]|$)", sentence[m.end():]))
+    if any(not (SPECULATIVE_VERB.fullmatch(m.group(0)) and re.match(r"\s*(?:[.,;:)”\"]|$)", sentence[m.end():])
+                and not PARENTHETICAL_OWN.search(sentence, max(0, m.start() - 12), m.start()))
            and not _in_relative_clause(sentence, m.start()) and not (legal and m.group(0) == "may" and not LEGAL_MAY_STATE.match(sentence, m.end()))
            for m in MODAL_HEDGE.finditer(sentence)) \
             or cue in HEDGING_CUES or any(attributed or not m.group("own") for m in ESTIMATE_NOUN.finditer(sentence)):

@@ -810,3 +810,10 @@ def test_in_an_instrument_of_law_may_before_an_act_permits_and_may_be_still_hedg
                      "(e) Orders shall stand, except as they may be inconsistent with 3 statutes.")
     assert [r["certainty"] for r in rows[3:]] == ["asserted", "hedged"]
     assert claims_of("The Secretary may approve 3 more requests.")[0]["certainty"] == "hedged"
+
+
+def test_a_parenthetical_we_believe_hedges_and_a_projection_on_track_does():
+    rows = claims_of("Exports, we believe, can reach 3 million tonnes.",
+                     "Orders are on track for 3 records this year.",
+                     "The economy is back on track after 3 years.")
+    assert [r["certainty"] for r in rows] == ["hedged", "hedged", "asserted"]
