@@ -817,3 +817,9 @@ def test_a_parenthetical_we_believe_hedges_and_a_projection_on_track_does():
                      "Orders are on track for 3 records this year.",
                      "The economy is back on track after 3 years.")
     assert [r["certainty"] for r in rows] == ["hedged", "hedged", "asserted"]
+
+
+def test_not_knowing_who_or_what_hedges_in_a_contraction_too():
+    rows = claims_of("I don’t know what happened to 3 of them.", "She doesn’t know who sent 3 letters.",
+                     "I don’t know him, but he sent 3 letters.")
+    assert [r["certainty"] for r in rows] == ["hedged", "hedged", "asserted"]
