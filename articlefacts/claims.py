@@ -230,7 +230,7 @@ def _leading_trim(seg: str) -> str:
     return seg
 
 
-FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|may|might|must|"
+FINITE = re.compile(r"\b(?:is|are|am|was|were|has|have|had|will|would|shall|could|can|did|does|do|may|might|must|"
                     r"should)\b|['’](?:ll|re|ve|d)\b|\b[a-z]+n['’]t\b", re.I)   # "They’ll all be (advocating)": a clause
 THAT_CUES = {"found", "finds", "shows", "showed", "show", "shown", "indicates", "indicated", "maintains", "maintained",
              "revealed", "reveals", "concluded", "concludes"}
@@ -269,6 +269,9 @@ FINDING_SUBJECT = re.compile(r"\b(?:survey|surveys|data|study|studies|report|rep
 PAST_OR_ANY = re.compile(r"^(?:\w+ed|said|told|found|wrote|put|forecast|citing|saying)$")
 
 
+VERB_WITH_OBJECT = re.compile(r"\b[a-z]{2,}ed\s+(?:their|the|a|an|his|her|its|our|my|your)\b")
+
+
 def _is_source_np(np: str) -> bool:
     if not np or len(np) > 120 or FINITE.search(np):
         return False
@@ -284,6 +287,12 @@ def _is_source_np(np: str) -> bool:
         return False
     if NOT_A_SUBJECT_START.match(np):
         return False  # "Within 30 days of the review (directed)", "bringing the total number (posted)": no subject
+    if len(words) > 1 and any(w.lower() in ("i", "we", "they", "he", "she") and (k == 0 or words[k - 1].lower()
+                                                                                  not in ("and", "or"))
+                              for k, w in enumerate(words)):
+        return False  # "he led the expansion into", "the first thing I": a clause, not a noun phrase
+    if VERB_WITH_OBJECT.search(np):
+        return False  # "Vice President released their annual (disclosure)": a verb and its object
     if re.search(r"\d", words[-1]) and not re.fullmatch(r"[A-Z]{1,5}\d{1,2}", words[-1]) or \
             words[-1].lower() in ("a", "an", "the", "of", "and", "to", "in"):
         return False   # ends in a number ("troops in 2024"), unless a name like "MI6"
@@ -667,7 +676,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         if word in ("report", "reports", "estimate", "estimates", "claim", "claims", "call", "calls", "find",
                     "state", "states", "note", "notes", "deal", "doubts", "doubt", "fears", "fear") and \
                 re.search(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Yy]our|of|in|for|to|by|with|"
-                          r"among|all|many|some|"
+                          r"among|all|many|some|[Aa]lthough|[Tt]hough|[Ww]hile|[Bb]ecause|[Ss]ince|[Ii]f|[Ww]hen|[Aa]s|"
+                          r"[Aa]dditional|[Ff]urther|[Nn]ew|[Rr]ecent|[Ee]arlier|[Ll]ater|[Mm]edia|[Nn]ews|[Pp]ress|"
                           r"most|other|these|those|\d+)\s+"
                                                                     r"(?:(?![A-Z]{2,}\s)[\w-]+\s+)?$", before) and \
                 not re.match(r"\s+that\b", after):

@@ -823,3 +823,12 @@ def test_not_knowing_who_or_what_hedges_in_a_contraction_too():
     rows = claims_of("I don’t know what happened to 3 of them.", "She doesn’t know who sent 3 letters.",
                      "I don’t know him, but he sent 3 letters.")
     assert [r["certainty"] for r in rows] == ["hedged", "hedged", "asserted"]
+
+
+def test_no_subject_holds_a_clause_and_a_noun_after_a_subordinator_is_no_cue():
+    rows = claims_of("He led the group’s expansion into 3 new states.",
+                     "Today, the President and Vice President released their annual disclosure reports for 3 years.",
+                     "Although reports vary, roughly 3 percent of people qualify.",
+                     "Additional reports will be added for 3 more agencies.",
+                     "I am continuing for 3 years the emergency declared in 2021.")
+    assert [r["source"] for r in rows] == ["author"] * 5
