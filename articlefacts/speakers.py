@@ -82,9 +82,12 @@ def speaker_turns(text: str, paragraphs: list[tuple[int, int]], person_type=None
             counts[lab] = counts.get(lab, 0) + 1
     turns: dict[tuple[int, int], Turn] = {}
     current: Turn | None = None
+    # in a transcript (a label of a known title or used twice), a label used once opens a turn too
+    # ("PRESIDEN BIDEN: Yes.", a typo, or a guest's single remark)
+    transcript = any(lab and (_title_type(lab) is not None or counts[lab] >= 2) for lab in labels)
     for span, lab in zip(paragraphs, labels):
         stype = _title_type(lab) if lab else None
-        if lab and (stype is not None or counts[lab] >= 2):
+        if lab and (stype is not None or counts[lab] >= 2 or transcript and lab != lab.title()):
             if stype in (None, "person"):
                 name = re.sub(r"^(?:(?:MR|MS|MRS|DR)\.\s*)", "", lab).title()
                 stype = person_type(name) if person_type else "other"

@@ -832,3 +832,9 @@ def test_no_subject_holds_a_clause_and_a_noun_after_a_subordinator_is_no_cue():
                      "Additional reports will be added for 3 more agencies.",
                      "I am continuing for 3 years the emergency declared in 2021.")
     assert [r["source"] for r in rows] == ["author"] * 5
+
+
+def test_in_a_transcript_a_label_used_once_opens_a_turn_and_a_fact_sheets_heading_does_not():
+    rows = claims_of("THE PRESIDENT: We sent 3 ships.", "PRESIDEN LAPID: We sent 3 more.", "WHITE HOUSE AIDE: Next, 3 questions.")
+    assert [r["source"] for r in rows] == ["THE PRESIDENT", "PRESIDEN LAPID", "WHITE HOUSE AIDE"]
+    assert claims_of("STRONGER PORTS: The plan funds 3 ports.")[0]["source"] == "author"
