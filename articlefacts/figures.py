@@ -55,7 +55,7 @@ CUR_PRE = r"(?:US\$|A\$|C\$|HK\$|NT\$|S\$|\$|€|£|₩|₽|¥|₴|(?:USD|EUR|KR
 SCALE_WORDS = "thousand|million|billion|trillion"
 _W = NUMBER_WORD
 _SC = "hundred|thousand|million|billion|trillion|dozen"
-WORDNUM = rf"(?:{_W}|a(?=[\s-]+(?:{_SC})\b))(?:[\s-]+(?:{_W}|{_SC})\b|\s+and\s+{_W}\b)*(?:\s+and\s+a\s+half\b)?"
+WORDNUM = rf"(?:{_W}|a(?=[\s-]+(?:{_SC})\b))(?:[\s-]+(?:{_W}|{_SC})\b|\s+and\s+{_W}\b)*(?:[\s-]+and[\s-]+a[\s-]+half\b)?"
 ATOM = re.compile(
     rf"(?P<cur>{CUR_PRE})?(?P<num>{DIGITS})(?:\s?(?P<scale>{SCALE_WORDS})\b|(?P<short>k|mn|m|bn|tn|(?(cur)[KMBT]))\b)?"
     rf"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
@@ -150,6 +150,8 @@ CENTS_AFTER = re.compile(r"\s*(?:cents?|¢)(?=\W|$)")
 # "75 grand a year": thousands of dollars, where no noun follows ("two grand juries" is a count)
 GRAND_AFTER = re.compile(r"\s+grand\b(?=\s*(?:[.,;:!?)—–]|$)|\s+(?:a|an|per|each|every|in|for|to|of|and|or|from|on|at|"
                          r"this|that|last|next)\b)")
+# "a 100-million-dollar program": an amount written as a hyphenated modifier
+HYPHEN_MONEY = re.compile(r"-(?:(?P<scale>thousand|million|billion|trillion)-)?(?P<cur>[a-z]+)\b")
 # "78 hours’ worth": a length of time in a possessive unit
 WORTH_AFTER = re.compile(r"\s+(?P<u>[a-z]+)['’]\s+worth\b")
 RATE = re.compile(r"(?P<sep>\s*,?\s*)(?:(?:a|an|per|each|every)\s+(?P<noun>[a-z]+)|(?P<adv>monthly|annually|yearly|"
@@ -332,7 +334,7 @@ def _fraction_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
         if frac == "half" and re.search(r"\b(?:first|second|other|latter|former|and\s+a|one|an?)\s+$", before) or \
                 frac in ("half", "a half") and re.match(r"\s+(?:a|an)\s", text[m.end():m.end() + 4]):
             continue  # "the first half", "half a year" (a measure)
-        if frac.startswith("a ") and re.search(r"\band\s+$", before):
+        if frac.startswith("a ") and re.search(r"\band[\s-]+$", before):
             continue  # "two and a half": part of the number
         if frac.endswith("quarter") and re.match(r"\s+(?:century|of\s+(?:the\s+)?(?:year|19|20))",
                                                    text[m.end():m.end() + 14]):
@@ -457,7 +459,7 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
 def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
     """'four', 'twelve thousand', 'two and a half': None for idioms ('one day', 'the two leaders') and names."""
     raw_words = m.group("words")
-    half = re.search(r"\s+and\s+a\s+half$", raw_words, re.I)
+    half = re.search(r"[\s-]+and[\s-]+a[\s-]+half$", raw_words, re.I)   # "three-and-a-half"
     words = _valid_words(raw_words[:half.start()] if half else raw_words)
     if not words or words.lower() in ("a", "and"):
         return None
@@ -723,6 +725,10 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
     ages = AGE_NOUN.match(text, pos)
     if ages:   # "two 12-year-olds": people of that age (the age a figure of its own)
         return Counted("personnel", ages.group(1), pos)
+    hmo = HYPHEN_MONEY.match(text, pos)
+    if hmo and hmo.group("cur") in lx.CURRENCY_WORDS and not hmo.group("cur").endswith("s"):
+        return Counted("money", lx.CURRENCY_WORDS[hmo.group("cur")], hmo.end(),
+                       scale=float(SCALES.get(hmo.group("scale") or "", 1)))
     hm = HYPHEN_UNIT.match(text, pos)
     if hm:
         return Counted(*_hyphen_unit(hm), hm.end())

@@ -125,7 +125,7 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
         elif word in ("North", "South", "East", "West") and not re.match(r"\s+[A-Z]", text[pos:]):
             return None  # "38 North published ...": a name, not "North Korean soldiers"
         elif word[0].isupper() or MODIFIER.match(low) or re.search(r"-\d|^\d", word) or \
-                re.fullmatch(r"[a-z][a-z\-]+", word) or re.fullmatch(r"[a-z]+['’]s?", low) and head == "":
+                re.fullmatch(r"[a-z][a-z\-]+|[a-z]+-[\w\-]+", word) or re.fullmatch(r"[a-z]+['’]s?", low) and head == "":
             continue  # a modifier ("repair workshops"); the noun phrase only counts if a head noun follows
         else:
             break

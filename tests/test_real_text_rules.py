@@ -838,3 +838,10 @@ def test_in_a_transcript_a_label_used_once_opens_a_turn_and_a_fact_sheets_headin
     rows = claims_of("THE PRESIDENT: We sent 3 ships.", "PRESIDEN LAPID: We sent 3 more.", "WHITE HOUSE AIDE: Next, 3 questions.")
     assert [r["source"] for r in rows] == ["THE PRESIDENT", "PRESIDEN LAPID", "WHITE HOUSE AIDE"]
     assert claims_of("STRONGER PORTS: The plan funds 3 ports.")[0]["source"] == "author"
+
+
+def test_hyphenated_amounts_halves_and_modifiers():
+    rows = figure_rows("It is a 100-million-dollar program.", "He served three-and-a-half years.",
+                       "They passed two anti-LGBTQ bills.")
+    assert [(r["kind"], r["unit"], r["value_low"]) for r in rows] == [
+        ("money", "USD", 100_000_000.0), ("measure", "years", 3.5), ("count", "bills", 2.0)]
