@@ -287,10 +287,10 @@ def _is_source_np(np: str) -> bool:
         return False
     if NOT_A_SUBJECT_START.match(np):
         return False  # "Within 30 days of the review (directed)", "bringing the total number (posted)": no subject
-    if len(words) > 1 and any(w.lower() in ("i", "we", "they", "he", "she") and (k == 0 or words[k - 1].lower()
+    if len(words) > 1 and any(w.lower() in ("i", "we", "they", "he", "she", "me", "him") and (k == 0 or words[k - 1].lower()
                                                                                   not in ("and", "or"))
                               for k, w in enumerate(words)):
-        return False  # "he led the expansion into", "the first thing I": a clause, not a noun phrase
+        return False  # "he led the expansion into", "the first thing I", "Let me (put it)": a clause, not a noun phrase
     if VERB_WITH_OBJECT.search(np):
         return False  # "Vice President released their annual (disclosure)": a verb and its object
     if re.search(r"\d", words[-1]) and not re.fullmatch(r"[A-Z]{1,5}\d{1,2}", words[-1]) or \
@@ -660,6 +660,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             continue  # "the Secretary shall report ...": a duty laid down, not a statement made
         if CUE_FORM.get(word) == "s" and re.search(r"\b[a-z]{3,}ed\s+$", before[-40:]) and not re.match(r"\s+that\b", after):
             continue  # "We missed calls.": a noun after a verb, no speech act
+        if CUE_FORM.get(word) == "s" and re.search(r"\b(?:with|of|for|from|about|into|among|without)\s+$", before[-14:]):
+            continue  # "a library packed with highlights": a plural noun after a preposition
         if CUE_FORM.get(word) == "past" and re.match(r"\s+by\b", after):
             continue  # "the review period directed by this memorandum": a passive participle, no speech act
         if CUE_FORM.get(word) == "past" and re.search(r",\s*$", before) and re.match(r"\s+(?:to\s+be|at|as)\b", after):
@@ -992,6 +994,7 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
         if k >= 0 and s[0] < paragraphs[k][1]:
             by_para[paragraphs[k]].append(s)
     carry: Attribution | None = None   # the speaker of a quotation a paragraph left open
+    lead_in: Attribution | None = None   # the speaker a paragraph ending "X writes:" introduces
     for p in paragraphs:
         spans = by_para[p]
         states = quote_states(text, spans, inside=carry is not None)
@@ -1030,6 +1033,13 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
             if found[i] is None and found[i - 1] is not None and re.match(r"^[“\"]", sentence) \
                     and re.search(r"[”\"](?:\s*\[[^\[\]]{1,80}\])?$", sentence) and re.search(r"[“\"]", text[spans[i - 1][0]:spans[i - 1][1]]):
                 found[i] = found[i - 1]
+        # "Chairman Lee writes:" and then paragraphs that are quotations: each quotation is the writer's
+        para_text = text[p[0]:p[1]]
+        opens_quote = re.match(r"\s*[“\"]", para_text) is not None
+        if lead_in is not None and opens_quote:
+            found = [f if f is not None else lead_in for f in found]
+        lead_in = found[-1] if spans and found and para_text.rstrip().endswith(":") else \
+            lead_in if opens_quote else None
         carry = found[-1] if spans and states[-1][1] and found[-1] is not None else None
         turn = turns.get(p)
         for idx, ((s, e), att) in enumerate(zip(spans, found)):

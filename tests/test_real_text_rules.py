@@ -845,3 +845,17 @@ def test_hyphenated_amounts_halves_and_modifiers():
                        "They passed two anti-LGBTQ bills.")
     assert [(r["kind"], r["unit"], r["value_low"]) for r in rows] == [
         ("money", "USD", 100_000_000.0), ("measure", "years", 3.5), ("count", "bills", 2.0)]
+
+
+def test_a_writer_introduced_with_a_colon_speaks_the_quoted_paragraphs_after():
+    rows = claims_of("Chairman Lee writes:", "“The agency cut 3 rules.”", "“It will cut 3 more.”",
+                     "The office sent 3 letters.")
+    assert [r["source"] for r in rows] == ["Lee", "Lee", "Lee", "author"]
+
+
+def test_as_x_put_it_and_highlights_attribute_but_highlights_after_a_preposition_is_a_noun():
+    rows = claims_of("As Chairman Lee put it in a new op-ed, the plan reflects 3 truths.",
+                     "Chairman Lee highlights 3 reforms in a new op-ed.",
+                     "The library is packed with highlights from 3 decades.",
+                     "Let me put it this way: 3 things matter.")
+    assert [r["source"] for r in rows] == ["Lee", "Lee", "author", "author"]
