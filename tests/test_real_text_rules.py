@@ -859,3 +859,11 @@ def test_as_x_put_it_and_highlights_attribute_but_highlights_after_a_preposition
                      "The library is packed with highlights from 3 decades.",
                      "Let me put it this way: 3 things matter.")
     assert [r["source"] for r in rows] == ["Lee", "Lee", "author", "author"]
+
+
+def test_a_couple_without_of_counts_two_at_least():
+    rows = figure_rows("A couple more states will join.", "We met a couple hours later.",
+                       "Over the past couple months, 3 plants opened.", "The couple weds in a power couple’s home.")
+    assert [(r["text"], r["value_low"], r["qualifier"]) for r in rows if r["text"] != "3 plants"] == [
+        ("A couple more states", 2.0, "lower_bound"), ("a couple hours", 2.0, "lower_bound"),
+        ("couple months", 2.0, "lower_bound")]
