@@ -117,7 +117,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d/])", "iso"),
     (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b", "mdy"),
     (rf"\b(?P<d1>{DAY})\s*(?:-|–|—|to)\s*(?P<d2>{DAY})\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?", "ddmy"),
-    (rf"\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?", "dmy"),
+    # (not a serial's tail: "Determination 2022-13 of May 18, 2022")
+    (rf"(?<![-–/])\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b|(?!\s+\d))", "dmy"),
     (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)(?![:.]\d)", "md"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+['’](?P<yy>\d\d)\b(?![’']?s\b)", "my_yy"),
@@ -503,7 +504,7 @@ def _merge_ranges(text: str, ms: list[DateMention], limit: int) -> list[DateMent
                 continue
         if cur.spec.kind == "year":
             m = _BARE_YEAR_END.match(text, cur.end, limit)
-            if m:  # "1964-73"
+            if m and int(m.group("y")) > cur.spec.year % 100:  # "1964-73" (not the serial "2022-13")
                 end_year = cur.spec.year // 100 * 100 + int(m.group("y"))
                 out.append(DateMention(start, m.end(), DateSpec("range", a=cur.spec, b=DateSpec("year", end_year))))
                 i += 1

@@ -867,3 +867,12 @@ def test_a_couple_without_of_counts_two_at_least():
     assert [(r["text"], r["value_low"], r["qualifier"]) for r in rows if r["text"] != "3 plants"] == [
         ("A couple more states", 2.0, "lower_bound"), ("a couple hours", 2.0, "lower_bound"),
         ("couple months", 2.0, "lower_bound")]
+
+
+def test_a_documents_serial_number_is_no_date_and_no_count():
+    rows = figure_rows("(f) Presidential Determination 2022-13 of May 18, 2022 (Delegating Authority).",
+                       "(m) National Security Memorandum 18 of February 23, 2023 (Arms Transfers).",
+                       "Budgets for 2012-13 rose.")
+    assert [(r["text"], r["date_start"], r["date_end"]) for r in rows] == [
+        ("May 18, 2022", "2022-05-18", "2022-05-18"), ("February 23, 2023", "2023-02-23", "2023-02-23"),
+        ("2012-13", "2012-01-01", "2013-12-31")]
