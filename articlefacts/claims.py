@@ -749,7 +749,9 @@ def _participle(masked: str) -> list[Attribution]:
 
 
 TITLE_DOT = re.compile(rf"\b({TITLE_ABBREVIATIONS}|Jr|Sr|St)\.")
-COLON_QUOTE = re.compile(r"(?P<np>[A-Z](?:[^:;.!?“”\"\n]|(?<=[A-Z])\.){1,160}):\s*[“\"]")   # "U.S." may be in it
+COLON_QUOTE = re.compile(r"(?P<np>[A-Z](?:[^:;.!?“”\"\n]|(?<=[A-Z])\.){1,160}):\s*[“”\"]")   # "U.S." may be in it
+# the name that ends a long title: "Americans United for Life Chief Legal Officer Steven H. Aden"
+TRAILING_NAME = re.compile(r"(?:[A-Z][a-z’'\-]+[ \t]+)(?:(?:[A-Z]\.|[A-Z][a-z’'\-]+)[ \t]+){0,2}[A-Z][a-z’'\-]+$")
 
 
 SAID_TAIL = re.compile(r"(?i:(?:and|but|so)\s+)?(?i:as|like)\s+(?P<np>[^,]+?)\s+(?P<cue>(?i:said|says|put\s+it|wrote|"
@@ -771,6 +773,10 @@ def _colon_quote(masked: str) -> list[Attribution]:
         first, rest = np.split(",", 1)
         if re.fullmatch(PERSON, re.sub(rf"^(?:{ROLE_WORD})\s+", "", first.strip(), flags=re.I)):
             np, context = first.strip(), rest.strip()
+    if len(np.split()) > 10 and not cue:
+        name = TRAILING_NAME.search(np)
+        if name:
+            np, context = re.sub(rf"^(?:{ROLE_WORD})\s+", "", name.group(0), flags=re.I), np[:name.start()].strip()
     if len(np.split()) > 10 or not re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b", np) or NOT_A_SUBJECT_START.match(np):
         return []   # "On mortgage rates: “...”" names a topic, not a speaker
     return [Attribution(0, np, cue, context)]

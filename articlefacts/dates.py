@@ -729,7 +729,7 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             back = (pub.weekday() - spec.day) % 7
             if spec.which == "last" and back == 0:
                 back = 7
-            if spec.which == "next" or (forward and not spec.which):
+            if spec.which == "next" or (forward and spec.which in ("", "this")):   # "will celebrate this Saturday"
                 d = pub + dt.timedelta(days=(spec.day - pub.weekday()) % 7 or (7 if spec.which == "next" else 0))
             else:
                 d = pub - dt.timedelta(days=back)

@@ -876,3 +876,16 @@ def test_a_documents_serial_number_is_no_date_and_no_count():
     assert [(r["text"], r["date_start"], r["date_end"]) for r in rows] == [
         ("May 18, 2022", "2022-05-18", "2022-05-18"), ("February 23, 2023", "2023-02-23", "2023-02-23"),
         ("2012-13", "2012-01-01", "2013-12-31")]
+
+
+def test_a_colon_quote_opened_with_a_closing_mark_and_a_long_title_before_the_name():
+    rows = claims_of("Rep. Jane Roe: ”The nominee has served 3 terms.”",
+                     "Citizens for Good Roads Chief Legal Officer and General Counsel Steven H. Aden: “We back 3 bills.”")
+    assert [r["source"] for r in rows] == ["Rep. Jane Roe", "Steven H. Aden"]
+
+
+def test_this_weekday_looks_ahead_when_the_sentence_does():
+    pub = dt.date(2023, 11, 9)   # a Thursday
+    starts = [r["date_start"] for r in figure_rows("Angola will celebrate 3 days this Saturday.",
+                                                   "This Monday, 3 ships docked.", published=pub) if r["kind"] == "date"]
+    assert starts == ["2023-11-11", "2023-11-06"]
