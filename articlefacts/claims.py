@@ -751,7 +751,7 @@ def _participle(masked: str) -> list[Attribution]:
 TITLE_DOT = re.compile(rf"\b({TITLE_ABBREVIATIONS}|Jr|Sr|St)\.")
 COLON_QUOTE = re.compile(r"(?P<np>[A-Z](?:[^:;.!?“”\"\n]|(?<=[A-Z])\.){1,160}):\s*[“”\"]")   # "U.S." may be in it
 # the name that ends a long title: "Americans United for Life Chief Legal Officer Steven H. Aden"
-TRAILING_NAME = re.compile(r"(?:[A-Z][a-z’'\-]+[ \t]+)(?:(?:[A-Z]\.|[A-Z][a-z’'\-]+)[ \t]+){0,2}[A-Z][a-z’'\-]+$")
+TRAILING_NAME = re.compile(r"[A-Z][a-z’'\-]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z’'\-]+$")   # first, initial, last
 
 
 SAID_TAIL = re.compile(r"(?i:(?:and|but|so)\s+)?(?i:as|like)\s+(?P<np>[^,]+?)\s+(?P<cue>(?i:said|says|put\s+it|wrote|"
