@@ -124,7 +124,8 @@ STAGE_DIRECTION = re.compile(r"(?i)\(\s*(?:" + "|".join(re.escape(r["words"]).re
                                                      for r in rows("stage_directions")) + r")\s*[.!]?\s*\)\.?")
 # an "if" that means "whether" after a question: "asked if", "the question was just if"
 WHETHER_IF = re.compile(r"(?i)\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question\s+(?:was|is)(?:\s+just)?|see|"
-                        r"check(?:s|ed)?)\s+$")
+                        r"check(?:s|ed)?|determin(?:e|es|ed|ing)|decid(?:e|es|ed|ing)|know|assess(?:es|ed)?|"
+                        r"evaluat(?:e|es|ed)|find\s+out|learn)\s+$")   # "to determine if they are safe": whether
 # an "if" that states no uncertainty: a politeness ("if that's all right", "if I may"), a rule's proviso
 # ("unless otherwise stated"), a comparison ("as if" is matched from "if" on: see certainty)
 NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+you\s+(?:look|compare)\b|if\s+you['’]d\s+like\b|"

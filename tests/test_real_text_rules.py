@@ -889,3 +889,11 @@ def test_this_weekday_looks_ahead_when_the_sentence_does():
     starts = [r["date_start"] for r in figure_rows("Angola will celebrate 3 days this Saturday.",
                                                    "This Monday, 3 ships docked.", published=pub) if r["kind"] == "date"]
     assert starts == ["2023-11-11", "2023-11-06"]
+
+
+def test_dont_think_hedges_if_after_determine_is_whether_and_a_suggested_price_is_a_name():
+    rows = claims_of("I don’t think 3 ships are enough.",
+                     "The agency tests drugs to determine if 3 doses are safe.",
+                     "Producers may offset 3.75% of the Manufacturer’s Suggested Retail Price.")
+    assert [r["certainty"] for r in rows] == ["hedged", "asserted", "hedged"]
+    assert claims_of("Producers offset 3.75% of the Manufacturer’s Suggested Retail Price.")[0]["certainty"] == "asserted"
