@@ -120,6 +120,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     # (not a serial's tail: "Determination 2022-13 of May 18, 2022")
     (rf"(?<![-–/])\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b|(?!\s+\d))", "dmy"),
     (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)(?![:.]\d)", "md"),
+    (rf"\b(?P<mon>{MONTH})\s+of\s+(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year\b", "my_rel"),   # "March of last year"
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+['’](?P<yy>\d\d)\b(?![’']?s\b)", "my_yy"),
     (rf"\b[Tt]his\s+past\s+(?P<mon>{MONTH})\b", "past_month"),   # "This past May": the last May before
@@ -216,6 +217,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         return DateSpec("day", int(g["y"]) if g.get("y") else None, _month(g["mon"]), _day(g["d"]))
     if name == "past_month":
         return DateSpec("month", None, _month(g["mon"]), which="past")
+    if name == "my_rel":
+        return DateSpec("month", None, _month(g["mon"]), unit="year", which=g["rel"].lower())
     if name in ("my", "m", "my_yy"):
         return DateSpec("month", _year(g), _month(g["mon"]))
     if name == "weekday":
@@ -409,7 +412,7 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
 # article costs more than one scan for the word
 _APOSTROPHE_YEAR = re.compile(r"['’]\d\d\b")
 _SEASON_WORD = re.compile(rf"\b(?:{SEASON})\b")
-NEEDS = {"day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
+NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"), "day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
          "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
          # each gate is a part that every match of its patterns holds, so it changes no result
          "ago": re.compile(r"\bago\b"), "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),
@@ -677,6 +680,8 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             first = dt.date(pub.year, pub.month, 1) if pub.day < 25 else add_months(dt.date(pub.year, pub.month, 1), 1)
             return month_interval(first.year, first.month)
         if k == "month":
+            if spec.unit == "year" and pub:   # "March of last year"
+                return month_interval(pub.year + {"last": -1, "next": 1}.get(spec.which, 0), spec.month)
             year = spec.year or (pub and _nearest_month(spec.month, pub, forward and spec.which != "past"))
             return month_interval(year, spec.month) if year else None
         if k == "year":

@@ -897,3 +897,10 @@ def test_dont_think_hedges_if_after_determine_is_whether_and_a_suggested_price_i
                      "Producers may offset 3.75% of the Manufacturer’s Suggested Retail Price.")
     assert [r["certainty"] for r in rows] == ["hedged", "asserted", "hedged"]
     assert claims_of("Producers offset 3.75% of the Manufacturer’s Suggested Retail Price.")[0]["certainty"] == "asserted"
+
+
+def test_a_month_of_this_last_or_next_year_is_one_date_in_that_year():
+    rows = figure_rows("In March of last year, 3 ships sailed.", "In October of next year, 3 more sail.",
+                       published=dt.date(2023, 6, 1))
+    assert [(r["text"], r["date_start"]) for r in rows if r["kind"] == "date"] == [
+        ("March of last year", "2022-03-01"), ("October of next year", "2024-10-01")]
