@@ -641,6 +641,8 @@ def _citing_matches(masked: str) -> Iterator[tuple[int, str]]:
 
 
 LIST_MARK = re.compile(r"^\(\w{1,4}\)\s+")
+PLEASED_TO = re.compile(r"\b(?:is|are|was|were|am)\s+(?:very\s+|so\s+)?(?:pleased|proud|happy|delighted|excited|honou?red|"
+                        r"glad)\s+to\s+$")
 
 
 def _cue_verbs(masked: str) -> list[Attribution]:
@@ -717,10 +719,13 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             if not (progressive and (re.match(r"\s+that\b", after) or word in ("announcing", "urging"))):
                 continue   # "is announcing (that)", "is urging Congress" are speech acts; other -ing forms are not
             cue_start = m.start() - len(progressive.group(0))
+        pleased = CUE_FORM.get(word) == "base" and PLEASED_TO.search(before)
+        if pleased:   # "The President and First Lady are pleased to announce": the subject of "are"
+            cue_start = m.start() - len(pleased.group(0))
         np, app = _subject_before(masked, cue_start)
         np = LIST_MARK.sub("", np)   # "(b) Within 30 days of ...": an item's letter is no part of a subject
         group = word not in WEAK_CUES and re.fullmatch(r"(?:the|these|those)\s+[a-z]+s", np)   # "the participants"
-        after_modal = CUE_FORM.get(word) == "base" and re.search(r"\b(?:will|would|did|does|do)\s+$", before)
+        after_modal = CUE_FORM.get(word) == "base" and (re.search(r"\b(?:will|would|did|does|do)\s+$", before) or pleased)
         if not (_is_source_np(np) or group) or not (after_modal or _agrees(np, word)):
             continue   # (after a modal the base form agrees with any subject: "Intel will announce")
         if word in DOC_ONLY_CUES and not (DOCUMENT.search(np) or np.lower() in ("it", "this")):

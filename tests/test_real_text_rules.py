@@ -904,3 +904,11 @@ def test_a_month_of_this_last_or_next_year_is_one_date_in_that_year():
                        published=dt.date(2023, 6, 1))
     assert [(r["text"], r["date_start"]) for r in rows if r["kind"] == "date"] == [
         ("March of last year", "2022-03-01"), ("October of next year", "2024-10-01")]
+
+
+def test_pleased_to_announce_unveiled_and_what_an_order_mandates_are_attributed():
+    rows = claims_of("Today, the Secretary is pleased to announce 3 new events.",
+                     "President Lee unveiled a plan for 3 ports.",
+                     "The Order mandates that contracts include 3 terms.",
+                     "Schools ended 3 vaccine mandates.")
+    assert [r["source"] for r in rows] == ["the Secretary", "Lee", "The Order", "author"]
