@@ -912,3 +912,9 @@ def test_pleased_to_announce_unveiled_and_what_an_order_mandates_are_attributed(
                      "The Order mandates that contracts include 3 terms.",
                      "Schools ended 3 vaccine mandates.")
     assert [r["source"] for r in rows] == ["the Secretary", "Lee", "The Order", "author"]
+
+
+def test_a_speakers_own_hope_hedges_and_a_boast_of_optimism_does_not():
+    rows = claims_of("We’re still optimistic that 3 ships will come.", "I am hopeful that 3 more will sail.",
+                     "I’ve never been more optimistic than after 3 years.")
+    assert [r["certainty"] for r in rows] == ["hedged", "hedged", "asserted"]
