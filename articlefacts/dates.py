@@ -48,6 +48,7 @@ OBSERVANCE = (rf"\b(?!(?:During|In|For|On|Throughout|Since|As|Each|Every|Celebra
               rf"(?:National[ \t]+(?:[A-Z][\w’'\-]*+[ \t]+(?:(?:and|of|the)[ \t]+)?){{0,7}}|"
               rf"(?:[A-Z][\w’'\-]*+[ \t]+(?:(?:and|of|the)[ \t]+)?){{0,6}}"
               rf"(?:{OBSERVANCE_WORDS})[ \t]+)[Mm]onth\b")
+OBSERVANCE_NAMED = re.compile(r"(?i)\b(?:as|celebrat\w*|commemorat\w*|observ\w*|recogni[sz]\w*|honou?r\w*)[ \t]+$")
 HOLIDAY_LEADS = {"on", "this", "last", "next", "by", "since", "until", "before", "after", "during", "happy", "for",
                  "at", "of", "and", "a", "the", "every", "over", "through", "from", "around", "ahead", "merry"}
 THIS_BEFORE = re.compile(r"\b[Tt]his[ \t]+$")
@@ -362,6 +363,8 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
         return False   # "Happy Friday", "the Good Friday Agreement": a greeting or a name, no date
     if name == "deictic_day" and _nowadays(text, m):
         return False
+    if name == "observance" and OBSERVANCE_NAMED.search(text, max(0, m.start() - 16), m.start()):
+        return False   # "proclaim May 2025 as National X Month", "As we celebrate National X Month": its name only
     if name == "year" and lx.LABEL_BEFORE.search(text, max(0, m.start("y") - 24), m.start("y")):
         return False   # "S. 1872", "Proclamation 1863": a bill's or a document's number, not a year
     if name == "year_yy" and not re.search(r"\b(?:[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom)\s$",

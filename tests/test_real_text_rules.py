@@ -918,3 +918,9 @@ def test_a_speakers_own_hope_hedges_and_a_boast_of_optimism_does_not():
     rows = claims_of("We’re still optimistic that 3 ships will come.", "I am hopeful that 3 more will sail.",
                      "I’ve never been more optimistic than after 3 years.")
     assert [r["certainty"] for r in rows] == ["hedged", "hedged", "asserted"]
+
+
+def test_an_observance_named_after_as_or_celebrate_is_its_name_not_a_date():
+    rows = figure_rows("During National Ocean Month, 3 ships sail.", "As we celebrate National Ocean Month, 3 ships sail.",
+                       "I proclaim June 2025 as National Ocean Month, for 3 reasons.", published=dt.date(2025, 6, 2))
+    assert [r["text"] for r in rows if r["kind"] == "date"] == ["National Ocean Month", "June 2025"]
