@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from .vocab import rows
 
 # capitals with their accents: "PRESIDENT LÓPEZ OBRADOR:", "MR. ŁUKASZ NOWAK:"
-CAPS = "A-ZÀ-ÖØ-ÞĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ"
+# every capital of the Latin, Greek and Cyrillic alphabets ("PRESIDENT NAUSĖDA:", "PRESIDENT LÓPEZ OBRADOR:")
+CAPS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x500)) if ch.isupper() and ch.isalpha())
 LABEL = re.compile(rf"[{CAPS}][{CAPS}.'’\-]*+(?:[ \t][{CAPS}][{CAPS}.'’\-]*+){{0,5}}+(?:[ \t]\([^()\n]{{1,60}}\))?+")
 Q_LABEL = re.compile(r"Q(?::|[ \t](?=\S))")
 

@@ -924,3 +924,9 @@ def test_an_observance_named_after_as_or_celebrate_is_its_name_not_a_date():
     rows = figure_rows("During National Ocean Month, 3 ships sail.", "As we celebrate National Ocean Month, 3 ships sail.",
                        "I proclaim June 2025 as National Ocean Month, for 3 reasons.", published=dt.date(2025, 6, 2))
     assert [r["text"] for r in rows if r["kind"] == "date"] == ["National Ocean Month", "June 2025"]
+
+
+def test_a_speaker_label_in_any_latin_greek_or_cyrillic_capitals_opens_a_turn():
+    rows = claims_of("PRESIDENT NAUSĖDA: We will buy 3 systems.", "It helps us a lot, 3 times over.",
+                     "PRESIDENT ÇAĞLAR: We sent 3 ships.", "ПРЕЗИДЕНТ: Мы отправили 3 корабля.")
+    assert [r["source"] for r in rows] == ["PRESIDENT NAUSĖDA", "PRESIDENT NAUSĖDA", "PRESIDENT ÇAĞLAR", "ПРЕЗИДЕНТ"]
