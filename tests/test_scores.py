@@ -7,9 +7,9 @@
   each folder's NOTES.md). Each was blind when first scored (README, "How well");
   the rules have since been improved on them, so they now guard against regressions.
 
-- real_dev ... real9_dev: the development two thirds of the real-text samples of
-  ../shared/corpora/whitehouse (tests/fixtures/real ... real9), annotated blind;
-- real_blind ... real9_blind: their blind thirds, each added once it had been scored, at the
+- real_dev ... real11_dev: the development two thirds of the real-text samples of
+  ../shared/corpora/whitehouse (tests/fixtures/real ... real11), annotated blind;
+- real_blind ... real11_blind: their blind thirds, each added once it had been scored, at the
   end of the work on its sample.
 
 The scores are a ratchet (tests/fixtures/scores.json): none may drop by more than 0.01. The scorer is
@@ -93,7 +93,9 @@ REAL_SETS = {"real_dev": ("real", "dev"), "real_blind": ("real", "blind"), "real
              "real4_dev": ("real4", "dev"), "real4_blind": ("real4", "blind"), "real5_dev": ("real5", "dev"),
              "real5_blind": ("real5", "blind"), "real6_dev": ("real6", "dev"), "real6_blind": ("real6", "blind"),
              "real7_dev": ("real7", "dev"), "real7_blind": ("real7", "blind"), "real8_dev": ("real8", "dev"),
-             "real8_blind": ("real8", "blind"), "real9_dev": ("real9", "dev"), "real9_blind": ("real9", "blind")}
+             "real8_blind": ("real8", "blind"), "real9_dev": ("real9", "dev"), "real9_blind": ("real9", "blind"),
+             "real10_dev": ("real10", "dev"), "real10_blind": ("real10", "blind"), "real11_dev": ("real11", "dev"),
+             "real11_blind": ("real11", "blind")}
 
 
 def real_set(name: str, tmp: Path) -> dict:
