@@ -68,8 +68,9 @@ SOURCE_NOUNS = re.compile(
     r"statistics|findings)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|never|n['’]t|no\s+longer|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not|"
                      r"would\s+not|could\s+not)\s+(?:\w+\s+)?$", re.I)
-PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally|remain(?:s|ed|ing)?|stay(?:s|ed)?)\s+(?:\w+ly\s+)?(?:\w+ed\s+and\s+)?$",
-                     re.I)   # "You are authorized and directed to": a passive, no speech act
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally|remain(?:s|ed|ing)?|stay(?:s|ed)?)\s+"
+                     r"(?:\w+ly\s+)?(?:\w+ed\s+and\s+)?$", re.I)
+# "You are authorized and directed to": a passive; "remains committed to": a state; no speech act
 TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|publicly|repeatedly|again|later|"
                               r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|just|further|long|"
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
@@ -271,6 +272,7 @@ PAST_OR_ANY = re.compile(r"^(?:\w+ed|said|told|found|wrote|put|forecast|citing|s
 
 
 VERB_WITH_OBJECT = re.compile(r"\b[a-z]{2,}ed\s+(?:their|the|a|an|his|her|its|our|my|your)\b")
+CLAUSE_PRONOUNS = {"i", "we", "they", "he", "she", "me", "him"}   # inside a phrase (not after "and"): a clause
 
 
 def _is_source_np(np: str) -> bool:
@@ -288,8 +290,7 @@ def _is_source_np(np: str) -> bool:
         return False
     if NOT_A_SUBJECT_START.match(np):
         return False  # "Within 30 days of the review (directed)", "bringing the total number (posted)": no subject
-    if len(words) > 1 and any(w.lower() in ("i", "we", "they", "he", "she", "me", "him") and (k == 0 or words[k - 1].lower()
-                                                                                  not in ("and", "or"))
+    if len(words) > 1 and any(w.lower() in CLAUSE_PRONOUNS and (k == 0 or words[k - 1].lower() not in ("and", "or"))
                               for k, w in enumerate(words)):
         return False  # "he led the expansion into", "the first thing I", "Let me (put it)": a clause, not a noun phrase
     if VERB_WITH_OBJECT.search(np):
@@ -823,7 +824,8 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
     """
     if any(not (SPECULATIVE_VERB.fullmatch(m.group(0)) and re.match(r"\s*(?:[.,;:)”\"]|$)", sentence[m.end():])
                 and not PARENTHETICAL_OWN.search(sentence, max(0, m.start() - 12), m.start()))
-           and not _in_relative_clause(sentence, m.start()) and not (legal and m.group(0) == "may" and not LEGAL_MAY_STATE.match(sentence, m.end()))
+           and not _in_relative_clause(sentence, m.start())
+           and not (legal and m.group(0) == "may" and not LEGAL_MAY_STATE.match(sentence, m.end()))
            for m in MODAL_HEDGE.finditer(sentence)) \
             or cue in HEDGING_CUES or any(attributed or not m.group("own") for m in ESTIMATE_NOUN.finditer(sentence)):
         return "hedged"  # a hedge with something to hedge ("... than their number suggests." is not one)

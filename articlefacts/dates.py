@@ -415,7 +415,8 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
 # article costs more than one scan for the word
 _APOSTROPHE_YEAR = re.compile(r"['’]\d\d\b")
 _SEASON_WORD = re.compile(rf"\b(?:{SEASON})\b")
-NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"), "day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
+NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"),
+         "day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
          "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
          # each gate is a part that every match of its patterns holds, so it changes no result
          "ago": re.compile(r"\bago\b"), "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),

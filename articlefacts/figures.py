@@ -62,7 +62,7 @@ ATOM = re.compile(
     rf"|(?P<wcur>{CUR_PRE})?\b(?P<words>(?i:{WORDNUM}))\b(?P<wpct>\s(?:percent|per\s+cent)\b)?")
 VAGUE = re.compile(
     r"\b(?i:(?P<couple>(?:a\s+)?couple\s+of)(?=\s+[a-z])(?!\s+(?:hundred|thousand|million|billion|dozen)\b)|"
-    r"(?P<couple2>(?:a\s+)?couple)(?=\s+(?:more\s+|quick\s+|short\s+|few\s+)?[a-z]+s\b)|"   # "a couple hours" 
+    r"(?P<couple2>(?:a\s+)?couple)(?=\s+(?:more\s+|quick\s+|short\s+|few\s+)?[a-z]+s\b)|"   # "a couple hours"
     r"(?P<few>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<fscale>hundred|thousand|million|billion|"
     r"dozen)|(?P<plural>tens|hundreds|thousands|millions|billions|trillions|dozens|scores)(?P<again>\s+and\s+(?P=plural))?"
     r"(?:\s+of\s+(?P<pscale>thousands|millions|billions|trillions))?)\b(?P<of>\s+of\b)?")   # "billions and billions"
@@ -254,7 +254,8 @@ def _vague_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             yield Atom(m.start(), m.end("couple") - len(" of"), 2.0, qualifier="lower_bound", words=True)
             continue
         if m.group("couple2"):  # "a couple hours", "the past couple months" (not "the couple's home")
-            if m.group("couple2")[0] in "aA" or re.search(r"\b(?:past|last|next|first)\s+$", text[max(start, m.start() - 7):m.start()]):
+            if m.group("couple2")[0] in "aA" or \
+                    re.search(r"\b(?:past|last|next|first)\s+$", text[max(start, m.start() - 7):m.start()]):
                 yield Atom(m.start(), m.end("couple2"), 2.0, qualifier="lower_bound", words=True)
             continue
         if m.group("few"):
