@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .sources import (DOCUMENT, PERSON, ROLE_WORD, TITLE_ABBREVIATIONS, pattern_is_org, person_roles, shorten,
-                      source_type)
+from .sources import (DOCUMENT, NAME_WORD, PERSON, ROLE_WORD, TITLE_ABBREVIATIONS, UPPER, pattern_is_org,
+                      person_roles, shorten, source_type)
 from .speakers import quoted_turns, speaker_turns
 from .vocab import rows
 
@@ -756,9 +756,9 @@ def _participle(masked: str) -> list[Attribution]:
 
 
 TITLE_DOT = re.compile(rf"\b({TITLE_ABBREVIATIONS}|Jr|Sr|St)\.")
-COLON_QUOTE = re.compile(r"(?P<np>[A-Z](?:[^:;.!?“”\"\n]|(?<=[A-Z])\.){1,160}):\s*[“”\"]")   # "U.S." may be in it
+COLON_QUOTE = re.compile(rf"(?P<np>[{UPPER}](?:[^:;.!?“”\"\n]|(?<=[A-Z])\.){{1,160}}):\s*[“”\"]")   # "U.S." may be in it
 # the name that ends a long title: "Americans United for Life Chief Legal Officer Steven H. Aden"
-TRAILING_NAME = re.compile(r"[A-Z][a-z’'\-]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z’'\-]+$")   # first, initial, last
+TRAILING_NAME = re.compile(rf"{NAME_WORD}+(?:[ \t]+[A-Z]\.)?[ \t]+{NAME_WORD}+$")   # first, initial, last
 
 
 SAID_TAIL = re.compile(r"(?i:(?:and|but|so)\s+)?(?i:as|like)\s+(?P<np>[^,]+?)\s+(?P<cue>(?i:said|says|put\s+it|wrote|"
@@ -913,7 +913,7 @@ def _surname(name: str) -> str:
 
 
 def _looks_like_person(name: str) -> bool:
-    return bool(re.fullmatch(PERSON, name) or re.fullmatch(r"[A-Z][a-z’'\-]+", name)) and not pattern_is_org(name)
+    return bool(re.fullmatch(PERSON, name) or re.fullmatch(rf"{NAME_WORD}+", name)) and not pattern_is_org(name)
 
 
 def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
@@ -976,8 +976,8 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
             name = short.group(1) if short else stripped
             return name if name.lower().startswith("the ") else f"the {name}" if re.match(r"[A-Z]{2,}", name) \
                 else name
-        titled = list(re.finditer(rf"(?i:\b{re.escape(noun)})[ \t]+(?P<name>[A-Z][a-z’'\-]++(?:[ \t]+(?:[A-Z]\.|"
-                                  rf"[A-Z][a-z’'\-]++)){{1,3}}(?<!\.))", window))
+        titled = list(re.finditer(rf"(?i:\b{re.escape(noun)})[ \t]+(?P<name>{NAME_WORD}++(?:[ \t]+(?:[A-Z]\.|"
+                                  rf"{NAME_WORD}++)){{1,3}}(?<!\.))", window))
         if titled and (not cands or titled[-1].start() >= cands[-1].start()):
             return titled[-1].group("name")   # "President Joseph R. Biden spoke ... The President conveyed"
         if cands:

@@ -930,3 +930,9 @@ def test_a_speaker_label_in_any_latin_greek_or_cyrillic_capitals_opens_a_turn():
     rows = claims_of("PRESIDENT NAUSĖDA: We will buy 3 systems.", "It helps us a lot, 3 times over.",
                      "PRESIDENT ÇAĞLAR: We sent 3 ships.", "ПРЕЗИДЕНТ: Мы отправили 3 корабля.")
     assert [r["source"] for r in rows] == ["PRESIDENT NAUSĖDA", "PRESIDENT NAUSĖDA", "PRESIDENT ÇAĞLAR", "ПРЕЗИДЕНТ"]
+
+
+def test_a_name_in_any_latin_letters_is_read_whole():
+    rows = claims_of("“We sent 3 ships,” said Gitanas Nausėda, the president of Lithuania.",
+                     "Łukasz Nowak, Minister of Defence: “We sent 3 more.”")
+    assert [r["source"] for r in rows] == ["Gitanas Nausėda", "Łukasz Nowak"]
