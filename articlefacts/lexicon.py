@@ -36,6 +36,13 @@ RATE_NOUNS = {"month": "month", "year": "year", "week": "week", "day": "day", "a
               "individual": "person", "family": "family", "household": "household", "unit": "unit"}
 RATE_ADVERBS = {"monthly": "month", "annually": "year", "yearly": "year", "daily": "day", "weekly": "week",
                 "apiece": "person", "hourly": "hour"}
+def letters(upper: bool, last: int = 0x24F) -> str:
+    """A regex class body of every capital (or small) letter from "A"/"a" through code point ``last``:
+    0x24F ends the Latin alphabets ("Nausėda", "Łukasz"), 0x4FF Greek and Cyrillic too."""
+    first, pick = ("A-Z", str.isupper) if upper else ("a-z", str.islower)
+    return first + "".join(ch for ch in map(chr, range(0xC0, last + 1)) if pick(ch) and ch.isalpha())
+
+
 STOP = set("""a an the this that these those there here their its his her our your my them they it he she we you
 i who whom whose which what when where while why how and or but nor so yet if than then as of in on at by for
 from to with without within into onto over under above below between among through during before after since

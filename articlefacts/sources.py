@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import letters
 from .vocab import rows
 
 TYPES = ("intelligence", "government", "military", "international_org", "media", "expert", "author", "other")
@@ -159,9 +160,8 @@ def source_type(phrase: str, context: str = "") -> str:
 TITLE_ABBREVIATIONS = "Dr|Maj|Gen|Col|Lt|Capt|Adm|Prof|Mr|Mrs|Ms|Sgt|Rev|Sen|Rep|Gov|Hon|Amb|Sec"
 _TITLE_ABBR = rf"(?:(?:{TITLE_ABBREVIATIONS})\.\s+)?"
 # a word of a name, in any Latin letters ("Sánchez", "Nausėda", "Łukasz")
-UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch.isalpha())
-_LOWER = "a-z" + "".join(ch for ch in map(chr, range(0xDF, 0x250)) if ch.islower() and ch.isalpha())
-NAME_WORD = rf"[{UPPER}][{_LOWER}’'\-]"   # then "+" or "++"
+UPPER = letters(upper=True)
+NAME_WORD = rf"[{UPPER}][{letters(upper=False)}’'\-]"   # then "+" or "++"
 PERSON = rf"{_TITLE_ABBR}{NAME_WORD}+(?:[ \t]+{NAME_WORD}+){{1,3}}"  # a name never runs over a line break
 ROLE_WORD = (r"(?:correspondent|reporter|spokes(?:man|woman|person)|minister|secretary|official|envoy|ambassador|"
              r"analyst|researcher|professor|fellow|expert|economist|historian|director|chief|head|commander|general|"

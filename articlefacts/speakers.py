@@ -14,11 +14,12 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .lexicon import letters
 from .vocab import rows
 
 # capitals with their accents: "PRESIDENT LÓPEZ OBRADOR:", "MR. ŁUKASZ NOWAK:"
 # every capital of the Latin, Greek and Cyrillic alphabets ("PRESIDENT NAUSĖDA:", "PRESIDENT LÓPEZ OBRADOR:")
-CAPS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x500)) if ch.isupper() and ch.isalpha())
+CAPS = letters(upper=True, last=0x4FF)
 LABEL = re.compile(rf"[{CAPS}][{CAPS}.'’\-]*+(?:[ \t][{CAPS}][{CAPS}.'’\-]*+){{0,5}}+(?:[ \t]\([^()\n]{{1,60}}\))?+")
 Q_LABEL = re.compile(r"Q(?::|[ \t](?=\S))")
 
