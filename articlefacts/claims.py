@@ -345,12 +345,21 @@ def _relative_antecedent(head: str) -> str | None:
     return head[s:c] if c > s else None
 
 
-def _subject_before(masked: str, pos: int) -> tuple[str, str]:
+def _subject_before(masked: str, pos: int, dashes: bool = True) -> tuple[str, str]:
     """The naming phrase right before a cue at ``pos``: (phrase, apposition), or ('', '').
 
     Only the last ``SUBJECT_WINDOW`` characters before the cue are read, so a sentence with many cues
     costs time in proportion to its length."""
-    head = masked[_window_start(masked, pos, SUBJECT_WINDOW):pos].rstrip()
+    start = _window_start(masked, pos, SUBJECT_WINDOW)
+    head = masked[start:pos].rstrip()
+    if dashes and head.endswith(("–", "—")):
+        # "the leaders – Prime Minister X and President Y, Jr. of Z – said": the phrase before the pair of
+        # dashes speaks and the one between them says who they are
+        opening = max(head.rfind("–", 0, len(head) - 1), head.rfind("—", 0, len(head) - 1))
+        if opening > 0:
+            np, _ = _subject_before(masked, start + opening, dashes=False)
+            if np and _is_source_np(np):
+                return np, head[opening + 1:-1].strip()
     rel = _relative_antecedent(head)
     if rel is not None:  # "the NIS, which told parliament ...": the antecedent of the relative pronoun speaks
         np = _clean_np(_leading_trim(re.split(r"\s+(?:to|from|by|with|at)\s+(?=the\b|[A-Z])", rel)[-1]))
@@ -660,6 +669,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         after = masked[m.end():m.end() + 30]
         if word in NOT_FOLLOWED_BY and NOT_FOLLOWED_BY[word].match(after):
             continue
+        if re.search(r"\b(?:[Aa]n?|[Tt]he)\s+$", before[-5:]):
+            continue  # "an estimated 7 million", "the reported figure": an adjective after an article, no speech act
         if re.search(r"\b(?:shall|must)\s+(?:\w+\s+)?$", before[-40:]):
             continue  # "the Secretary shall report ...": a duty laid down, not a statement made
         if CUE_FORM.get(word) == "s" and re.search(r"\b[a-z]{3,}ed\s+$", before[-40:]) and not re.match(r"\s+that\b", after):
@@ -689,6 +700,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                 not re.match(r"\s+that\b", after):
             continue
         inverted = re.search(r"[,”\"—–]\s*$", before)
+        if inverted and inverted.group(0).strip() in "—–" and _subject_before(masked, m.start())[1]:
+            inverted = None   # "The two ministers — Lavrov and Choe — said": the dashes close a parenthesis
         if inverted and word in ("said", "says", "added", "wrote", "noted", "warned", "stated", "explained",
                                  "asked", "argued", "insisted", "replied", "responded", "answered", "continued",
                                  "recalled", "countered"):

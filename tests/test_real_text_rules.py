@@ -936,3 +936,29 @@ def test_a_name_in_any_latin_letters_is_read_whole():
     rows = claims_of("“We sent 3 ships,” said Gitanas Nausėda, the president of Lithuania.",
                      "Łukasz Nowak, Minister of Defence: “We sent 3 more.”")
     assert [r["source"] for r in rows] == ["Gitanas Nausėda", "Łukasz Nowak"]
+
+
+def test_assessing_a_thing_is_no_speech_act_and_assessing_that_is():
+    rows = claims_of("The leaders assessed progress on 3 projects.", "The method will assess 3 grid conditions.",
+                     "US intelligence assessed that 3 units moved.", "Analysts assess with high confidence that 3 left.")
+    assert [r["source"] for r in rows] == ["author", "author", "US intelligence", "Analysts"]
+
+
+def test_an_estimated_or_a_reported_number_after_a_dash_is_no_speech_act():
+    rows = claims_of("About 30% of enrollees chose Bronze plans—an estimated 7 million people.",
+                     "Sales rose — the reported 3 million units sold out.")
+    assert [r["source"] for r in rows] == ["author", "author"]
+
+
+def test_it_appears_hedges_and_it_appears_in_does_not():
+    rows = claims_of("It appears the result of 3 errant rockets.", "It would appear that 3 ships left.",
+                     "The name appears in 3 reports.", "It appears on 3 pages.")
+    assert [r["certainty"] for r in rows] == ["hedged", "hedged", "asserted", "asserted"]
+
+
+def test_the_phrase_before_a_pair_of_dashes_speaks_not_a_name_between_them():
+    rows = claims_of("The leaders – Prime Minister Jane Roe of Kent, and President John Doe, Jr. of Essex – said "
+                     "that 3 deals were signed.",
+                     "The two ministers — Lavrov and Choe — said 3 units left.",
+                     "“We sent 3 ships,” — said Lavrov, the minister.")
+    assert [r["source"] for r in rows] == ["The leaders", "The two ministers", "Lavrov"]
