@@ -667,8 +667,10 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         if NEGATED.search(before) or PASSIVE.search(before) and not progressive:
             continue
         after = masked[m.end():m.end() + 30]
-        if word in NOT_FOLLOWED_BY and NOT_FOLLOWED_BY[word].match(after):
+        if word in NOT_FOLLOWED_BY and NOT_FOLLOWED_BY[word].match(masked, m.end(), min(len(masked), m.end() + 80)):
             continue
+        if word.endswith(" clear") and re.search(r"(?i)\b(?:it|this|that|there)\s+(?:has\s+|had\s+)?$", before[-12:]):
+            continue  # "It was clear that ...": no one speaks
         if re.search(r"\b(?:[Aa]n?|[Tt]he)\s+$", before[-5:]):
             continue  # "an estimated 7 million", "the reported figure": an adjective after an article, no speech act
         if re.search(r"\b(?:shall|must)\s+(?:\w+\s+)?$", before[-40:]):

@@ -319,6 +319,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         if name == "qh":
             kind, idx = ("half" if g["q"][0] == "H" else "quarter"), int(g["q"][1])
         else:
+            if g["ord"].lower() == "last" and not g.get("y") and not g.get("rel"):
+                return DateSpec("deictic", unit=name, which="last")   # "the last quarter": the one before this
             kind, idx = name, ORDINALS[g["ord"].lower()]
         rel = (g.get("rel") or "").lower()
         return DateSpec("part", int(g["y"]) if g.get("y") else None, n=idx, unit=kind,
@@ -726,8 +728,8 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
                 if pub is None:
                     return None
                 year = pub.year + {"last": -1, "next": 1}.get(spec.which, 0)
-                if not spec.which:  # "in the third quarter": the latest past one, or the coming one
-                    if forward and dt.date(year, first, 1) <= pub:
+                if not spec.which:  # "in the third quarter": the latest past one, or the coming (or current) one
+                    if forward and month_interval(year, first + size - 1)[1] < pub:
                         year += 1
                     elif not forward and dt.date(year, first, 1) > pub:
                         year -= 1

@@ -81,8 +81,8 @@ A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|met
                    r"(?!\s+and\s+a\s+half)"
                    r"(?!\s+(?:later|earlier|ago|after|before|on|in|of\s+(?:the|that|this)))(?!['’]s))"
                    # "about a week before that election": a bound makes a length of time
-                   r"|\b(?:about|nearly|almost|roughly|around|within)\s+(?P<a3>[Aa]n?)(?=\s+(?:decade|year|month|week|"
-                   r"day|century)\s+(?:later|earlier|after|before)\b)"
+                   r"|\b(?:about|nearly|almost|roughly|around|within|than)\s+(?P<a3>[Aa]n?)(?=\s+(?:decade|year|month|week|"
+                   r"day|century|millennium)\s+(?:later|earlier|after|before|ago)\b)"
                    r"|\b(?P<fortnight>[Aa]\s+fortnight)\b"
                    r"|\b(?:[Aa]n?|[Oo]ne|last|past)\s+(?P<andhalf>(?P<hunit>year|month|week|day|hour|decade)\s+and\s+a\s+half)\b"
                    r"|\b(?:over|during|throughout)\s+(?P<next>the\s+(?:next|coming)\s+(?P<nunit>decade|year|month|week|"
@@ -145,7 +145,7 @@ CHANGE_VERB = re.compile(r"\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|inc
 CURRENCY_AFTER = re.compile(r"\s*(?P<nat>North\s+Korean\s+|South\s+Korean\s+|Korean\s+|Russian\s+|US\s+|U\.S\.\s+|"
                             r"American\s+|Canadian\s+|Australian\s+|Hong\s+Kong\s+|Ukrainian\s+)?(?P<cw>dollars?|won|"
                             r"rubles?|roubles?|euros?|yuan|renminbi|yen|hryvnias?|hryvnas|pounds\s+sterling|"
-                            r"rupees|francs)\b|\s*(?P<code>USD|EUR|KRW|KPW|RUB|GBP|JPY|CNY|UAH)\b")
+                            r"rupees|francs|bucks)\b|\s*(?P<code>USD|EUR|KRW|KPW|RUB|GBP|JPY|CNY|UAH)\b")
 AGE_NOUN = re.compile(r"[ \t]+(\d{1,3}-year-olds)\b")
 CENTS_AFTER = re.compile(r"\s*(?:cents?|¢)(?=\W|$)")
 # "75 grand a year": thousands of dollars, where no noun follows ("two grand juries" is a count)
@@ -346,6 +346,9 @@ def _fraction_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
                                                    text[m.end():m.end() + 14]):
             continue
         of = FRACTION_OF.match(text, m.end())
+        if frac.endswith("quarters") and not frac.startswith(("a ", "one ")) and \
+                not re.match(r"\s+(?:of|full|empty)\b", text[m.end():m.end() + 7]):
+            continue  # "for two quarters": a length of time in quarters of a year (a figure of its own), no share
         unit_after = of and of.group("u") and (of.group("u").lower() in lx.TIME_UNITS or
                                                 of.group("u").lower() in lx.MEASURE_UNITS)
         if frac.startswith(("a ", "one ")) and not frac.endswith(("half", "s")) and not unit_after:

@@ -21,7 +21,8 @@ TIME_UNITS = {"second": "seconds", "seconds": "seconds", "minute": "minutes", "m
               "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks",
               "weeks": "weeks", "month": "months", "months": "months", "year": "years", "years": "years",
               "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
-              "fortnight": "weeks"}
+              "millennium": "millennia", "millennia": "millennia", "fortnight": "weeks",
+              "quarters": "quarters"}   # "for two quarters" (the singular is a share: "a quarter")
 # vocab/measure_units.csv: a unit word as written (lower case) -> the unit it is recorded in
 MEASURE_UNITS = {r["word"]: r["unit"] for r in rows("measure_units")}
 CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD",
@@ -29,7 +30,8 @@ CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "won": "KRW",
                   "rubles": "RUB", "ruble": "RUB", "roubles": "RUB", "rouble": "RUB", "yuan": "CNY",
                   "renminbi": "CNY", "yen": "JPY", "hryvnias": "UAH", "hryvnia": "UAH", "hryvnas": "UAH",
-                  "pounds sterling": "GBP", "rupees": "INR", "francs": "CHF"}
+                  "pounds sterling": "GBP", "rupees": "INR", "francs": "CHF",
+                  "bucks": "USD"}   # spoken American English: "10 bucks"
 RATE_NOUNS = {"month": "month", "year": "year", "week": "week", "day": "day", "annum": "year", "hour": "hour",
               "person": "person", "soldier": "person", "head": "person", "capita": "person", "troop": "person",
               "man": "person", "worker": "person", "recruit": "person", "fighter": "person",

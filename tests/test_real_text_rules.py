@@ -962,3 +962,38 @@ def test_the_phrase_before_a_pair_of_dashes_speaks_not_a_name_between_them():
                      "The two ministers — Lavrov and Choe — said 3 units left.",
                      "“We sent 3 ships,” — said Lavrov, the minister.")
     assert [r["source"] for r in rows] == ["The leaders", "The two ministers", "Lavrov"]
+
+
+def test_the_last_quarter_is_the_one_before_this_and_the_final_quarter_ahead_may_be_this_one():
+    rows = figure_rows("Incomes may feel flat, but they went up the last quarter.", "In the final quarter, 3 ships will sail.",
+                       "Sales fell in the last quarter of 2021.", published=dt.date(2022, 11, 1))
+    assert [(r["text"], r["date_start"]) for r in rows if r["kind"] == "date"] == [
+        ("the last quarter", "2022-07-01"), ("the final quarter", "2022-10-01"), ("the last quarter of 2021", "2021-10-01")]
+
+
+def test_bucks_are_dollars():
+    rows = figure_rows("It cost five bucks.", "It costs 10 bucks a month.")
+    assert [(r["kind"], r["unit"], r["value_low"]) for r in rows] == [("money", "USD", 5.0), ("money", "USD", 10.0)]
+
+
+def test_more_or_less_than_a_unit_ago_or_after_is_a_length_of_time():
+    rows = figure_rows("Less than a week after the storm, 3 ships sailed.", "They landed more than a millennium ago.",
+                       "It began more than a century ago.")
+    assert [(r["text"], r["kind"], r["unit"], r["qualifier"]) for r in rows if r["unit"] != "ships"] == [
+        ("Less than a week", "measure", "weeks", "upper_bound"),
+        ("more than a millennium", "measure", "millennia", "lower_bound"),
+        ("more than a century", "measure", "centuries", "lower_bound")]
+
+
+def test_quarters_counted_are_a_length_of_time_and_three_quarters_of_a_thing_a_share():
+    rows = figure_rows("Profits rose for two quarters.", "Three quarters of the budget went to defence.",
+                       "The tank was three quarters full.")
+    assert [(r["kind"], r["unit"], r["value_low"]) for r in rows] == [
+        ("measure", "quarters", 2.0), ("other", "fraction", 0.75), ("other", "fraction", 0.75)]
+
+
+def test_asking_someone_to_act_and_being_clear_that_are_attributed():
+    rows = claims_of("The President asked the Federal Trade Commission to examine 3 mergers.",
+                     "I asked him about 3 ships.", "He asked for 3 ships.",
+                     "The President has been clear that he will act on 3 fronts.", "It was clear that 3 ships sailed.")
+    assert [r["source"] for r in rows] == ["The President", "author", "author", "The President", "author"]
