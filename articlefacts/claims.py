@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .numbers import NUMBER_WORD
 from .sources import (DOCUMENT, NAME_WORD, PERSON, ROLE_WORD, TITLE_ABBREVIATIONS, UPPER, pattern_is_org,
                       person_roles, shorten, source_type)
 from .speakers import quoted_turns, speaker_turns
@@ -135,7 +136,10 @@ NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+you\s+(?:look|compa
                              # an instruction or a general truth to "you": "If you get such calls, please tell us",
                              # "If you want to end wars, you have to talk to both sides"
                              r"if\s+you\b[^,;.?!]{1,80},\s*(?:please|just\s+[a-z]+|you\s+(?:have\s+to|need\s+to|must|"
-                             r"can['’]t|cannot|should|['’]re\s+going\s+to|are\s+going\s+to))\b")
+                             r"can['’]t|cannot|should|['’]re\s+going\s+to|are\s+going\s+to))\b|"
+                             # advice: "If your kids are not vaccinated, get them the vaccine" (vocab/imperative_verbs.csv)
+                             r"if\b[^,;.?!]{1,150},\s*(?:(?:then|so|and|just)\s+)?(?:" +
+                             "|".join(re.escape(r["verb"]) for r in rows("imperative_verbs")) + r")\b")
 # the word before "that" when "that" opens a clause that is said, thought or stated rather than a relative
 # clause on a noun ("warned that troops may stay" hedges; "research that may pose a danger" does not)
 COMPLEMENT_TAKERS = {"so", "such", "now", "given", "is", "was", "are", "were", "be", "been", "fact", "clear", "sure",
@@ -273,6 +277,7 @@ PAST_OR_ANY = re.compile(r"^(?:\w+ed|said|told|found|wrote|put|forecast|citing|s
 
 VERB_WITH_OBJECT = re.compile(r"\b[a-z]{2,}ed\s+(?:their|the|a|an|his|her|its|our|my|your)\b")
 CLAUSE_PRONOUNS = {"i", "we", "they", "he", "she", "me", "him"}   # inside a phrase (not after "and"): a clause
+NO_ONE = {"nothing", "nobody", "no one", "none", "neither", "nor"}
 
 
 def _is_source_np(np: str) -> bool:
@@ -288,6 +293,11 @@ def _is_source_np(np: str) -> bool:
         return False
     if words[0].lower() in ("a", "an") and not SOURCE_NOUNS.search(np):
         return False
+    if low in NO_ONE or re.fullmatch(rf"(?i:{NUMBER_WORD}|[\d,.]+)", np):
+        return False   # "Nothing says welcome like ...", "Seven says.": no one speaks
+    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and not SOURCE_NOUNS.search(np) and \
+            not any(w[:1].isupper() for w in words[1:]):
+        return False   # "(c) Providing regular (reports)": a gerund and its object, not a noun phrase
     if NOT_A_SUBJECT_START.match(np):
         return False  # "Within 30 days of the review (directed)", "bringing the total number (posted)": no subject
     if len(words) > 1 and any(w.lower() in CLAUSE_PRONOUNS and (k == 0 or words[k - 1].lower() not in ("and", "or"))

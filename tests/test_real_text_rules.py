@@ -997,3 +997,15 @@ def test_asking_someone_to_act_and_being_clear_that_are_attributed():
                      "I asked him about 3 ships.", "He asked for 3 ships.",
                      "The President has been clear that he will act on 3 fronts.", "It was clear that 3 ships sailed.")
     assert [r["source"] for r in rows] == ["The President", "author", "author", "The President", "author"]
+
+
+def test_no_one_a_bare_number_or_a_gerund_and_its_object_is_a_subject():
+    rows = claims_of("Seven says.", "Nothing says welcome like paying for 3 flights.",
+                     "(c) Providing regular reports to the President on 3 topics;", "Beijing officials said 3 ships left.")
+    assert [r["source"] for r in rows] == ["author", "author", "author", "Beijing officials"]
+
+
+def test_could_in_a_statement_of_certainty_is_no_hedge():
+    rows = claims_of("There could be no better message for 3 leaders.", "I could not be more proud of 3 sons.",
+                     "It could be more than 3.")
+    assert [r["certainty"] for r in rows] == ["asserted", "asserted", "hedged"]

@@ -171,3 +171,11 @@ def test_each_nowadays_word_makes_today_no_date(row):
 def test_each_weekday_name_word_makes_the_weekday_no_date(row):
     figs = extract(f"The minister said 300 troops left. We spoke of {row['word']} Friday and {row['word']} Monday.").figures
     assert list(figs["kind"]) == ["personnel"], figs.to_dict("records")
+
+
+@pytest.mark.parametrize("row", rows("imperative_verbs"), ids=lambda r: r["verb"])
+def test_each_imperative_verb_makes_its_if_clause_advice_not_a_hedge(row):
+    assert re.search(rf"\bif\b.*,\s+{re.escape(row['verb'])}\b", row["example"], re.I), row
+    assert claim(row["example"])["certainty"] == "asserted", row
+    # the same condition before a statement still hedges
+    assert claim("If the office is closed, 3 clerks will wait.")["certainty"] == "hedged"
