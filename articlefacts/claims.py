@@ -780,7 +780,7 @@ def _participle(masked: str) -> list[Attribution]:
     return cands
 
 
-TITLE_DOT = re.compile(rf"\b({TITLE_ABBREVIATIONS}|Jr|Sr|St)\.")
+TITLE_DOT = re.compile(rf"\b({TITLE_ABBREVIATIONS}|Jr|Sr|St|Ph|Esq)\.")
 COLON_QUOTE = re.compile(rf"(?P<np>[{UPPER}](?:[^:;.!?“”\"\n]|(?<=[A-Z])\.){{1,160}}):\s*[“”\"]")   # "U.S." may be in it
 # the name that ends a long title: "Americans United for Life Chief Legal Officer Steven H. Aden"
 TRAILING_NAME = re.compile(rf"{NAME_WORD}+(?:[ \t]+[A-Z]\.)?[ \t]+{NAME_WORD}+$")   # first, initial, last
@@ -814,9 +814,25 @@ def _colon_quote(masked: str) -> list[Attribution]:
     return [Attribution(0, np, cue, context)]
 
 
+# a list item led by a named outlet, pollster or agency: "CNN: 88% of Republicans approve of the strikes."
+COLON_LABEL = re.compile(rf"(?P<np>(?:The\s+)?{NAME_WORD}*+[\w.&]*+(?:(?:\s+|/)(?:{NAME_WORD}*+[\w.&]*+|of|and|&)){{0,5}}):"
+                         rf"[ \t]+(?=[{UPPER}\d])")
+LABEL_TYPES = {"media", "expert", "intelligence", "international_org"}
+
+
+def _colon_label(masked: str) -> list[Attribution]:
+    """'NBC News: 90% of voters back the operation.': a source named before a colon, with no quotation
+    marks, when its name is one the vocabulary types (a topic heading, "Energy Security: ...", is not)."""
+    m = COLON_LABEL.match(masked)
+    if not m or m.group("np").isupper() and " " in m.group("np") or len(m.group("np")) > 60:
+        return []   # "SUPPORTING AMERICAN INDUSTRY: ...": a run-in heading ("CNN: ..." is a name)
+    np = m.group("np")
+    return [Attribution(0, np, "")] if source_type(np) in LABEL_TYPES else []
+
+
 def find_attribution(masked: str) -> Attribution | None:
     """The first attribution in a sentence whose quoted words are masked."""
-    cands = [a for finder in (_colon_quote, _according_to, _estimates, _estimate_of, _put_at, _by_estimates, _citing,
+    cands = [a for finder in (_colon_quote, _colon_label, _according_to, _estimates, _estimate_of, _put_at, _by_estimates, _citing,
                               _cue_verbs)
              for a in finder(masked)] or _participle(masked)
     return min(cands, key=lambda a: a.pos) if cands else None

@@ -375,6 +375,9 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     if name == "chain_n" and re.match(r"(?i)after\s+(?:the|its|his|her|their)\b", m.group("dir")):
         return False   # "expire 4 years after the effective date": a length of time from an event, no date
         # ("Five days after that release" chains to a date already given)
+    if name == "chain_n" and m.group("dir").lower() in ("after", "before") and \
+            re.match(r"\s+(?:it|he|she|they|we|you|I|a|an|each|every|any|all)\b", text[m.end():m.end() + 6]):
+        return False   # "terminate 30 days after it provides its report": a length of time from an event, no date
     if name in ("chain_n", "ago") and (name == "chain_n" or m.group("n").lower() not in ("a", "an")) and \
             BOUND_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
         return False   # "no fewer than 60 days before the election", "nearly 250 years ago": a length of time
@@ -521,7 +524,7 @@ def _merge_ranges(text: str, ms: list[DateMention], limit: int) -> list[DateMent
         if i + 1 < len(ms):
             nxt = ms[i + 1]
             gap = text[cur.end:nxt.start]
-            joined = _RANGE_JOIN.fullmatch(gap) or (opener and re.fullmatch(r"\s*(?:to|and|until|through)\s*", gap))
+            joined = _RANGE_JOIN.fullmatch(gap) or (opener and re.fullmatch(r"\s*,?\s*(?:to|and|until|through)\s*", gap))
             same_kind = cur.spec.kind in ("day", "month", "year", "season", "weekday", "decade") and \
                 nxt.spec.kind in ("day", "month", "year", "season", "weekday", "decade")
             if joined and same_kind and (opener or gap.strip() in ("-", "–", "—", "to", "through", "until")):

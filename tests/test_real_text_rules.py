@@ -1009,3 +1009,29 @@ def test_could_in_a_statement_of_certainty_is_no_hedge():
     rows = claims_of("There could be no better message for 3 leaders.", "I could not be more proud of 3 sons.",
                      "It could be more than 3.")
     assert [r["certainty"] for r in rows] == ["asserted", "asserted", "hedged"]
+
+
+def test_a_degree_after_the_name_does_not_hide_a_colon_quotation():
+    rows = claims_of("Acme CEO Joel Roe, Ph.D.: “There’s optimism here on 3 fronts.”", "Jane Roe, Esq.: “We filed 3 suits.”")
+    assert [r["source"] for r in rows] == ["Acme CEO Joel Roe, Ph.D.", "Jane Roe"]
+
+
+def test_between_two_dates_with_a_comma_is_one_range():
+    rows = figure_rows("Crossings rose between January 20, 2017, and January 20, 2021, by 3 times.",
+                       published=dt.date(2025, 1, 30))
+    assert [(r["text"], r["date_start"], r["date_end"]) for r in rows if r["kind"] == "date"] == [
+        ("between January 20, 2017, and January 20, 2021", "2017-01-20", "2021-01-20")]
+
+
+def test_days_after_an_event_told_as_a_clause_are_a_length_of_time():
+    rows = figure_rows("The Act of 1952 applies.", "The Task Force shall terminate 30 days after it provides its report.",
+                       published=dt.date(2025, 1, 30))
+    assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [("1952", "date", ""), ("30 days", "measure", "days")]
+
+
+def test_a_named_outlet_or_pollster_before_a_colon_is_the_source_and_a_topic_is_not():
+    rows = claims_of("CNN: 88% of voters approve of the strikes.", "The Washington Post: A plurality of 3 groups agree.",
+                     "Gallup: 61% say it has worked.", "Energy Security: The order covers 40 plants.",
+                     "SUPPORTING AMERICAN INDUSTRY: The order covers 40 plants.")
+    assert [r["source"] for r in rows] == ["CNN", "The Washington Post", "Gallup", "author", "author"]
+    assert [r["source_type"] for r in rows][:3] == ["media", "media", "expert"]
