@@ -130,7 +130,7 @@ WHETHER_IF = re.compile(r"(?i)\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question
                         r"evaluat(?:e|es|ed)|find\s+out|learn)\s+$")   # "to determine if they are safe": whether
 # an "if" that states no uncertainty: a politeness ("if that's all right", "if I may"), a rule's proviso
 # ("unless otherwise stated"), a comparison ("as if" is matched from "if" on: see certainty)
-NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+you\s+(?:look|compare)\b|if\s+you['’]d\s+like\b|"
+NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+(?:necessary|needed|required|appropriate|applicable)\b|if\s+you\s+(?:look|compare)\b|if\s+you['’]d\s+like\b|"
                              r"if\s+(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+(?:all\s+right|"
                              r"ok|okay|fine)\b|if\s+(?:I|we)\s+(?:may|could|might|can)\b|if\s+you\s+(?:will|would|like)\b|"
                              # an instruction or a general truth to "you": "If you get such calls, please tell us",
@@ -872,7 +872,8 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
         return "hedged"  # a hedge with something to hedge ("... than their number suggests." is not one)
     ifs = [m.start() for m in IF_CLAUSE.finditer(sentence) if not NOT_A_CONDITION.match(sentence, m.start())
            and not re.search(r"\bonly\b[^.;:]{0,80}$", sentence[max(0, m.start() - 80):m.start()])
-           and not WHETHER_IF.search(sentence[max(0, m.start() - 30):m.start()])]
+           and not WHETHER_IF.search(sentence[max(0, m.start() - 30):m.start()])
+           and not re.search(r"(?i)\bno\s+matter\s+$", sentence[max(0, m.start() - 10):m.start()])]
     if ifs and not (document_source or LAW_IF.search(sentence) or RULE_IF.search(sentence)) and \
             (not attributed or own_words or min(ifs) < cue_pos):
         return "hedged"

@@ -1035,3 +1035,14 @@ def test_a_named_outlet_or_pollster_before_a_colon_is_the_source_and_a_topic_is_
                      "SUPPORTING AMERICAN INDUSTRY: The order covers 40 plants.")
     assert [r["source"] for r in rows] == ["CNN", "The Washington Post", "Gallup", "author", "author"]
     assert [r["source_type"] for r in rows][:3] == ["media", "media", "expert"]
+
+
+def test_provisos_requests_and_comparisons_of_risk_are_no_hedges_and_an_expectation_is():
+    rows = claims_of("It is worth fighting for; if necessary, worth dying for 3 times.",
+                     "We will cap it at $2,000 no matter if they spend $30,000.",
+                     "If you could, give us an update on the 3 doses.",
+                     "Girls are twice as likely to be diagnosed with 3 conditions.",
+                     "Right now, consumers should be able to find 3 brands.", "You should pay 3 dollars.",
+                     "More troops are likely to arrive in 3 days.")
+    assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "asserted", "hedged", "asserted",
+                                              "hedged"]
