@@ -66,7 +66,8 @@ VAGUE = re.compile(
     r"(?P<few>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<fscale>hundred|thousand|million|billion|"
     r"dozen)|(?P<plural>tens|hundreds|thousands|millions|billions|trillions|dozens|scores)(?P<again>\s+and\s+(?P=plural))?"
     r"(?:\s+of\s+(?P<pscale>thousands|millions|billions|trillions))?)\b(?P<of>\s+of\b)?")   # "billions and billions"
-ONE_IN = re.compile(rf"\b(?P<num>(?i:one|a|two|three)|\d+)\s+in\s+(?P<den>(?i:{NUMBER_WORD})|\d+)\b(?!\s*(?:%|percent))")
+ONE_IN = re.compile(rf"\b(?P<num>(?i:a|{NUMBER_WORD})|\d+)\s+(?:in|out\s+of(?:\s+every)?)\s+(?P<den>(?i:{NUMBER_WORD})|\d+)\b"
+                    r"(?!\s*(?:%|percent))")   # "one in five", "two out of every three"
 FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|third|"
                       r"thirds|quarter|quarters|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|half))\b(?![-‐‑])")
 MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fold)\b"
@@ -265,6 +266,9 @@ def _vague_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             stop = m.end("fscale")
         else:
             value = PLURAL_SCALES[m.group("plural").lower()]
+            several = re.search(r"\b[Ss]everal\s+$", text[max(start, m.start() - 9):m.start()])
+            if several and m.group("plural").lower() not in ("tens", "dozens", "scores"):
+                value *= 1.5   # "several billions of dollars": three of them, at least (as "several" alone is)
             if m.group("pscale"):
                 value *= PLURAL_SCALES[m.group("pscale").lower()] / 2
             elif m.group("plural").lower() == "tens":
@@ -351,7 +355,8 @@ def _fraction_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             continue  # "for two quarters": a length of time in quarters of a year (a figure of its own), no share
         unit_after = of and of.group("u") and (of.group("u").lower() in lx.TIME_UNITS or
                                                 of.group("u").lower() in lx.MEASURE_UNITS)
-        if frac.startswith(("a ", "one ")) and not frac.endswith(("half", "s")) and not unit_after:
+        if frac.startswith(("a ", "one ")) and not frac.endswith(("half", "s")) and not unit_after and \
+                "-" not in m.group("frac"):   # ("one-third fewer" is a share; "a third contingent" an ordinal)
             nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 20])
             if nxt and nxt.group(1) not in lx.STOP and not nxt.group(1).endswith("ed"):
                 continue  # "a third contingent", "a fifth wave": ordinals

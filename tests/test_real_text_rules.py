@@ -1046,3 +1046,17 @@ def test_provisos_requests_and_comparisons_of_risk_are_no_hedges_and_an_expectat
                      "More troops are likely to arrive in 3 days.")
     assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "asserted", "hedged", "asserted",
                                               "hedged"]
+
+
+def test_shares_written_out_of_or_hyphenated_are_fractions():
+    rows = figure_rows("They create two out of every three new jobs.", "Nine out of 10 voters agreed.",
+                       "One-third fewer small businesses won.", "A third contingent of 3 units left.")
+    assert [(r["text"], r["value_low"]) for r in rows if r["unit"] == "fraction"] == [
+        ("two out of every three", 0.666667), ("Nine out of 10", 0.9), ("One-third", 0.333333)]
+
+
+def test_several_of_a_plural_scale_is_three_of_it_and_peoples_names_in_ans_count_people():
+    rows = figure_rows("It cost several billions of dollars.", "Nearly 43,000 Afghans arrived.",
+                       "They printed 300 slogans.", "Last evening, 3 ships sailed.", published=dt.date(2021, 9, 10))
+    assert [(r["kind"], r["value_low"]) for r in rows][:3] == [("money", 3e9), ("personnel", 43000.0), ("count", 300.0)]
+    assert rows[3]["date_start"] == "2021-09-09"
