@@ -805,6 +805,10 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
             b = atoms[i + 1]
             i += 1
         i += 1
+        if b is None and i < len(atoms) and not (a.percent or a.currency or a.kind) and \
+                (atoms[i].percent or atoms[i].currency) and re.fullmatch(r"\s+to\s+", text[a.end:atoms[i].start]):
+            # "fell from 6.5 to 3.5 percent": a change, two figures, the unit written once for both
+            a = replace(a, percent=atoms[i].percent, currency=atoms[i].currency)
         first, last = a, (b or a)
         qual, span_start = _pre_qualifier(text, first.start, start)
         if a.span_start is not None:
@@ -856,6 +860,11 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
         fig = Figure(span_start, fig_end, kind, lo, hi, qual, unit, per, hint=c.hint,
                      elided=not kind, partitive=c.partitive, core=(first.start, last.end), noun_span=noun_span)
         figs.append(fig)
+    for f, g in zip(figs, figs[1:]):
+        if not f.kind and g.kind in ("personnel", "count", "measure") and g.qualifier != "range" and \
+                re.fullmatch(r"\s+to\s+", text[f.end:g.start]) and \
+                re.search(r"\b[Ff]rom\s+$", text[max(start, f.start - 5):f.start]):
+            f.kind, f.unit, f.elided = g.kind, g.unit, False   # "from 10 to 20 troops": the noun written once
     return figs
 
 
@@ -898,7 +907,15 @@ def _hint_backward(text: str, sent_start: int, pos: int) -> tuple[str, str] | No
 
 
 # "the number of (young) Americans ... rose to N": what an elided N counts, said before it in its sentence
-NUMBER_OF = re.compile(r"\b[Nn]umber\s+of\s+(?:[a-z-]+\s+)?(?P<noun>[A-Za-z][a-z-]*s)\b")
+NUMBER_OF = re.compile(r"\b[Nn]umber\s+of\s+(?P<w1>[A-Za-z][a-z-]*)(?:\s+(?P<w2>[A-Za-z][a-z-]*s)\b)?")
+
+
+def _number_of_noun(m: re.Match | None) -> str:
+    """The plural noun of "the number of (young) Americans", lower case, or ''."""
+    if m is None:
+        return ""
+    return next((w.lower() for w in (m.group("w2"), m.group("w1")) if w and w.lower().endswith("s") and
+                 lx.is_plural_noun(w.lower())), "")
 
 
 def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[Figure], before: list[Figure]) -> None:
@@ -921,9 +938,9 @@ def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[F
         if noun:
             fig.kind, fig.unit = _head_kind(noun)
             return
-    number_of = NUMBER_OF.search(text, _window(text, sent_start, fig.start), fig.start)
+    number_of = _number_of_noun(NUMBER_OF.search(text, _window(text, sent_start, fig.start), fig.start))
     if number_of and not fig.hint:   # "the number of Americans with OUD increased ... to 5.7 million"
-        fig.kind, fig.unit = _head_kind(number_of.group("noun").lower())
+        fig.kind, fig.unit = _head_kind(number_of)
         return
     same = _prev_kind_unit(in_sentence, ("personnel",) if fig.hint == "personnel" else ("personnel", "count"))
     hint = None if same else _hint_backward(text, sent_start, fig.core[0])

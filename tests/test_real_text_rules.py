@@ -1060,3 +1060,16 @@ def test_several_of_a_plural_scale_is_three_of_it_and_peoples_names_in_ans_count
                        "They printed 300 slogans.", "Last evening, 3 ships sailed.", published=dt.date(2021, 9, 10))
     assert [(r["kind"], r["value_low"]) for r in rows][:3] == [("money", 3e9), ("personnel", 43000.0), ("count", 300.0)]
     assert rows[3]["date_start"] == "2021-09-09"
+
+
+def test_a_change_from_one_number_to_another_writes_the_unit_once_for_both():
+    rows = figure_rows("Unemployment fell from 6.5 to 3.5 percent.", "The force went from 10 to 20 troops.",
+                       "Vice ministers: the vice premier and two vice ministers came.")
+    assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [
+        ("6.5", "percent", "%"), ("3.5 percent", "percent", "%"), ("10", "personnel", "troops"),
+        ("20 troops", "personnel", "troops"), ("two vice ministers", "personnel", "ministers")]
+
+
+def test_the_number_of_things_names_them_even_with_a_word_after_the_noun():
+    rows = figure_rows("That will raise the number of companies across the board for employers over 100.")
+    assert [(r["kind"], r["unit"]) for r in rows] == [("count", "companies")]
