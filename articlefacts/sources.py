@@ -218,4 +218,8 @@ def pattern_is_org(name: str) -> bool:
                           r"News|Times|Post|Daily|Centre|Center|Party|Committee|Bank|Court|Office|Army|Navy|Group|"
                           r"Korea|Russia|Ukraine|States|Union|Nations|Region|Oblast|Square|Street|River|Studies|Foundation|"
                           r"Programme|Program|Project|Initiative|Review|Journal|Society|Association|Forum|"
-                          r"Peninsula|Security|Affairs|Policy|Research|Press|Media|Channel|Network)\b", name))
+                          r"Peninsula|Security|Affairs|Policy|Research|Press|Media|Channel|Network|"
+                          # companies: "Shell Oil", "Tyson’s Food", "General Motors"
+                          r"Oil|Gas|Energy|Foods?|Motors|Company|Companies|Corp|Corporation|Inc|LLC|Ltd|Airlines|"
+                          r"Holdings|Industries|Technologies|Pharmaceuticals|Systems|Partners|Capital|Coalition|"
+                          r"Alliance|Administration|Congress|Senate)\b", name))

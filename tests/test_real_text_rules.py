@@ -1073,3 +1073,9 @@ def test_a_change_from_one_number_to_another_writes_the_unit_once_for_both():
 def test_the_number_of_things_names_them_even_with_a_word_after_the_noun():
     rows = figure_rows("That will raise the number of companies across the board for employers over 100.")
     assert [(r["kind"], r["unit"]) for r in rows] == [("count", "companies")]
+
+
+def test_he_or_she_never_stands_for_a_company():
+    rows = claims_of("John Roe, the mayor, said 2 ships left.", "Shell Oil announced 3 new wells.",
+                     "He said 3 more would come.")
+    assert rows[2]["source"] == "He (John Roe)"
