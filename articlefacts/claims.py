@@ -52,7 +52,9 @@ CUE_FORM = {re.sub(r"\s+", " ", r["verb"]): r["form"] for r in _CUE_ROWS}
 # a verb form that is no speech act before these words ("claimed the deduction", "believes in hard work")
 NOT_FOLLOWED_BY = {r["verb"]: re.compile(r["not_followed_by"]) for r in _CUE_ROWS if r["not_followed_by"]}
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
-FIRST_PERSON = re.compile(r"(?i)(?:i|we|our|my|us)(?:['’](?:ve|m|d|ll|re))?")   # "I’ve (said)", "we’re (told)"
+# "I’ve (said)", "we’re (told)", "My Administration (condemns)": the speaker, or the author of an unlabelled text
+FIRST_PERSON = re.compile(r"(?i)(?:i|we|our|my|us)(?:['’](?:ve|m|d|ll|re))?|(?:my|our)\s+(?:administration|government|"
+                          r"team|office)")
 SOURCE_NOUNS = re.compile(
     r"\b(?:experts?|analysts?|officials?|media|reports?|sources?|diplomats?|lawmakers?|legislators?|defectors?|"
     r"residents?|witnesses|witness|researchers?|observers?|scholars?|people|person|government|ministry|agency|"

@@ -1079,3 +1079,15 @@ def test_he_or_she_never_stands_for_a_company():
     rows = claims_of("John Roe, the mayor, said 2 ships left.", "Shell Oil announced 3 new wells.",
                      "He said 3 more would come.")
     assert rows[2]["source"] == "He (John Roe)"
+
+
+def test_an_order_provides_that_but_not_a_thing_affirming_and_studies_that_indicate_attribute():
+    rows = claims_of("The Order affirms the funds are the property of 3 states.",
+                     "In vitro studies now indicate that 3 booster shots help.",
+                     "The Order provides recommendations that give parents 3 options.",
+                     "The Order provides that 3 agencies shall report.")
+    assert [r["source"] for r in rows] == ["The Order", "studies", "author", "The Order"]
+
+
+def test_my_administration_is_the_speaker():
+    assert claims_of("My Administration condemns the 3 attacks.")[0]["source"] == "author"
