@@ -295,6 +295,8 @@ def _is_source_np(np: str) -> bool:
         return False
     if words[0].lower() in ("a", "an") and not SOURCE_NOUNS.search(np):
         return False
+    if re.search(r"(?i)\bwhat(?:ever)?\b", np):
+        return False   # "let’s commit ourselves to what the Psalmist (wrote)": a clause (what X says is the speaker's)
     if low in NO_ONE or re.fullmatch(rf"(?i:{NUMBER_WORD}|[\d,.]+)", np):
         return False   # "Nothing says welcome like ...", "Seven says.": no one speaks
     if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and not SOURCE_NOUNS.search(np) and \
@@ -693,6 +695,10 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             continue  # "a library packed with highlights": a plural noun after a preposition
         if CUE_FORM.get(word) == "past" and re.match(r"\s+by\b", after):
             continue  # "the review period directed by this memorandum": a passive participle, no speech act
+        if word in ("described", "outlined", "specified", "identified", "referenced", "listed", "detailed",
+                    "explained", "set forth") and \
+                re.match(r"\s+(?:in|under)\s+(?:section|subsection|paragraph|the|this|that|these|those|[A-Z])", after):
+            continue  # "the requirement described in Executive Order 14192": a participle on the noun before it
         if CUE_FORM.get(word) == "past" and re.search(r",\s*$", before) and re.match(r"\s+(?:to\s+be|at|as)\b", after):
             continue  # "the prevalence of OUD, estimated to be 5.7 million": a participle on the noun before it
         if word == "citing" or word in ("think", "thought") and re.match(r"[\s-]+tanks?\b", after):

@@ -1091,3 +1091,10 @@ def test_an_order_provides_that_but_not_a_thing_affirming_and_studies_that_indic
 
 def test_my_administration_is_the_speaker():
     assert claims_of("My Administration condemns the 3 attacks.")[0]["source"] == "author"
+
+
+def test_a_clause_with_what_is_no_subject_and_a_requirement_described_in_an_order_no_speech():
+    rows = claims_of("And as we meet, let’s commit ourselves to what the Psalmist wrote about 3 virtues.",
+                     "The agencies shall adhere to the requirement described in Order 14192 for 3 years.",
+                     "He described in detail how 3 ships sank.")
+    assert [r["source"] for r in rows] == ["author", "author", "He"]
