@@ -143,6 +143,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
      r"(?:the\s+|this\s+)(?P<unit>year|month)\b", "deictic_this"),
     (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),   # ("earlier this morning": find_dates)
     (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>week|month|year)\b", "past"),
+    (r"\b(?P<past>[Tt]he\s+(?:past|last))\s+(?P<unit>decade)\b(?!\s+or\b)", "past"),   # the calendar decade before
     (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s+\(FY\))?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
     (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"
      r"(?:\s*(?:GMT|UTC|KST|CET|EST|local\s+time))?"
@@ -702,6 +703,9 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
                 return None
             if spec.unit == "month":   # "the past month": the month before, like "last month"
                 return _whole(add_months(pub, -1), "month")
+            if spec.unit == "decade":   # "over the past decade" (in 2026): the 2010s, the last whole decade
+                first_year = (pub.year // 10 - 1) * 10
+                return dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31)
             first = {"week": pub - dt.timedelta(days=6), "year": add_months(pub, -12) + dt.timedelta(days=1)}[spec.unit]
             return _whole(first + (pub - first) / 2, spec.unit)
         if k == "decade":

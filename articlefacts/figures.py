@@ -77,16 +77,16 @@ MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fo
 
 A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|meter|tonne|ton|year|month|week|day|"
                    r"decade|hour)\s+(?:old\b|long\b|away\b|or\s+(?:more|so|less)\b))"
-                   r"|\b(?:for|over|within|after|about|nearly|almost|roughly|around|than|with|spent|lasted|lasts|"
+                   r"|\b(?i:for|over|under|within|after|about|nearly|almost|roughly|around|than|with|spent|lasted|lasts|"
                    r"took|takes|runs|run|past|last)\s+(?P<a2>[Aa]n?)(?=\s+(?:decade|year|month|week|century)\b"
                    r"(?!\s+and\s+a\s+half)"
                    r"(?!\s+(?:later|earlier|ago|after|before|on|in|of\s+(?:the|that|this)))(?!['’]s))"
                    # "about a week before that election": a bound makes a length of time
-                   r"|\b(?:about|nearly|almost|roughly|around|within|than)\s+(?P<a3>[Aa]n?)(?=\s+(?:decade|year|month|week|"
+                   r"|\b(?i:about|nearly|almost|roughly|around|within|than)\s+(?P<a3>[Aa]n?)(?=\s+(?:decade|year|month|week|"
                    r"day|century|millennium)\s+(?:later|earlier|after|before|ago)\b)"
                    r"|\b(?P<fortnight>[Aa]\s+fortnight)\b"
                    r"|\b(?:[Aa]n?|[Oo]ne|last|past)\s+(?P<andhalf>(?P<hunit>year|month|week|day|hour|decade)\s+and\s+a\s+half)\b"
-                   r"|\b(?:over|during|throughout)\s+(?P<next>the\s+(?:next|coming)\s+(?P<nunit>decade|year|month|week|"
+                   r"|\b(?i:over|during|throughout)\s+(?P<next>the\s+(?:next|coming)\s+(?P<nunit>decade|year|month|week|"
                    r"century))\b(?!['’]s)"
                    r"|\b(?P<partcent>(?:[Aa]\s+)?(?P<part>[Hh]alf|[Qq]uarter)-(?P<pu>century|million|billion))\b"
                    r"|\b(?P<halfunit>(?:[Aa]\s+)?[Hh]alf\s+(?:a|an)\s+(?:year|month|week|day|hour|decade|century|mile|kilometre|"
@@ -842,7 +842,7 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
         if c.scale != 1.0:
             low_v, high_v = round(low_v * c.scale, 10), high_v if high_v is None else round(high_v * c.scale, 10)
         if kind == "measure" and qual == "lower_bound" and re.search(
-                r"\bover\s+$", text[max(start, first.start - 12):first.start]) and \
+                r"\b[Oo]ver\s+$", text[max(start, first.start - 12):first.start]) and \
                 not re.match(r"\s+ago\b", text[fig_end:fig_end + 5]):
             qual, span_start = "exact", first.start  # "over three days of fighting": a span of time, not a bound
         if qual == "exact" and noun_span is not None:  # "a mile or more", "2,000 troops or so"

@@ -1098,3 +1098,17 @@ def test_a_clause_with_what_is_no_subject_and_a_requirement_described_in_an_orde
                      "The agencies shall adhere to the requirement described in Order 14192 for 3 years.",
                      "He described in detail how 3 ships sank.")
     assert [r["source"] for r in rows] == ["author", "author", "He"]
+
+
+def test_the_past_decade_is_the_last_whole_calendar_decade():
+    rows = figure_rows("GDP grew over the past decade by 3 percent.", "It is the largest rise in the last decade.",
+                       published=dt.date(2026, 1, 28))
+    assert [(r["date_start"], r["date_end"]) for r in rows if r["kind"] == "date"] == [
+        ("2010-01-01", "2019-12-31"), ("2010-01-01", "2019-12-31")]
+
+
+def test_a_length_of_time_at_the_start_of_a_sentence_reads_as_in_its_middle():
+    rows = figure_rows("Over the next decade, 3 ships will sail.", "For a decade, 3 ships sailed.",
+                       "In just under a month, 3 wars ended.")
+    assert [(r["text"], r["qualifier"]) for r in rows if r["kind"] == "measure"] == [
+        ("the next decade", "exact"), ("a decade", "exact"), ("just under a month", "upper_bound")]
