@@ -848,7 +848,8 @@ def find_attribution(masked: str) -> Attribution | None:
 
 # --------------------------------------------------------------------------- certainty
 
-PARENTHETICAL_OWN = re.compile(r",\s*(?:I|[Ww]e)\s+(?:do\s+)?$")   # "India, we believe, can go a long way": a hedge
+# "India, we believe, can go a long way", "And I do believe, indeed, ...": the speaker's own hedge
+PARENTHETICAL_OWN = re.compile(r"(?:,|^|\b(?:[Aa]nd|[Bb]ut|[Ss]o))\s*(?:I|[Ww]e)\s+(?:do\s+|really\s+|still\s+)?$")
 SHALL = re.compile(r"\bshall\b")
 LEGAL_SHALLS = 3   # a text that lays down duties with "shall" this often is an instrument of law: its "may" permits
 LEGAL_MAY_STATE = re.compile(r"\s+(?:not\s+)?(?:be|have)\b")   # "as they may be inconsistent": a possibility still

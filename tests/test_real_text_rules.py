@@ -1112,3 +1112,9 @@ def test_a_length_of_time_at_the_start_of_a_sentence_reads_as_in_its_middle():
                        "In just under a month, 3 wars ended.")
     assert [(r["text"], r["qualifier"]) for r in rows if r["kind"] == "measure"] == [
         ("the next decade", "exact"), ("a decade", "exact"), ("just under a month", "upper_bound")]
+
+
+def test_i_do_think_i_do_believe_and_were_hoping_hedge():
+    rows = claims_of("But I do think that 3 states will join.", "And I do believe, indeed, 3 nations will come.",
+                     "We’re certainly hoping that 3 ships come.", "It is bigger than 3 experts believe.")
+    assert [r["certainty"] for r in rows] == ["hedged", "hedged", "hedged", "asserted"]
