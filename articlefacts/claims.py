@@ -412,6 +412,8 @@ def _subject_before(masked: str, pos: int, dashes: bool = True) -> tuple[str, st
                 re.search(r"\b[A-Z][\w’'\-]+\.?$", segs[-1].strip(" ,")):
             apposition = seg   # "Novartis, a Swiss drugmaker, announced"; "Fiserv, Inc., a provider of X, said"
             continue
+        if segs and re.fullmatch(r"(?:Jr|Sr)\.?|I{2,3}|IV", seg):
+            seg = f"{segs.pop().strip().rstrip(',')}, {seg}"   # "Joseph R. Biden, Jr. (declared)": one name
         if apposition and segs and COMPANY_SUFFIX.fullmatch(seg):
             seg = f"{segs.pop().strip().rstrip(',')}, {seg}"   # "Fiserv, Inc.": the suffix belongs to the name before it
         if closed and segs and re.match(r"^(?:[a-z]+ing|[a-z]+ed\s+by|speaking|writing|who|which)\b", seg) and \

@@ -1118,3 +1118,11 @@ def test_i_do_think_i_do_believe_and_were_hoping_hedge():
     rows = claims_of("But I do think that 3 states will join.", "And I do believe, indeed, 3 nations will come.",
                      "We’re certainly hoping that 3 ships come.", "It is bigger than 3 experts believe.")
     assert [r["certainty"] for r in rows] == ["hedged", "hedged", "hedged", "asserted"]
+
+
+def test_a_president_who_ordered_or_instructed_is_the_source_and_jr_stays_with_the_name():
+    rows = claims_of("President Trump instructed the Secretary to stop minting 3 coins.",
+                     "President Trump ordered the dismissal of 3 board members.",
+                     "By the authority vested in me, it is hereby ordered: 3 things.",
+                     "President Joseph R. Biden, Jr. declared that 3 counties are disaster areas.")
+    assert [r["source"] for r in rows] == ["Trump", "Trump", "author", "President Joseph R. Biden, Jr."]
