@@ -840,6 +840,10 @@ def _colon_label(masked: str) -> list[Attribution]:
     return [Attribution(0, np, "")] if source_type(np) in LABEL_TYPES else []
 
 
+READ_MORE = re.compile(rf"(?:(?:Read|See|Watch)\s+(?:more|the\s+(?:full\s+)?(?:story|article|report))|More)\s+"
+                       rf"(?:in|at|from|on|via)\s+(?P<np>(?:[Tt]he\s+)?{NAME_WORD}*+[\w.&]*+(?:[ \t]+{NAME_WORD}*+[\w.&]*+){{0,4}}):")
+
+
 def find_attribution(masked: str) -> Attribution | None:
     """The first attribution in a sentence whose quoted words are masked."""
     cands = [a for finder in (_colon_quote, _colon_label, _according_to, _estimates, _estimate_of, _put_at, _by_estimates, _citing,
@@ -1105,8 +1109,12 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
         opens_quote = re.match(r"\s*[“\"]", para_text) is not None
         if lead_in is not None and opens_quote:
             found = [f if f is not None else lead_in for f in found]
-        lead_in = found[-1] if spans and found and para_text.rstrip().endswith(":") else \
-            lead_in if opens_quote else None
+        read_more = READ_MORE.fullmatch(para_text.strip())
+        if read_more:   # "Read more in Breitbart:": the quotation that follows is the publication's
+            lead_in = Attribution(0, read_more.group("np"), "")
+        else:
+            lead_in = found[-1] if spans and found and para_text.rstrip().endswith(":") else \
+                lead_in if opens_quote else None
         carry = found[-1] if spans and states[-1][1] and found[-1] is not None else None
         turn = turns.get(p)
         for idx, ((s, e), att) in enumerate(zip(spans, found)):

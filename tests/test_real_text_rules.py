@@ -1126,3 +1126,16 @@ def test_a_president_who_ordered_or_instructed_is_the_source_and_jr_stays_with_t
                      "By the authority vested in me, it is hereby ordered: 3 things.",
                      "President Joseph R. Biden, Jr. declared that 3 counties are disaster areas.")
     assert [r["source"] for r in rows] == ["Trump", "Trump", "author", "President Joseph R. Biden, Jr."]
+
+
+def test_a_quotation_after_read_more_in_a_publication_is_the_publications():
+    rows = claims_of("The bill protects 3 programs.", "Read more in Breitbart:",
+                     "“House Republicans are moving to block 3 rules.", "The committee completed 3 markups.”",
+                     "The bill is great for 3 reasons.")
+    assert [r["source"] for r in rows] == ["author", "author", "Breitbart", "Breitbart", "author"]
+
+
+def test_names_of_ranked_lists_and_races_are_labels_and_needs_posted_for_no_speech():
+    rows = figure_rows("The Fortune 500 companies paid nothing.", "He attended the Daytona 500 with 3 sons.")
+    assert [r["text"] for r in rows] == ["3 sons"]
+    assert claims_of("The Exchange hosts needs groups have posted for 3 items.")[0]["source"] == "author"
