@@ -1129,9 +1129,11 @@ def test_a_president_who_ordered_or_instructed_is_the_source_and_jr_stays_with_t
 
 
 def test_a_quotation_after_read_more_in_a_publication_is_the_publications():
-    rows = claims_of("The bill protects 3 programs.", "Read more in Breitbart:",
-                     "“House Republicans are moving to block 3 rules.", "The committee completed 3 markups.”",
-                     "The bill is great for 3 reasons.")
+    # a document of the corpus (title, a blank line, the body), where "Read more" opens no page furniture
+    body = "\n".join(["The bill protects 3 programs.", "Read more in Breitbart:",
+                      "“House Republicans are moving to block 3 rules.", "The committee completed 3 markups.”",
+                      "The bill is great for 3 reasons."])
+    rows = af.extract_article("Title\n\n" + body, "t", PUBLISHED).claims.to_dict("records")
     assert [r["source"] for r in rows] == ["author", "author", "Breitbart", "Breitbart", "author"]
 
 
