@@ -1133,7 +1133,7 @@ def test_a_quotation_after_read_more_in_a_publication_is_the_publications():
     body = "\n".join(["The bill protects 3 programs.", "Read more in Breitbart:",
                       "“House Republicans are moving to block 3 rules.", "The committee completed 3 markups.”",
                       "The bill is great for 3 reasons."])
-    rows = af.extract_article("Title\n\n" + body, "t", PUBLISHED).claims.to_dict("records")
+    rows = af.extract_article("Title\n\n" + body, "t", PUBLISHED, body_start=7).claims.to_dict("records")
     assert [r["source"] for r in rows] == ["author", "author", "Breitbart", "Breitbart", "author"]
 
 
