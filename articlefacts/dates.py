@@ -134,7 +134,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"['’](?P<yy>\d\d)\b(?![’']?s\b)", "year_yy"),
     # an earlier year needs a preposition before it and no noun after it: "in 1066", "an invention of 1776"
     (r"(?:(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Ss]ince\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|"
-     r"(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))(?P<y>1[0-7]\d\d)\b(?![-–,.]\d)(?![ \t]+[a-z])", "year"),
+     r"(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))(?P<y>1[0-7]\d\d)\b(?![-–,.]\d)"
+     r"(?![ \t]+(?!(?:were|was|is|are|and|or|when|that|which|as|the|to|at|in|on|by)\b)[a-z])", "year"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+"
      r"(?P<unit>week|month|year|weekend|quarter)\b", "deictic"),
     # "over the weekend": the weekend nearest publication on the side the sentence looks to

@@ -1141,3 +1141,8 @@ def test_names_of_ranked_lists_and_races_are_labels_and_needs_posted_for_no_spee
     rows = figure_rows("The Fortune 500 companies paid nothing.", "He attended the Daytona 500 with 3 sons.")
     assert [r["text"] for r in rows] == ["3 sons"]
     assert claims_of("The Exchange hosts needs groups have posted for 3 items.")[0]["source"] == "author"
+
+
+def test_an_early_year_after_in_is_a_year_before_a_verb_and_a_count_before_a_noun():
+    rows = figure_rows("The Patriots who pledged their lives in 1776 were heirs.", "In 1066 soldiers came.")
+    assert [(r["text"], r["kind"]) for r in rows] == [("1776", "date"), ("1066 soldiers", "personnel")]
