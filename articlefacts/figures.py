@@ -94,6 +94,8 @@ A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|met
                    r"|\b(?:under|over|about|nearly|almost|than|around|to|just|barely)\s+(?P<acur>[Aa]n?\s+(?:dollar|"
                    r"euro|pound|rouble|ruble|yuan|yen))\b")
 LABEL_BEFORE = lx.LABEL_BEFORE
+# the questions a reporter asks for in a briefing: "one more question", "one quick follow", "And one more."
+ONE_ASKED = re.compile(r"\s+(?:more\s+|quick\s+)?(?:questions?|follow(?:-up)?s?)\b|\s+more(?=\s*[.?!]|\s+quick\s+one\b)")
 ONE_IDIOM_AFTER = re.compile(r"\s*(?:-|of\b|another\b|by\b|side\b|day\b|time\b|point\b|way\b|thing\b|hand\b|or\s+"
                              r"another\b|more\b|last\b|another|too\b)", re.I)
 QUAL_PRE = re.compile(
@@ -499,6 +501,8 @@ def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
     before = text[max(start, s - 12):s]
     if low == "zero" and re.match(r"\s+(?!percent\b|per\s+cent\b)[a-z]+(?<!s)\b", after):
         return None  # "zero care", "zero tolerance": none at all, no count ("zero deaths" counts)
+    if low == "one" and ONE_ASKED.match(after) and not re.search(r"\b(?:the|that|this)\s+$", before, re.I):
+        return Atom(m.start(), e, 1.0, words=True, kind="count", unit="questions")   # "Just one question."
     if low == "one":
         qual = QUAL_PRE.search(text[max(start, s - 30):s])
         if qual and qual.group("q").lower().startswith("within"):

@@ -1146,3 +1146,9 @@ def test_names_of_ranked_lists_and_races_are_labels_and_needs_posted_for_no_spee
 def test_an_early_year_after_in_is_a_year_before_a_verb_and_a_count_before_a_noun():
     rows = figure_rows("The Patriots who pledged their lives in 1776 were heirs.", "In 1066 soldiers came.")
     assert [(r["text"], r["kind"]) for r in rows] == [("1776", "date"), ("1066 soldiers", "personnel")]
+
+
+def test_the_one_question_a_reporter_asks_for_is_a_count_and_one_more_thing_is_not():
+    rows = figure_rows("Q And one more. The President said so.", "Just one question.", "Why don’t we do one more question?",
+                       "I’ll add one more thing.", "What is the one question you would ask?")
+    assert [(r["text"], r["kind"]) for r in rows] == [("one", "count"), ("one", "count"), ("one", "count")]
