@@ -377,7 +377,8 @@ def _subject_before(masked: str, pos: int, dashes: bool = True) -> tuple[str, st
     rel = _relative_antecedent(head)
     if rel is not None:  # "the NIS, which told parliament ...": the antecedent of the relative pronoun speaks
         np = _clean_np(_leading_trim(re.split(r"\s+(?:to|from|by|with|at)\s+(?=the\b|[A-Z])", rel)[-1]))
-        return (np, "") if _is_source_np(np) else ("", "")
+        # (a whole clause before ", which" is no antecedent: "The Proclamation follows ... under the Act, which")
+        return (np, "") if _is_source_np(np) and len(np.split()) <= 8 else ("", "")
     if re.search(r"\b(?:that|which|who|whom)$", head, re.I):
         return "", ""  # a relative clause: "disasters that claim many lives"
     # "The decree that created the scheme, ..., states": drop the relative clause on the subject

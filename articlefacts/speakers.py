@@ -100,8 +100,9 @@ def speaker_turns(text: str, paragraphs: list[tuple[int, int]], person_type=None
     return turns
 
 
-LEAD_IN_SPEAKER = re.compile(r"(?P<np>[A-Z][\w’'.\-]*+(?:[ \t][A-Z][\w’'.\-]*+){0,4}+)[ \t]+(?:[a-z]+ed|said|says|told|"
-                             r"wrote|spoke|put\s+it|added)\b")
+# (a possessive is no speaker: "President Trump’s unprecedented effort")
+LEAD_IN_SPEAKER = re.compile(r"(?P<np>[A-Z][\w’'.\-]*+(?:[ \t][A-Z][\w’'.\-]*+){0,4}+)(?<![’']s)[ \t]+(?:[a-z]+ed|said|says|"
+                             r"told|wrote|writes|reports|notes|spoke|put\s+it|added)\b")
 
 
 # a quotation signed after a dash at the end of its paragraph: "“...” — Press Secretary Jane Roe"
@@ -123,8 +124,17 @@ def quoted_turns(text: str, paragraphs: list[tuple[int, int]], type_of) -> dict[
     turns: dict[tuple[int, int], Turn] = {}
     speaker: Turn | None = None
     guest: Turn | None = None   # "Secretary Jane Roe on Meet the Press" heading the quotations under it
+    running: Turn | None = None   # a quotation of the lead-in's speaker still open at the paragraph's end
+    depth = 0
     for k, span in enumerate(paragraphs):
         par = text[span[0]:span[1]].strip()
+        if running is not None and par[:1] not in "“\"":
+            depth += par.count("“") - par.count("”")
+            turns[span] = running   # a quotation running on over paragraphs until its closing mark
+            if depth <= 0:
+                running = None
+            continue
+        running = None
         gap = text[paragraphs[k - 1][1] if k else 0:span[0]].strip()
         if gap:   # a heading (or furniture) stands between this paragraph and the one before
             g = GUEST_HEADING.fullmatch(gap.splitlines()[-1].strip()) if k else None
@@ -139,6 +149,8 @@ def quoted_turns(text: str, paragraphs: list[tuple[int, int]], type_of) -> dict[
             continue
         if speaker is not None and par[:1] in "“\"":
             turns[span] = speaker
+            depth = par.count("“") - par.count("”")
+            running = speaker if depth > 0 else None
             continue
         speaker = None
         if par.endswith(":") and len(par.split()) <= 80:

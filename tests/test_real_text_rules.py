@@ -1152,3 +1152,17 @@ def test_the_one_question_a_reporter_asks_for_is_a_count_and_one_more_thing_is_n
     rows = figure_rows("Q And one more. The President said so.", "Just one question.", "Why don’t we do one more question?",
                        "I’ll add one more thing.", "What is the one question you would ask?")
     assert [(r["text"], r["kind"]) for r in rows] == [("one", "count"), ("one", "count"), ("one", "count")]
+
+
+def test_a_quotation_from_the_article_named_before_runs_until_its_closing_mark():
+    body = "\n".join(["In a sign of success from President Roe’s unprecedented effort, the Daily Star writes that 3 camps shut.",
+                      "From the article:", "“But crossings have slowed to 3 a day.", "Shelters have closed in 3 towns.",
+                      "That is down from 1,200 a day.”", "We did it in 3 months."])
+    rows = af.extract_article("Title\n\n" + body, "t", PUBLISHED, body_start=7).claims.to_dict("records")
+    assert [r["source"] for r in rows] == ["the Daily Star", "author", "Daily Star", "Daily Star", "Daily Star", "author"]
+
+
+def test_a_whole_clause_before_which_is_no_antecedent():
+    rows = claims_of("The Proclamation follows the Secretary’s completion of a review under the Act, which found that "
+                     "3 imports threaten security.")
+    assert rows[0]["source"] == "author"
