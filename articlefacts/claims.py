@@ -291,7 +291,8 @@ def _is_source_np(np: str) -> bool:
     words = np.split()
     if words[0].lower() in ("this", "that", "these", "those") and len(words) > 1 and DOCUMENT.search(np):
         return True   # "This report (documents that)", "That study (found that)"
-    if words[0].lower() in ("this", "that", "these", "those", "which", "what", "there", "here", "such"):
+    if words[0].lower() in ("this", "that", "these", "those", "which", "what", "there", "here", "such", "where",
+                            "when", "whose", "whereby", "why", "how"):
         return False
     if words[0].lower() in ("a", "an") and not SOURCE_NOUNS.search(np):
         return False

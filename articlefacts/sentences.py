@@ -22,7 +22,8 @@ OPENERS = {"the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that
            "some", "many", "most", "according", "after", "before", "since", "yet", "so", "officials", "no",
            "meanwhile", "however", "still", "both", "one", "what", "our", "my", "your", "by"}
 
-BOUNDARY = re.compile(r"[.!?…。！？]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?(?P<first>\w|[À-Ý]))")
+# (a bullet run into the paragraph opens a sentence too: "... priorities. * The Plan directed ...")
+BOUNDARY = re.compile(r"[.!?…。！？]+[\"”’')\]]*(?=\s+(?:[*•·][ \t]+)?[\"“‘'(\[]?(?P<first>\w|[À-Ý]))")
 ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 

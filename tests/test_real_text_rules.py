@@ -1166,3 +1166,10 @@ def test_a_whole_clause_before_which_is_no_antecedent():
     rows = claims_of("The Proclamation follows the Secretary’s completion of a review under the Act, which found that "
                      "3 imports threaten security.")
     assert rows[0]["source"] == "author"
+
+
+def test_a_bullet_run_into_a_paragraph_opens_a_sentence_and_where_opens_no_subject():
+    rows = claims_of("It was one of his priorities. * The Plan directed $1 billion to 3 programs.",
+                     "From the triumph over apartheid to the cities where young people say 3 things matter, we see hope.")
+    assert [r["text"][:10] for r in rows] == ["It was one", "* The Plan", "From the t"]
+    assert [r["source"] for r in rows] == ["author", "author", "author"]
