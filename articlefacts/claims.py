@@ -296,6 +296,10 @@ def _is_source_np(np: str) -> bool:
         return False
     if words[0].lower() in ("a", "an") and not SOURCE_NOUNS.search(np):
         return False
+    if re.match(r"[A-Z][a-z]+ed\s+(?:an?|the|their|its|his|her|our)\s", np):
+        return False   # "Presented an EPA webinar (...)": a verb and its object, a list item's fragment
+    if len(words) > 8 and re.search(r"\s[—–]\s", np):
+        return False   # "Just yesterday, Bill Barr — his predecessor — went a bit ...": a clause, not a name
     if re.search(r"(?i)\bwhat(?:ever)?\b", np):
         return False   # "let’s commit ourselves to what the Psalmist (wrote)": a clause (what X says is the speaker's)
     if low in NO_ONE or re.fullmatch(rf"(?i:{NUMBER_WORD}|[\d,.]+)", np):
@@ -786,6 +790,9 @@ def _participle(masked: str) -> list[Attribution]:
                   r"stating|explaining|acknowledging|denying|telling|describing|calling|asking|arguing)\b", masked)
     if m:
         np = _leading_trim(re.split(r"\s+(?:put|has|have|had|was|were|is|are|[a-z]+ed)\b", masked)[0])
+        np = re.split(r"\s+[—–]\s+", np)[0]   # "Bill Barr — his predecessor — went ..., saying": the name
+        if "," in np and re.fullmatch(PERSON, np.rsplit(",", 1)[-1].strip()):
+            np = np.rsplit(",", 1)[-1]   # "Just yesterday, Bill Barr": a time before the subject
         np = _clean_np(np)
         if _is_source_np(np):
             cands.append(Attribution(0, np, m.group(1)))

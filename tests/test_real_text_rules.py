@@ -1173,3 +1173,9 @@ def test_a_bullet_run_into_a_paragraph_opens_a_sentence_and_where_opens_no_subje
                      "From the triumph over apartheid to the cities where young people say 3 things matter, we see hope.")
     assert [r["text"][:10] for r in rows] == ["It was one", "* The Plan", "From the t"]
     assert [r["source"] for r in rows] == ["author", "author", "author"]
+
+
+def test_a_subject_before_saying_is_the_name_not_the_time_or_the_aside_and_a_verb_phrase_is_none():
+    rows = claims_of("Just yesterday, Bill Barr — his predecessor — went a bit further, saying that 3 bases are needed.",
+                     "Presented an EPA webinar for 3 communities, noting that 3 grants exist.")
+    assert [r["source"] for r in rows] == ["Bill Barr", "author"]
