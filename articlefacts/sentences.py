@@ -15,7 +15,7 @@ TITLES = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "s
           "sen", "rep", "rev", "st", "sr", "jr", "pres", "amb", "brig", "cpl", "pvt", "hon", "mt", "ft", "gens",
           "reps", "sens", "messrs", "mme", "vs", "v", "cf", "approx", "ca", "lt.-gen", "maj.-gen"}
 MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-BEFORE_NUMBER = {"no", "nos", "art", "arts", "vol", "pp", "p", "fig", "sec", "para", "ch", "res"}
+BEFORE_NUMBER = {"no", "nos", "art", "arts", "vol", "pp", "p", "fig", "sec", "para", "ch", "res", "stat"}   # "63 Stat. 492"
 SOFT = {"etc", "inc", "ltd", "corp", "co", "bros", "jr", "sr", "plc", "llc"}
 OPENERS = {"the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "but",
            "and", "in", "on", "at", "for", "as", "if", "when", "while", "its", "his", "her", "their", "there",

@@ -1179,3 +1179,9 @@ def test_a_subject_before_saying_is_the_name_not_the_time_or_the_aside_and_a_ver
     rows = claims_of("Just yesterday, Bill Barr — his predecessor — went a bit further, saying that 3 bases are needed.",
                      "Presented an EPA webinar for 3 communities, noting that 3 grants exist.")
     assert [r["source"] for r in rows] == ["Bill Barr", "author"]
+
+
+def test_the_congress_that_requested_speaks_and_a_statute_citation_does_not_end_a_sentence():
+    rows = claims_of("The Congress also requested, by joint resolution approved June 9, 1966, as amended (80 Stat. 194), "
+                     "that the President proclaim 3 days.")
+    assert [r["source"] for r in rows] == ["The Congress"]
