@@ -116,7 +116,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b", "iso"),
     # the American numeric date: "10/18/2023", "10/18/23"
     (r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d/])", "iso"),
-    (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b", "mdy"),
+    # (a month and day fix the year as any four digits: "Born on January 17, 1706")
+    (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR}|1[0-7]\d\d)\b", "mdy"),
     (rf"\b(?P<d1>{DAY})\s*(?:-|–|—|to)\s*(?P<d2>{DAY})\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?", "ddmy"),
     # (not a serial's tail: "Determination 2022-13 of May 18, 2022")
     (rf"(?<![-–/])\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b|(?!\s+\d))", "dmy"),
@@ -136,6 +137,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"(?:(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Ss]ince\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|"
      r"(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))(?P<y>1[0-7]\d\d)\b(?![-–,.]\d)"
      r"(?![ \t]+(?!(?:were|was|is|are|and|or|when|that|which|as|the|to|at|in|on|by)\b)[a-z])", "year"),
+    # "the 1783 Treaty of Paris" (not "the 1500 Marines": a plural after it is what is counted)
+    (r"(?<=\b[Tt]he\s)(?P<y>1[0-7]\d\d)(?=[ \t]+[A-Z][a-z]*+(?<!s)\b)", "year"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+"
      r"(?P<unit>week|month|year|weekend|quarter)\b", "deictic"),
     # "over the weekend": the weekend nearest publication on the side the sentence looks to

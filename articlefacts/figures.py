@@ -441,6 +441,8 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
         return None  # "MiG-29", "No.5", "9/11"
     if nxt.isalpha() and not re.match(r"(?:mm|km|kg|cm)\b", text[e:e + 3]):
         return None  # "11th", "5G"
+    if re.match(r"\s+anniversary\b", text[e:e + 13]):
+        return None  # "the 70 anniversary": an ordinal written without its ending
     if re.match(r"-?mm\s+(?:[A-Z]|guns?|howitzers?|shells?|rounds?|artillery|cannons?|mortars?|rockets?|calibre)",
                 text[e:e + 20]):
         return None  # "170mm Koksan guns", "152-mm shells": a calibre, a label
@@ -597,6 +599,11 @@ def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
     if a.words and b.words and gap == ", " and b.value == a.value + 1 and not a.kind and not b.kind and \
             not re.match(r"\s*,", text[b.end:b.end + 2]) and not re.search(r",\s*$", text[max(floor, a.start - 3):a.start]):
         return True   # "in six, seven years": a spoken range (not a list: "two, three, four troops")
+    if not a.words and not b.words and gap == ", " and a.value < b.value <= 1.5 * a.value and b.value - a.value <= 10 \
+            and not (a.kind or b.kind or a.percent or a.currency) and (b.percent or lx.noun_after(text[b.end:b.end + 40])) \
+            and not re.match(r"\s*(?:,|and\b|or\b)", text[b.end:b.end + 5]) and \
+            not re.search(r"(?:,|\d)\s*$", text[max(floor, a.start - 3):a.start]):
+        return True   # "35, 40 percent", "18, 19 months": a spoken range (a list has more items or an "and")
     if AGE_RANGE_GAP.fullmatch(gap):
         return True   # "from 100 years old to 109 (years old)": a range of ages
     if not re.fullmatch(r"\s*(?:to|-|–|—)\s*|\s+or\s+", gap):

@@ -1186,3 +1186,18 @@ def test_the_congress_that_requested_speaks_and_a_statute_citation_does_not_end_
     rows = claims_of("The Congress also requested, by joint resolution approved June 9, 1966, as amended (80 Stat. 194), "
                      "that the President proclaim 3 days.")
     assert [r["source"] for r in rows] == ["The Congress"]
+
+
+def test_a_full_date_of_any_century_and_a_treatys_year_are_dates():
+    rows = figure_rows("Born on January 17, 1706, in Boston, he was one of 17 children.",
+                       "He negotiated the 1783 Treaty of Paris.", "The 1500 Marines landed.", published=dt.date(2026, 1, 17))
+    assert [(r["text"], r["kind"], r["date_start"]) for r in rows] == [
+        ("January 17, 1706", "date", "1706-01-17"), ("17 children", "personnel", ""), ("1783", "date", "1783-01-01"),
+        ("1500 Marines", "personnel", "")]
+
+
+def test_two_numbers_spoken_with_a_comma_before_their_unit_are_a_range_and_a_bare_anniversary_no_figure():
+    rows = figure_rows("It would give us 35, 40 percent of the market.", "The war may last 18, 19 months.",
+                       "They marked the 70 anniversary of 3 treaties.")
+    assert [(r["text"], r["value_low"], r["value_high"]) for r in rows] == [
+        ("35, 40 percent", 35.0, 40.0), ("18, 19 months", 18.0, 19.0), ("3 treaties", 3.0, 3.0)]
