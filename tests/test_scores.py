@@ -8,7 +8,7 @@
   the rules have since been improved on them, so they now guard against regressions.
 
 - real_dev ... real11_dev: the development two thirds of the real-text samples of
-  ../shared/corpora/whitehouse (tests/fixtures/real ... real11), annotated blind;
+  ../shared/corpora/whitehouse (tests/fixtures/real ... real13), annotated blind;
 - real_blind ... real11_blind: their blind thirds, each added once it had been scored, at the
   end of the work on its sample.
 
@@ -95,7 +95,8 @@ REAL_SETS = {"real_dev": ("real", "dev"), "real_blind": ("real", "blind"), "real
              "real7_dev": ("real7", "dev"), "real7_blind": ("real7", "blind"), "real8_dev": ("real8", "dev"),
              "real8_blind": ("real8", "blind"), "real9_dev": ("real9", "dev"), "real9_blind": ("real9", "blind"),
              "real10_dev": ("real10", "dev"), "real10_blind": ("real10", "blind"), "real11_dev": ("real11", "dev"),
-             "real11_blind": ("real11", "blind")}
+             "real11_blind": ("real11", "blind"), "real12_dev": ("real12", "dev"), "real12_blind": ("real12", "blind"),
+             "real13_dev": ("real13", "dev"), "real13_blind": ("real13", "blind")}
 
 
 def real_set(name: str, tmp: Path) -> dict:
