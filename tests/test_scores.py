@@ -7,9 +7,9 @@
   each folder's NOTES.md). Each was blind when first scored (README, "How well");
   the rules have since been improved on them, so they now guard against regressions.
 
-- real_dev ... real11_dev: the development two thirds of the real-text samples of
+- real_dev ... real13_dev: the development two thirds of the real-text samples of
   ../shared/corpora/whitehouse (tests/fixtures/real ... real13), annotated blind;
-- real_blind ... real11_blind: their blind thirds, each added once it had been scored, at the
+- real_blind ... real13_blind: their blind thirds, each added once it had been scored, at the
   end of the work on its sample.
 
 The scores are a ratchet (tests/fixtures/scores.json): none may drop by more than 0.01. The scorer is
