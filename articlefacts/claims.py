@@ -132,7 +132,8 @@ WHETHER_IF = re.compile(r"(?i)\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question
                         r"evaluat(?:e|es|ed)|find\s+out|learn)\s+$")   # "to determine if they are safe": whether
 # an "if" that states no uncertainty: a politeness ("if that's all right", "if I may"), a rule's proviso
 # ("unless otherwise stated"), a comparison ("as if" is matched from "if" on: see certainty)
-NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+(?:necessary|needed|required|appropriate|applicable)\b|if\s+you\s+(?:look|compare)\b|if\s+you['’]d\s+like\b|"
+NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+(?:necessary|needed|required|appropriate|applicable)\b|"
+                             r"if\s+you\s+(?:look|compare)\b|if\s+you['’]d\s+like\b|"
                              r"if\s+(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+(?:all\s+right|"
                              r"ok|okay|fine)\b|if\s+(?:I|we)\s+(?:may|could|might|can)\b|if\s+you\s+(?:will|would|like)\b|"
                              # an instruction or a general truth to "you": "If you get such calls, please tell us",
@@ -281,7 +282,7 @@ PAST_OR_ANY = re.compile(r"^(?:\w+ed|said|told|found|wrote|put|forecast|citing|s
 
 VERB_WITH_OBJECT = re.compile(r"\b[a-z]{2,}ed\s+(?:their|the|a|an|his|her|its|our|my|your)\b")
 CLAUSE_PRONOUNS = {"i", "we", "they", "he", "she", "me", "him"}   # inside a phrase (not after "and"): a clause
-NO_ONE = {"nothing", "nobody", "no one", "none", "neither", "nor"}
+NO_ONE = {"nothing", "nobody", "no one", "none", "neither"}
 
 
 def _is_source_np(np: str) -> bool:
@@ -852,13 +853,14 @@ def _colon_label(masked: str) -> list[Attribution]:
 
 
 READ_MORE = re.compile(rf"(?:(?:Read|See|Watch)\s+(?:more|the\s+(?:full\s+)?(?:story|article|report))|More)\s+"
-                       rf"(?:in|at|from|on|via)\s+(?P<np>(?:[Tt]he\s+)?{NAME_WORD}*+[\w.&]*+(?:[ \t]+{NAME_WORD}*+[\w.&]*+){{0,4}}):")
+                       rf"(?:in|at|from|on|via)\s+"
+                       rf"(?P<np>(?:[Tt]he\s+)?{NAME_WORD}*+[\w.&]*+(?:[ \t]+{NAME_WORD}*+[\w.&]*+){{0,4}}):")
 
 
 def find_attribution(masked: str) -> Attribution | None:
     """The first attribution in a sentence whose quoted words are masked."""
-    cands = [a for finder in (_colon_quote, _colon_label, _according_to, _estimates, _estimate_of, _put_at, _by_estimates, _citing,
-                              _cue_verbs)
+    cands = [a for finder in (_colon_quote, _colon_label, _according_to, _estimates, _estimate_of, _put_at,
+                              _by_estimates, _citing, _cue_verbs)
              for a in finder(masked)] or _participle(masked)
     return min(cands, key=lambda a: a.pos) if cands else None
 

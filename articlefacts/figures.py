@@ -66,8 +66,8 @@ VAGUE = re.compile(
     r"(?P<few>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<fscale>hundred|thousand|million|billion|"
     r"dozen)|(?P<plural>tens|hundreds|thousands|millions|billions|trillions|dozens|scores)(?P<again>\s+and\s+(?P=plural))?"
     r"(?:\s+of\s+(?P<pscale>thousands|millions|billions|trillions))?)\b(?P<of>\s+of\b)?")   # "billions and billions"
-ONE_IN = re.compile(rf"\b(?P<num>(?i:a|one|two|three|four|five|six|seven|eight|nine|ten)|\d+)\s+(?:in|out\s+of(?:\s+every)?)\s+(?P<den>(?i:{NUMBER_WORD})|\d+)\b"
-                    r"(?!\s*(?:%|percent))")   # "one in five", "two out of every three"
+ONE_IN = re.compile(rf"\b(?P<num>(?i:a|one|two|three|four|five|six|seven|eight|nine|ten)|\d+)\s+"
+                    rf"(?:in|out\s+of(?:\s+every)?)\s+(?P<den>(?i:{NUMBER_WORD})|\d+)\b(?!\s*(?:%|percent))")   # "one in five", "two out of every three"
 FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|third|"
                       r"thirds|quarter|quarters|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|half))\b(?![-‐‑])")
 MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fold)\b"
@@ -599,9 +599,10 @@ def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
     if a.words and b.words and gap == ", " and b.value == a.value + 1 and not a.kind and not b.kind and \
             not re.match(r"\s*,", text[b.end:b.end + 2]) and not re.search(r",\s*$", text[max(floor, a.start - 3):a.start]):
         return True   # "in six, seven years": a spoken range (not a list: "two, three, four troops")
-    if not a.words and not b.words and gap == ", " and a.value < b.value <= 1.5 * a.value and b.value - a.value <= 10 \
-            and not (a.kind or b.kind or a.percent or a.currency) and (b.percent or lx.noun_after(text[b.end:b.end + 40])) \
-            and not re.match(r"\s*(?:,|and\b|or\b)", text[b.end:b.end + 5]) and \
+    if not a.words and not b.words and gap == ", " and a.value < b.value <= 1.5 * a.value and \
+            b.value - a.value <= 10 and not (a.kind or b.kind or a.percent or a.currency) and \
+            (b.percent or lx.noun_after(text[b.end:b.end + 40])) and \
+            not re.match(r"\s*(?:,|and\b|or\b)", text[b.end:b.end + 5]) and \
             not re.search(r"(?:,|\d)\s*$", text[max(floor, a.start - 3):a.start]):
         return True   # "35, 40 percent", "18, 19 months": a spoken range (a list has more items or an "and")
     if AGE_RANGE_GAP.fullmatch(gap):

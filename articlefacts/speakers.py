@@ -101,8 +101,8 @@ def speaker_turns(text: str, paragraphs: list[tuple[int, int]], person_type=None
 
 
 # (a possessive is no speaker: "President Trump’s unprecedented effort")
-LEAD_IN_SPEAKER = re.compile(r"(?P<np>[A-Z][\w’'.\-]*+(?:[ \t][A-Z][\w’'.\-]*+){0,4}+)(?<![’']s)[ \t]+(?:[a-z]+ed|said|says|"
-                             r"told|wrote|writes|reports|notes|spoke|put\s+it|added)\b")
+LEAD_IN_SPEAKER = re.compile(r"(?P<np>[A-Z][\w’'.\-]*+(?:[ \t][A-Z][\w’'.\-]*+){0,4}+)(?<![’']s)[ \t]+"
+                             r"(?:[a-z]+ed|said|says|told|wrote|writes|reports|notes|spoke|put\s+it|added)\b")
 
 
 # a quotation signed after a dash at the end of its paragraph: "“...” — Press Secretary Jane Roe"
