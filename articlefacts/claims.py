@@ -837,7 +837,8 @@ def _colon_quote(masked: str) -> list[Attribution]:
 
 
 # a list item led by a named outlet, pollster or agency: "CNN: 88% of Republicans approve of the strikes."
-COLON_LABEL = re.compile(rf"(?P<np>(?:The\s+)?{NAME_WORD}*+[\w.&]*+(?:(?:\s+|/)(?:{NAME_WORD}*+[\w.&]*+|of|and|&)){{0,5}}):"
+ORG_WORD = rf"{NAME_WORD}*+[\w.&]*+"   # a word of an organisation's name: "NBC", "J.L.", "S&P", "YouGov"
+COLON_LABEL = re.compile(rf"(?P<np>(?:The\s+)?{ORG_WORD}(?:(?:\s+|/)(?:{ORG_WORD}|of|and|&)){{0,5}}):"
                          rf"[ \t]+(?=[{UPPER}\d])")
 LABEL_TYPES = {"media", "expert", "intelligence", "international_org"}
 
@@ -854,7 +855,7 @@ def _colon_label(masked: str) -> list[Attribution]:
 
 READ_MORE = re.compile(rf"(?:(?:Read|See|Watch)\s+(?:more|the\s+(?:full\s+)?(?:story|article|report))|More)\s+"
                        rf"(?:in|at|from|on|via)\s+"
-                       rf"(?P<np>(?:[Tt]he\s+)?{NAME_WORD}*+[\w.&]*+(?:[ \t]+{NAME_WORD}*+[\w.&]*+){{0,4}}):")
+                       rf"(?P<np>(?:[Tt]he\s+)?{ORG_WORD}(?:[ \t]+{ORG_WORD}){{0,4}}):")
 
 
 def find_attribution(masked: str) -> Attribution | None:
