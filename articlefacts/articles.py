@@ -95,6 +95,12 @@ FINAL_PUNCT = ".!?:;,\"”’')»…"
 DATE_LINE = re.compile(rf"^(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}},?\s+\d{{4}}\.?$")
 
 
+# the number and title that open a section of an order or a law: "Sec. 2. Security Clearance Review. (a) The ...",
+# "Section 1. The Secretary ..." (the title, when there is one, is a run of capitalized words ending in a period)
+SECTION_HEAD = re.compile(r"(?:Section|Sec\.)[ \t]+\d{1,3}[a-z]?\.(?:[ \t]+[A-Z][\w’'-]*+(?:[ \t]+(?:[A-Z][\w’'-]*+|"
+                          r"of|and|the|for|on|to|in|with|or|a|an|by|from)){0,9}?\.)?[ \t]+(?=[A-Z(“\"])")
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where each part of an article sits, as (start, end) character spans."""
@@ -191,6 +197,10 @@ def parse_layout(text: str, body_start: int | None = None) -> Layout:
         elif is_short_unpunctuated(line) or CAPS_LINE.match(line) and len(line.split()) <= 8:
             headings.append(span)   # "JOSEPH R. BIDEN JR.", "THE WHITE HOUSE,", "NOMINATION SENT TO THE SENATE:"
         else:
+            head = SECTION_HEAD.match(line)
+            if head:   # the section's number and title are a heading; its text, a paragraph
+                headings.append((span[0], span[0] + len(head.group(0).rstrip())))
+                span = (span[0] + head.end(), span[1])
             paragraphs.append(span)
     return Layout(title, byline, tuple(headings), tuple(paragraphs), tuple(furniture))
 

@@ -239,7 +239,7 @@ def _leading_trim(seg: str) -> str:
     return seg
 
 
-FINITE = re.compile(r"\b(?:is|are|am|was|were|has|have|had|will|would|shall|could|can|did|does|do|may|might|must|"
+FINITE = re.compile(r"\b(?:is|are|am|cannot|was|were|has|have|had|will|would|shall|could|can|did|does|do|may|might|must|"
                     r"should)\b|['’](?:ll|re|ve|d)\b|\b[a-z]+n['’]t\b", re.I)   # "They’ll all be (advocating)": a clause
 THAT_CUES = {"found", "finds", "shows", "showed", "show", "shown", "indicates", "indicated", "maintains", "maintained",
              "revealed", "reveals", "concluded", "concludes", "affirmed", "affirms", "affirm", "indicate"}
@@ -702,6 +702,11 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             continue  # "the Secretary shall report ...": a duty laid down, not a statement made
         if CUE_FORM.get(word) == "s" and re.search(r"\b[a-z]{3,}ed\s+$", before[-40:]) and not re.match(r"\s+that\b", after):
             continue  # "We missed calls.": a noun after a verb, no speech act
+        if CUE_FORM.get(word) == "s" and re.search(r"\b(?:and|or)\s+$", before[-5:]) and \
+                re.match(r"\s*(?:[,.;:)]|(?:have|are|were|will|would|can|could|may|might|must|should|do|did|and|or)\b)",
+                         after):
+            continue  # "cities and states have the funding": a plural noun, its verb after it ("... and estimates
+            # the savings" is the verb)
         if CUE_FORM.get(word) == "s" and re.search(r"\b(?:with|of|for|from|about|into|among|without)\s+$", before[-14:]):
             continue  # "a library packed with highlights": a plural noun after a preposition
         if CUE_FORM.get(word) == "past" and re.match(r"\s+by\b", after):
@@ -761,8 +766,10 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         cue_start = m.start()
         if CUE_FORM.get(re.sub(r"\s+", " ", word)) == "ing" and word != "citing":   # ("making clear")
             progressive = re.search(r"\b(?:is|are|was|were|am)\s+$", before)
-            if not (progressive and (re.match(r"\s+that\b", after) or word in ("announcing", "urging"))):
+            if not (progressive and (re.match(r"\s+that\b", after) or
+                                     word in ("announcing", "urging"))):
                 continue   # "is announcing (that)", "is urging Congress" are speech acts; other -ing forms are not
+                # ("The visit is reaffirming our alliance")
             cue_start = m.start() - len(progressive.group(0))
         pleased = CUE_FORM.get(word) == "base" and PLEASED_TO.search(before)
         if pleased:   # "The President and First Lady are pleased to announce": the subject of "are"

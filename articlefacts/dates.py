@@ -47,7 +47,9 @@ OBSERVANCE_WORDS = "|".join(re.escape(r["word"]) for r in rows("observance_words
 OBSERVANCE = (rf"\b(?!(?:During|In|For|On|Throughout|Since|As|Each|Every|Celebrating|Marking|Observing)\s)"
               rf"(?:National[ \t]+(?:[A-Z][\w’'\-]*+[ \t]+(?:(?:and|of|the)[ \t]+)?){{0,7}}|"
               rf"(?:[A-Z][\w’'\-]*+[ \t]+(?:(?:and|of|the)[ \t]+)?){{0,6}}"
-              rf"(?:{OBSERVANCE_WORDS})[ \t]+)[Mm]onth\b")
+              rf"(?:{OBSERVANCE_WORDS})[ \t]+|"
+              rf"[Tt]his[ \t]+(?:[A-Z][\w’'\-]*+[ \t]+(?:(?:and|of|the)[ \t]+)?){{1,6}})[Mm]onth\b")
+# ("This American Heart Month, ...": any capitalized name of a month said with "this" is the month's observance)
 OBSERVANCE_NAMED = re.compile(r"(?i)\b(?:as|celebrat\w*|commemorat\w*|observ\w*|recogni[sz]\w*|honou?r\w*)[ \t]+$")
 HOLIDAY_LEADS = {"on", "this", "last", "next", "by", "since", "until", "before", "after", "during", "happy", "for",
                  "at", "of", "and", "a", "the", "every", "over", "through", "from", "around", "ahead", "merry"}
@@ -370,6 +372,11 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
         return False   # "Happy Friday", "the Good Friday Agreement": a greeting or a name, no date
     if name == "deictic_day" and _nowadays(text, m):
         return False
+    if name == "m" and not m.group("mod") and text[m.end():m.end() + 1] == "," and \
+            re.search(r"[a-z],[ \t]$", text[max(0, m.start() - 3):m.start()]):
+        return False   # "if you agree, April, to the next question": a name called out between commas
+    if name == "deictic" and re.search(r"(?i)\bobserv(?:e|es|ed|ing)[ \t]+$", text[max(0, m.start() - 12):m.start()]):
+        return False   # "to observe this month with appropriate programs": the observance, not a time
     if name == "observance" and OBSERVANCE_NAMED.search(text, max(0, m.start() - 16), m.start()):
         return False   # "proclaim May 2025 as National X Month", "As we celebrate National X Month": its name only
     if name == "year" and lx.LABEL_BEFORE.search(text, max(0, m.start("y") - 24), m.start("y")):

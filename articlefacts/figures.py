@@ -95,7 +95,8 @@ A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|met
                    r"euro|pound|rouble|ruble|yuan|yen))\b")
 LABEL_BEFORE = lx.LABEL_BEFORE
 # the questions a reporter asks for in a briefing: "one more question", "one quick follow", "And one more."
-ONE_ASKED = re.compile(r"\s+(?:more\s+|quick\s+)?(?:questions?|follow(?:-up)?s?)\b|\s+more(?=\s*[.?!]|\s+quick\s+one\b)")
+ONE_ASKED = re.compile(r"\s+(?:more\s+|quick\s+)?(?:[A-Z][\w-]*+\s+)?(?:questions?|topics?|follow(?:-up)?s?)\b|"
+                       r"\s+more(?=\s*[.?!]|\s+quick\s+one\b)")   # ("one quick Russia question", "one more topic")
 ONE_IDIOM_AFTER = re.compile(r"\s*(?:-|of\b|another\b|by\b|side\b|day\b|time\b|point\b|way\b|thing\b|hand\b|or\s+"
                              r"another\b|more\b|last\b|another|too\b)", re.I)
 QUAL_PRE = re.compile(
@@ -182,7 +183,7 @@ class Atom:
 
 def _sentence_start(text: str, pos: int, floor: int) -> bool:
     before = text[floor:pos].rstrip()
-    return not before or before[-1] in ".!?\"“‘'(—–-:"
+    return not before or before[-1] in ".!?\"“‘'(—–-:" or before == "Q"   # (a reporter's turn: "Q One quick follow")
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -588,8 +589,20 @@ AGE_RANGE_GAP = re.compile(r"\s+years?\s+old\s+(?:to|-|–)\s+")
 SCORE_AFTER = re.compile(r"\s+(?:vote|votes|victory|win|loss|defeat|decision|margin|score|tally|majority)\b")
 
 
+# a number cut off by its hyphen, the rest said once with the next: "60- or 70,000 people", "$4- to $500 a vial",
+# "$13-, $14,000 a year", "a four- or five-year apprenticeship"
+SUSPENDED_GAP = re.compile(r"[-‑],?[ \t]+(?:(?:to|or|and)[ \t]+)?[$€£]?")
+
+
+def _suspended(text: str, a: Atom, b: Atom) -> bool:
+    """Whether a and b are a range whose first number is cut off by its hyphen."""
+    return bool(SUSPENDED_GAP.fullmatch(text, a.end, b.start)) and a.value < b.value * 1.5 and not (a.kind or b.kind)
+
+
 def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
     gap = text[a.end:b.start]
+    if _suspended(text, a, b):
+        return True
     before = text[max(floor, a.start - 45):a.start]
     between = re.search(r"\b[Bb]etween\s+(?:" + CUR_PRE.replace("\\s?", "") + r")?$", before)
     if QUAL_PRE.search(gap):
@@ -837,6 +850,9 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
                 m_scale = re.search(rf"({SCALE_WORDS}|k|m|bn)\b", text[last.start:last.end], re.I)
                 if m_scale:
                     low_v = first.value * (SCALES.get(m_scale.group(1).lower()) or SHORT_SCALES[m_scale.group(1).lower()])
+        if b is not None and _suspended(text, a, b):
+            while low_v > 0 and low_v * 10 <= high_v:
+                low_v *= 10   # "60- or 70,000": the cut-off number has the scale of the one that completes it
         if b is not None and low_v > high_v:
             low_v, high_v = high_v, low_v   # "from 12,000 to 10,000": the bounds in order, the text as written
         fig_end = last.end

@@ -60,9 +60,15 @@ def speaker_label(paragraph: str) -> str | None:
         return None
     label = m.group(0).strip()
     words = label.split("(")[0].split()
-    if sum(c.isalpha() for c in label.split("(")[0]) < 2 or any(w.endswith("ING") for w in words):
+    if sum(c.isalpha() for c in label.split("(")[0]) < 2:
         return None
     return label
+
+
+def _gerund(label: str) -> bool:
+    """A label with a word in -ING: a fact sheet's run-in heading ("SUPPORTING AMERICAN INDUSTRY:"),
+    unless the same label opens several paragraphs ("ACTING ADMINISTRATOR SLAVITT:")."""
+    return any(w.endswith("ING") for w in label.split("(")[0].split())
 
 
 def label_end(paragraph: str, label: str) -> int:
@@ -82,6 +88,7 @@ def speaker_turns(text: str, paragraphs: list[tuple[int, int]], person_type=None
     for lab in labels:
         if lab:
             counts[lab] = counts.get(lab, 0) + 1
+    labels = [None if lab and _gerund(lab) and counts[lab] < 2 else lab for lab in labels]
     turns: dict[tuple[int, int], Turn] = {}
     current: Turn | None = None
     # in a transcript (a label of a known title or used twice), a label used once opens a turn too

@@ -1201,3 +1201,64 @@ def test_two_numbers_spoken_with_a_comma_before_their_unit_are_a_range_and_a_bar
                        "They marked the 70 anniversary of 3 treaties.")
     assert [(r["text"], r["value_low"], r["value_high"]) for r in rows] == [
         ("35, 40 percent", 35.0, 40.0), ("18, 19 months", 18.0, 19.0), ("3 treaties", 3.0, 3.0)]
+
+
+def test_an_acting_officials_repeated_label_is_a_speaker_and_a_one_off_gerund_label_is_a_heading():
+    rows = claims_of("MODERATOR: Next question.", "ACTING ADMINISTRATOR ROE: We gave 300 doses.",
+                     "Q Thanks.", "ACTING ADMINISTRATOR ROE: We will give 400 more.",
+                     "PROTECTING OUR HOMELAND: The order covers 40 ports.")
+    assert [r["source"] for r in rows] == ["MODERATOR", "ACTING ADMINISTRATOR ROE", "Q", "ACTING ADMINISTRATOR ROE",
+                                           "ACTING ADMINISTRATOR ROE"]
+    assert [r["text"][:10] for r in rows][-1] == "PROTECTING"   # (the heading's sentence stays in the turn it ends)
+
+
+def test_a_sections_number_and_title_are_a_heading_and_its_text_the_claim():
+    rows = claims_of("Section 1. Background. My Administration counted 300 firms.",
+                     "Sec. 2. Security Clearance Review. (a) The Attorney General shall review 40 clearances.",
+                     "Sec. 3. The Secretary shall act within 30 days.")
+    assert [r["text"][:16] for r in rows] == ["My Administratio", "(a) The Attorney", "The Secretary sh"]
+
+
+def test_plural_nouns_after_and_are_no_cue_verbs_but_a_coordinated_verb_is():
+    rows = claims_of("The plan makes sure cities and states have the funding for 300 officers.",
+                     "The chapter measures the cost of rules and estimates the savings at $3 billion.")
+    assert [r["source"] for r in rows] == ["author", "The chapter"]
+
+
+def test_a_promise_of_a_thing_is_no_speech_act_and_a_clause_with_cannot_is_no_subject():
+    rows = claims_of("The island’s capture promised a vital foothold for 3 divisions.",
+                     "Cities cannot wait for Congress to provide the resources the President requested in 2022.",
+                     "The President has promised to hire 300 officers.")
+    assert [r["source"] for r in rows] == ["author", "author", "The President"]
+
+
+def test_faith_in_a_thing_and_prayers_for_people_are_no_hedges_but_a_prayer_for_an_outcome_is():
+    rows = claims_of("He believed in the promise of 3 generations.", "We pray for the 300 families devastated by loss.",
+                     "We pray for them to find strength in 3 ways.")
+    assert [r["certainty"] for r in rows] == ["asserted", "asserted", "hedged"]
+
+
+def test_a_named_month_said_with_this_is_its_observance_and_observing_this_month_no_date():
+    rows = figure_rows("This American Heart Month, I urge 3 changes.",
+                       "I call upon all to observe this month with 3 programs.",
+                       "I’ll move on, if you agree, April, to 2 questions.", published=dt.date(2026, 2, 13))
+    assert [(r["text"], r["date_start"]) for r in rows if r["kind"] == "date"] == [
+        ("This American Heart Month", "2026-02-01")]
+
+
+def test_a_number_cut_off_by_its_hyphen_takes_the_scale_of_the_one_that_completes_it():
+    rows = figure_rows("You’d have 60- or 70,000 people.", "You’ve been paying $4- to $500 a vial.",
+                       "You can be paying $13-, $14,000 a year.", "China is spending $400- and $450 billion.")
+    assert [(r["value_low"], r["value_high"], r["qualifier"]) for r in rows] == [
+        (60000.0, 70000.0, "range"), (400.0, 500.0, "range"), (13000.0, 14000.0, "range"), (4e11, 4.5e11, "range")]
+
+
+def test_the_questions_a_reporter_asks_for_count_with_a_topic_word_and_after_the_label():
+    rows = figure_rows("Q Just one quick Russia question.", "Q One quick follow, if I can.",
+                       "Q And very quickly, on one more topic.")
+    assert [(r["text"], r["value_low"]) for r in rows] == [("one", 1.0), ("One", 1.0), ("one", 1.0)]
+
+
+def test_presidents_are_people():
+    rows = figure_rows("He advised four Presidents.", "He admired the two Adams presidents.")
+    assert [(r["kind"], r["unit"]) for r in rows] == [("personnel", "presidents"), ("personnel", "presidents")]

@@ -7,8 +7,8 @@
   each folder's NOTES.md). Each was blind when first scored (README, "How well");
   the rules have since been improved on them, so they now guard against regressions.
 
-- real_dev ... real14_dev: the development two thirds of the real-text samples of
-  ../shared/corpora/whitehouse (tests/fixtures/real ... real14), annotated blind;
+- real_dev ... real16_dev: the development two thirds of the real-text samples of
+  ../shared/corpora/whitehouse (tests/fixtures/real ... real16), annotated blind;
 - real_blind ... real14_blind: their blind thirds, each added once it had been scored, at the
   end of the work on its sample.
 
@@ -97,7 +97,7 @@ REAL_SETS = {"real_dev": ("real", "dev"), "real_blind": ("real", "blind"), "real
              "real10_dev": ("real10", "dev"), "real10_blind": ("real10", "blind"), "real11_dev": ("real11", "dev"),
              "real11_blind": ("real11", "blind"), "real12_dev": ("real12", "dev"), "real12_blind": ("real12", "blind"),
              "real13_dev": ("real13", "dev"), "real13_blind": ("real13", "blind"), "real14_dev": ("real14", "dev"),
-             "real14_blind": ("real14", "blind")}
+             "real14_blind": ("real14", "blind"), "real15_dev": ("real15", "dev"), "real16_dev": ("real16", "dev")}
 
 
 def real_set(name: str, tmp: Path) -> dict:
