@@ -138,13 +138,19 @@ AGE_BEFORE = re.compile(r"\b(?:turns?|turned|turning|aged?|ages|ages?\s+of)\s+$|
                         r"(?:under|over|below|above|younger\s+than|older\s+than)\s+$", re.I)
 AGE_AFTER = re.compile(r"\s+(?:(?:or|and)\s+(?:older|younger)\b|years?\s+(?:of\s+age|old)\b)", re.I)
 # a spoken false start, the number cut off with its word: "$20 mil- — $20 billion" (the number said again)
-FALSE_START = re.compile(r"(?=[$€£\d])[$€£]?\d[\d,.]*\s*[A-Za-z]{1,6}-(?=\s*[—–-]|\s+\S)(?![A-Za-z])")
+# a number cut off before a dash ("more than 200- — $2,000"), numbers in words with a word cut off ("seventy hundred
+# thou- —")
+FALSE_START = re.compile(r"(?=[$€£\d])[$€£]?\d[\d,.]*\s*[A-Za-z]{1,6}-(?=\s*[—–-]|\s+\S)(?![A-Za-z])|"
+                         r"(?=[$€£\d])[$€£]?\d[\d,.]*-(?=[ \t]*[—–])|"
+                         rf"\b(?i:{NUMBER_WORD})(?:[ \t-]++(?i:{NUMBER_WORD}|hundred|thousand|million|billion)){{0,3}}+"
+                         r"[ \t]++[a-z]{1,6}-(?=[ \t]*[—–])")
 # a telephone number is not a quantity: "1-800-422-6237", "(202) 456-1111"
 PHONE = re.compile(r"(?=[\d(+])(?<![\d-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])"
                    r"|(?<![\d-])1-8\d\d-[0-9A-Z]{1,4}(?:-[0-9A-Z]{1,7}){1,2}\b")   # toll-free, with letters: 1-800-4-CANCER
 CHANGE_VERB = re.compile(r"\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increased?|increasing|fell|fall(?:s|en)?|"
                          r"dropped|drops?|declined?|climbed?|jumped?|revised|raised?|cut|reduced?|expanded?|swelled|"
-                         r"went|gone|changed?|doubled|halved|moved?|shrank|surged?|soared?|slipped|up|down|"
+                         r"went|gone|changed?|doubled|halved|moved?|shrank|surged?|soared?|slipped|up|down|discounted|lowered|"
+                         r"slashed|plunged|plummeted|tripled|"
                          r"estimate\s+\w+)\b[^.;]*+$", re.I)
 CURRENCY_AFTER = re.compile(r"\s*(?P<nat>North\s+Korean\s+|South\s+Korean\s+|Korean\s+|Russian\s+|US\s+|U\.S\.\s+|"
                             r"American\s+|Canadian\s+|Australian\s+|Hong\s+Kong\s+|Ukrainian\s+)?(?P<cw>dollars?|won|"
@@ -162,8 +168,9 @@ WORTH_AFTER = re.compile(r"\s+(?P<u>[a-z]+)['’]\s+worth\b")
 RATE = re.compile(r"(?P<sep>\s*,?\s*)(?:(?:a|an|per|each|every)\s+(?P<noun>[a-z]+)|(?P<adv>monthly|annually|yearly|"
                   r"daily|weekly|apiece|hourly))\b")
 HYPHEN_UNIT = re.compile(r"-(?P<u>year|day|week|month|hour|minute|decade|mile|kilometre|kilometer|km)s?"
-                         r"(?P<old>-old)?\b|-(?P<strong>strong|man|member|person)\b|-(?P<thing>nation|country|state|"
-                         r"party|point|page|seat|storey|story|vehicle|car|ship|plane|truck|bed|room|carriage|wagon)\b")
+                         r"(?P<old>-old)?\b|-(?P<strong>strong|man|member|person|driver|parent|earner)\b|-(?P<thing>nation|country|"
+                         r"state|party|point|page|part|step|dose|time|seat|storey|story|vehicle|car|ship|plane|truck|bed|"
+                         r"room|carriage|wagon)\b")   # ("a five-part strategy", "a two-dose vaccine", "three-time")
 
 
 @dataclass
@@ -183,7 +190,7 @@ class Atom:
 
 def _sentence_start(text: str, pos: int, floor: int) -> bool:
     before = text[floor:pos].rstrip()
-    return not before or before[-1] in ".!?\"“‘'(—–-:" or before == "Q"   # (a reporter's turn: "Q One quick follow")
+    return not before or before[-1] in ".!?\"“‘'(—–-:" or before == "Q" or before[-2:] in (".)", "!)", "?)")   # (a reporter's turn: "Q One quick follow")
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -282,6 +289,11 @@ def _vague_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
                 if m.group("plural").lower() in ("millions", "billions", "trillions") and \
                         SPENT_BEFORE.search(text, max(start, m.start() - 30), m.start()):
                     # "despite spending billions on ...", "received millions in compensation": dollars
+                    yield Atom(m.start(), stop, value, qualifier="lower_bound", currency="USD")
+                    continue
+                if m.group("plural").lower() in ("billions", "trillions") and \
+                        re.match(r"\s+(?:in|for)\s+(?!the\s+world\b)", text[stop:stop + 20]):
+                    # "it includes billions for facilities", "brought trillions in investments": dollars
                     yield Atom(m.start(), stop, value, qualifier="lower_bound", currency="USD")
                     continue
                 if m.group("plural").lower() in ("hundreds", "thousands", "millions") and \
@@ -528,7 +540,17 @@ def _number_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             yield atom
 
 
-ATOM_FINDERS = (_vague_atoms, _multiplier_atoms, _one_in_atoms, _fraction_atoms, _a_unit_atoms, _number_atoms)
+MULTI_SCALE = re.compile(r"\b[Mm]ulti-?(?P<scale>million|billion|trillion)-dollar\b")
+
+
+def _multi_scale_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
+    """'multibillion-dollar', 'multi-million-dollar': two of the scale in dollars, at least."""
+    for m in MULTI_SCALE.finditer(text, start, end):
+        yield Atom(m.start(), m.end(), 2 * SCALES[m.group("scale")], qualifier="lower_bound", currency="USD",
+                   words=True)
+
+
+ATOM_FINDERS = (_multi_scale_atoms, _vague_atoms, _multiplier_atoms, _one_in_atoms, _fraction_atoms, _a_unit_atoms, _number_atoms)
 
 
 NEGATIVE_BEFORE = re.compile(r"\b(?:[Nn]egative|[Mm]inus)[ \t]+$")
@@ -783,7 +805,8 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
         return Counted(*_head_kind(na[1]), span[1], span)
     of = re.match(r"\s+of\b", rest)
     if a.span_start is not None and of:   # "billions of dollars": money
-        cw = re.match(r"\s+([A-Za-z]+)", rest[of.end():])
+        cw = re.match(r"\s+(?:(?:their|its|his|her|our|your|the|[A-Za-z]+['’]s?)\s+){0,2}([A-Za-z]+)", rest[of.end():])
+        # ("hundreds of millions of their clients’ dollars")
         code = lx.CURRENCY_WORDS.get(cw.group(1).lower()) if cw else None
         if code and cw.group(1).lower().endswith("s"):
             return Counted("money", code, pos + of.end() + cw.end())

@@ -1262,3 +1262,32 @@ def test_the_questions_a_reporter_asks_for_count_with_a_topic_word_and_after_the
 def test_presidents_are_people():
     rows = figure_rows("He advised four Presidents.", "He admired the two Adams presidents.")
     assert [(r["kind"], r["unit"]) for r in rows] == [("personnel", "presidents"), ("personnel", "presidents")]
+
+
+def test_a_number_hyphenated_to_a_counted_thing_counts_it():
+    rows = figure_rows("He announced a five-part strategy.", "It is a two-dose vaccine.", "She is a three-time champion.",
+                       "The typical two-driver family drives a lot.", "It is a one-time payment.")
+    assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [
+        ("five-part", "count", "parts"), ("two-dose", "count", "doses"), ("three-time", "count", "times"),
+        ("two-driver", "personnel", "people")]
+
+
+def test_bare_billions_for_a_purpose_and_multibillion_dollar_are_money():
+    rows = figure_rows("It includes billions for facilities.", "It brought trillions in investments to 3 states.",
+                       "It follows multibillion-dollar plans and multi-million-dollar packages.",
+                       "They took hundreds of millions of their clients’ dollars.")
+    assert [(r["text"], r["kind"], r["value_low"], r["qualifier"]) for r in rows if r["kind"] == "money"] == [
+        ("billions", "money", 2e9, "lower_bound"), ("trillions", "money", 2e12, "lower_bound"),
+        ("multibillion-dollar", "money", 2e9, "lower_bound"), ("multi-million-dollar", "money", 2e6, "lower_bound"),
+        ("hundreds of millions of their clients’ dollars", "money", 2e8, "lower_bound")]
+
+
+def test_a_price_discounted_from_one_amount_to_another_is_two_figures():
+    rows = figure_rows("Eucrisa will be discounted from $792 to $158.")
+    assert [(r["text"], r["value_low"], r["value_high"]) for r in rows] == [("$792", 792.0, 792.0), ("$158", 158.0, 158.0)]
+
+
+def test_spoken_false_starts_cut_off_before_a_dash_are_no_figures():
+    rows = figure_rows("No one will pay more than 200- — $2,000 a year.", "We made tens of thou- — seventy hundred thou- — more.",
+                       "(Applause.) Thirty-five bucks.")
+    assert [r["text"] for r in rows] == ["$2,000 a year", "Thirty-five bucks"]
