@@ -77,7 +77,8 @@ PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally|
 TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|publicly|repeatedly|again|later|"
                               r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|just|further|long|"
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
-                              r"privately|today|yesterday|tonight|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
+                              r"privately|often|frequently|consistently|always|openly|explicitly|specifically|officially|formally|"
+                              r"today|yesterday|tonight|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
                               re.I)
 LEADING = re.compile(r"^(?:(?:and|but|so|yet|then|meanwhile|also|later|separately|however|instead|still|while|even|like|"
                      r"as|when|whereas|although|though|because|since|after|before|if|thus|moreover|furthermore|"
@@ -466,8 +467,14 @@ def _sentence_subject(masked: str) -> str:
     lead = re.match(r"\s*(?:(?:And|But|So|Then)\s+)?(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Yy]ou)\b(?!['’])", masked)
     if lead:
         return lead.group(1)
-    first = re.split(r",\s+|\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b", masked, maxsplit=1)[0]
+    time = OPENING_TIME.match(masked)   # "Earlier this year, President Trump signed ..., and called on ...": the name
+    first = re.split(r",\s+|\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b", masked[time.end() if time else 0:],
+                     maxsplit=1)[0]
     return _clean_np(_leading_trim(first))
+
+
+OPENING_TIME = re.compile(r"\s*(?:(?:Earlier|Later|Last|This|Next|Today|Yesterday|Tonight|Recently|On|In|During|Since|"
+                          r"After|Before|Over|Throughout|Just|Then)\b[^,]{0,40},\s+)(?=[A-Z])")
 
 
 COMPANY_SUFFIX = re.compile(r"(?:Inc|Corp|Co|Ltd|L\.?L\.?C|L\.?P|PLC|plc|N\.V|S\.A|AG|SE|GmbH)\.?")
@@ -719,12 +726,13 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             continue  # "the prevalence of OUD, estimated to be 5.7 million": a participle on the noun before it
         if word == "citing" or word in ("think", "thought") and re.match(r"[\s-]+tanks?\b", after):
             continue  # "think tank" is a noun
-        if word in ("called", "calls", "call") and (re.match(r"\s+(?:the\s+)?[\"“A-Z]|\s+for\b|\s+on\b|\s+up\b", after)) \
+        if word in ("called", "calls", "call") and (re.match(r"\s+(?:the\s+)?[\"“A-Z]|\s+on\b|\s+up\b", after)) \
                 and not re.match(r"\s+on\s+(?:[\w’'-]+\s+){1,6}?to\s+[a-z]", masked[m.end():m.end() + 80]):
-            continue   # "called the group ...", "calls for" are no speech acts; "called on Congress to pass" is
+            continue   # "called the group ..." is no speech act; "called on Congress to pass", "calls for X" are
         if re.match(r"\s+(?:of|for|on|about|from|by)\b", after) and word in (
                 "reports", "report", "estimates", "estimate", "claims", "claim", "calls", "call", "fears", "fear",
-                "doubts", "counts", "notes", "states", "shows", "thought", "forecasts", "projects", "quoted"):
+                "doubts", "counts", "notes", "states", "shows", "thought", "forecasts", "projects", "quoted") and \
+                not (word in ("calls", "call") and re.match(r"\s+for\b", after)):
             continue  # a noun: "estimates of the deployment", "reports from the front"
         if word in ("report", "reports", "estimate", "estimates", "claim", "claims", "call", "calls", "find",
                     "state", "states", "note", "notes", "deal", "doubts", "doubt", "fears", "fear") and \
@@ -786,7 +794,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                                       re.search(r"\b[A-Z]", np)):
             continue
         if re.match(r"\s+(?:to|into|from|with|in|by|at|for)\b", after) and word in ("found", "called", "briefed",
-                                                                                    "informed") or \
+                                                                                    "informed") and \
+                not (word == "called" and re.match(r"\s+for\b", after)) or \
                 re.match(r"\s+(?:to|into|by)\b", after) and word == "reported":
             continue
         cands.append(Attribution(cue_start - len(np), np, word, app))

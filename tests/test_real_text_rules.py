@@ -1291,3 +1291,16 @@ def test_spoken_false_starts_cut_off_before_a_dash_are_no_figures():
     rows = figure_rows("No one will pay more than 200- — $2,000 a year.", "We made tens of thou- — seventy hundred thou- — more.",
                        "(Applause.) Thirty-five bucks.")
     assert [r["text"] for r in rows] == ["$2,000 a year", "Thirty-five bucks"]
+
+
+def test_a_document_or_a_person_that_calls_for_something_speaks_but_calls_for_justice_are_no_speaker():
+    rows = claims_of("It calls for 3 regulators to revise their guidance.", "We have seen calls for justice in 30 cities.",
+                     "President Trump has called for returning 3 programs to the states.")
+    assert [r["source"] for r in rows] == ["It", "author", "Trump"]
+
+
+def test_an_adverb_of_frequency_before_the_cue_and_a_time_before_the_subject_keep_the_speaker():
+    rows = claims_of("You and other officials have often said that 3 talks failed.",
+                     "Earlier this year, President Trump signed 3 orders, and called on Congress to codify them.",
+                     "Sierra testified in support of 3 bills.")
+    assert [r["source"] for r in rows] == ["You and other officials", "Trump", "author"]
