@@ -281,7 +281,10 @@ FINDING_SUBJECT = re.compile(r"\b(?:survey|surveys|data|study|studies|report|rep
 PAST_OR_ANY = re.compile(r"^(?:\w+ed|said|told|found|wrote|put|forecast|citing|saying)$")
 
 
-VERB_WITH_OBJECT = re.compile(r"\b[a-z]{2,}ed\s+(?:their|the|a|an|his|her|its|our|my|your)\b")
+VERB_WITH_OBJECT = re.compile(r"\b[a-z]{2,}ed\s+(?:their|the|a|an|his|her|its|our|my|your)\b|"
+                              r"(?<!-)\b(?!(?:called|named|titled|entitled|so)\b)[a-z]{2,}ed\s+[A-Z][a-z]+\s+[A-Z]|"
+                              r"\b(?:wrote|cowrote|let|gave|took|made|sent)\s+(?:an?|the|many|their|his|her|its)\b")
+# ("the President issued Executive Order 13391 to ... (declared)", "X cowrote an op-ed with ..., (saying)")
 CLAUSE_PRONOUNS = {"i", "we", "they", "he", "she", "me", "him"}   # inside a phrase (not after "and"): a clause
 NO_ONE = {"nothing", "nobody", "no one", "none", "neither"}
 
@@ -709,21 +712,26 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             continue  # "the Secretary shall report ...": a duty laid down, not a statement made
         if CUE_FORM.get(word) == "s" and re.search(r"\b[a-z]{3,}ed\s+$", before[-40:]) and not re.match(r"\s+that\b", after):
             continue  # "We missed calls.": a noun after a verb, no speech act
-        if CUE_FORM.get(word) == "s" and re.search(r"\b(?:and|or)\s+$", before[-5:]) and \
-                re.match(r"\s*(?:[,.;:)]|(?:have|are|were|will|would|can|could|may|might|must|should|do|did|and|or)\b)",
+        if CUE_FORM.get(word) == "s" and re.search(r"(?:\band|\bor|,|\b[a-z]{3,}ing)\s+$", before[-16:]) and \
+                re.match(r"\s*(?:[,.;:)]|(?:have|are|were|will|would|can|could|may|might|must|should|do|did|and|or|to)\b)",
                          after):
-            continue  # "cities and states have the funding": a plural noun, its verb after it ("... and estimates
-            # the savings" is the verb)
+            continue  # "cities and states have the funding", "the program described above, states can ...",
+            # "information encouraging states to ...": a plural noun, its verb after it ("... and estimates the savings"
+            # is the verb)
         if CUE_FORM.get(word) == "s" and re.search(r"\b(?:with|of|for|from|about|into|among|without)\s+$", before[-14:]):
             continue  # "a library packed with highlights": a plural noun after a preposition
         if CUE_FORM.get(word) == "past" and re.match(r"\s+by\b", after):
             continue  # "the review period directed by this memorandum": a passive participle, no speech act
         if word in ("described", "outlined", "specified", "identified", "referenced", "listed", "detailed",
                     "explained", "set forth") and \
-                re.match(r"\s+(?:in|under)\s+(?:section|subsection|paragraph|the|this|that|these|those|[A-Z])", after):
-            continue  # "the requirement described in Executive Order 14192": a participle on the noun before it
+                re.match(r"\s+(?:(?:in|under)\s+(?:section|subsection|paragraph|the|this|that|these|those|[A-Z])|"
+                         r"(?:above|below|herein|earlier)\b)", after):
+            continue  # "the requirement described in Executive Order 14192", "the program described above": a
+            # participle on the noun before it
         if CUE_FORM.get(word) == "past" and re.search(r",\s*$", before) and re.match(r"\s+(?:to\s+be|at|as)\b", after):
             continue  # "the prevalence of OUD, estimated to be 5.7 million": a participle on the noun before it
+        if re.search(r"\b(?:[Aa]s|[Ll]ike)\s+(?:they|people|the\s+saying)\s+$", before[-20:]) and word in ("say", "says", "goes"):
+            continue  # "as they say": an idiom, no one quoted
         if word == "citing" or word in ("think", "thought") and re.match(r"[\s-]+tanks?\b", after):
             continue  # "think tank" is a noun
         if word in ("called", "calls", "call") and (re.match(r"\s+(?:the\s+)?[\"“A-Z]|\s+on\b|\s+up\b", after)) \
@@ -738,6 +746,7 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                     "state", "states", "note", "notes", "deal", "doubts", "doubt", "fears", "fear") and \
                 re.search(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Yy]our|of|in|for|to|by|with|"
                           r"among|all|many|some|[Aa]lthough|[Tt]hough|[Ww]hile|[Bb]ecause|[Ss]ince|[Ii]f|[Ww]hen|[Aa]s|"
+                          r"how|where|whether|"
                           r"[Aa]dditional|[Ff]urther|[Nn]ew|[Rr]ecent|[Ee]arlier|[Ll]ater|[Mm]edia|[Nn]ews|[Pp]ress|"
                           r"most|other|these|those|\d+)\s+"
                                                                     r"(?:(?![A-Z]{2,}\s)[\w-]+\s+)?$", before) and \
@@ -807,6 +816,8 @@ def _participle(masked: str) -> list[Attribution]:
     cands: list[Attribution] = []
     m = re.search(r"(?:,|\bby)\s+(saying|adding|claiming|noting|warning|arguing|insisting|stressing|suggesting|"
                   r"stating|explaining|acknowledging|denying|telling|describing|calling|asking|arguing)\b", masked)
+    if m and m.group(1) == "calling" and not re.match(r"\s+(?:for|on|it|them|him|her)\b", masked[m.end():]):
+        m = None   # "available by calling the SBA Customer Service Center": a telephone call, no statement
     if m:
         np = _leading_trim(re.split(r"\s+(?:put|has|have|had|was|were|is|are|[a-z]+ed)\b", masked)[0])
         np = re.split(r"\s+[—–]\s+", np)[0]   # "Bill Barr — his predecessor — went ..., saying": the name

@@ -447,11 +447,13 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
     nxt = text[e] if e < len(text) else " "
     joined_range = prev in "-–" and re.search(r"(?:\d|thousand|million|billion|trillion|[$€£]\d[\d,.]*(?:bn|m|k))[-–]$",
                                              text[max(start, s - 12):s])
+    if s == start and re.match(r"[.)][ \t]+[A-Z“\"(]", text[e:e + 3]) and "." not in m.group(0):
+        return None  # "1. Subject to any exceptions ...": a list item's number at the paragraph's start, a label
     if prev == "(" and (prev2.isalnum() or prev2 in "_)") and text[e:e + 1] in ",)":
         return None  # "alert(1)", "section 506(a)(1)": code, markup or a provision's number, not a figure
     if prev.isalnum() or prev in "#№/" or (prev in "-–‑" and prev2.isalpha() and not joined_range) or \
-            prev in ".,:" and prev2.isdigit():
-        return None  # "MiG-29", "No.5", "9/11"
+            prev in ".,:" and prev2.isdigit() or prev == "." and prev2.isupper():
+        return None  # "MiG-29", "No.5", "9/11", "the BA.5 variant"
     if nxt.isalpha() and not re.match(r"(?:mm|km|kg|cm)\b", text[e:e + 3]):
         return None  # "11th", "5G"
     if re.match(r"\s+anniversary\b", text[e:e + 13]):

@@ -1304,3 +1304,21 @@ def test_an_adverb_of_frequency_before_the_cue_and_a_time_before_the_subject_kee
                      "Earlier this year, President Trump signed 3 orders, and called on Congress to codify them.",
                      "Sierra testified in support of 3 bills.")
     assert [r["source"] for r in rows] == ["You and other officials", "Trump", "author"]
+
+
+def test_a_list_items_number_and_a_variants_name_are_no_figures_and_a_paragraph_number_is_a_label():
+    rows = figure_rows("1. Subject to any exceptions, 30 rules wait.", "The BA.5 variant spread to 3 states.",
+                       "As described in paragraph 1, 40 rules wait.")
+    assert [r["text"] for r in rows] == ["30 rules", "3 states", "40 rules"]
+
+
+def test_idioms_participles_and_nouns_that_look_like_cues_report_nothing():
+    rows = claims_of("Frank and Nancy, as they say, feel the pain of 3 families.",
+                     "As part of the $15 billion program described above, states can apply for 3 grants.",
+                     "The White House also announced information encouraging states to hire 300 officers.",
+                     "She represented more than 400 clients accused of federal crimes.",
+                     "Details are available by calling the SBA at 3 centers.",
+                     "On November 22, 2005, the President issued Executive Order 13391 to take 3 steps, and declared "
+                     "an emergency.")
+    assert [r["source"] for r in rows] == ["author", "author", "The White House", "author", "author", "author"]
+    assert rows[2]["cue"] == "announced"   # (not "states")
