@@ -168,6 +168,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b[Tt]he\s+turn\s+of\s+the\s+year\b", "turn"),
     (rf"(?=[A-Z])(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),   # ("this Labor Day": find_dates)
     (OBSERVANCE, "observance"),
+    (rf"\b[Tt]his\s+(?:very\s+)?(?:day|date)\s+in\s+(?P<y>{YEAR}|1[0-7]\d\d)\b", "this_day_in"),   # "on this day in 1945"
     (r"\b(?:that|the\s+same)\s+(?P<unit>evening|morning|night|afternoon|day)\b", "chain_same"),
     # a named day or week said as a time: "This National Day of Prayer, we ...", "during Police Week"
     (r"(?:\b(?:[Oo]n|[Dd]uring)[ \t]+|(?=\b[Tt]his[ \t]))(?P<at>(?:[Tt]his[ \t]+)?"
@@ -296,6 +297,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         return DateSpec("turn")
     if name == "observance":
         return DateSpec("observance")
+    if name == "this_day_in":
+        return DateSpec("this_day_in", int(g["y"]))
     if name == "named_day":   # a named day is the day it is said on; a named week, its Sunday-to-Saturday week
         return DateSpec("named_day", unit=g["span"].lower())
     if name == "holiday":
@@ -671,6 +674,11 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
                 return None
             d = _nearest_day(spec.month, spec.day, pub, forward, nearest=spec.which == "this")
             return (d, d) if d else None
+        if k == "this_day_in":   # "on this day in 1945": the day and month of publication, in that year
+            if pub is None or not spec.year:
+                return None
+            d = dt.date(spec.year, pub.month, min(pub.day, 28) if (pub.month, pub.day) == (2, 29) else pub.day)
+            return d, d
         if k == "holiday":   # the nth weekday of a month: like a day without a year, the last one by publication
             if pub is None:   # (the next one if the sentence looks ahead)
                 return None
@@ -733,8 +741,8 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
                 elif spec.which == "next" and this_start <= pub:
                     year += 1
                 elif spec.which == "latest":
-                    if forward and this_start <= pub:
-                        year += 1
+                    if forward and this_end < pub:
+                        year += 1   # (said in April, "in the spring" ahead is this spring, still running)
                     elif not forward and this_start > pub:
                         year -= 1
             return _season(year, spec.month)

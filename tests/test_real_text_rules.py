@@ -1322,3 +1322,23 @@ def test_idioms_participles_and_nouns_that_look_like_cues_report_nothing():
                      "an emergency.")
     assert [r["source"] for r in rows] == ["author", "author", "The White House", "author", "author", "author"]
     assert rows[2]["cue"] == "announced"   # (not "states")
+
+
+def test_degrees_are_a_measure_committees_things_and_souls_people():
+    rows = figure_rows("We must keep warming below 1.5 degrees Celsius.", "They set up three joint committees.",
+                       "We honor the 13 brave souls.", "We hired 300 trainees.")
+    assert [(r["kind"], r["unit"]) for r in rows] == [("measure", "degrees"), ("count", "committees"),
+                                                       ("personnel", "souls"), ("personnel", "trainees")]
+
+
+def test_this_day_in_a_year_is_the_publication_day_then_and_later_chains_from_it():
+    rows = figure_rows("When Japan laid down its arms on this day in 1945, 3 ships stood by.",
+                       "Eighty-one years later, the peace endures.", published=dt.date(2026, 8, 14))
+    assert [(r["text"], r["date_start"]) for r in rows if r["kind"] == "date"] == [
+        ("this day in 1945", "1945-08-14"), ("Eighty-one years later", "2026-08-14")]
+
+
+def test_a_season_still_running_is_the_one_a_sentence_looks_ahead_to():
+    rows = figure_rows("He looks forward to traveling to Tokyo in the spring for 3 meetings.",
+                       published=dt.date(2022, 4, 13))
+    assert [(r["text"], r["date_start"]) for r in rows if r["kind"] == "date"] == [("the spring", "2022-03-01")]
