@@ -153,7 +153,7 @@ CHANGE_VERB = re.compile(r"\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|inc
                          r"slashed|plunged|plummeted|tripled|"
                          r"estimate\s+\w+)\b[^.;]*+$", re.I)
 CURRENCY_AFTER = re.compile(r"\s*(?P<nat>North\s+Korean\s+|South\s+Korean\s+|Korean\s+|Russian\s+|US\s+|U\.S\.\s+|"
-                            r"American\s+|Canadian\s+|Australian\s+|Hong\s+Kong\s+|Ukrainian\s+)?(?P<cw>dollars?|won|"
+                            r"American\s+|Canadian\s+|Australian\s+|Hong\s+Kong\s+|Ukrainian\s+)?(?P<cw>dollars?|won(?![’']t)|"
                             r"rubles?|roubles?|euros?|yuan|renminbi|yen|hryvnias?|hryvnas|pounds\s+sterling|"
                             r"rupees|francs|bucks)\b|\s*(?P<code>USD|EUR|KRW|KPW|RUB|GBP|JPY|CNY|UAH)\b")
 AGE_NOUN = re.compile(r"[ \t]+(\d{1,3}-year-olds)\b")
@@ -439,6 +439,10 @@ def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             yield Atom(a_start, a_start + 1 + (text[a_start + 1:a_start + 2] == "n"), 1.0, words=True)
 
 
+NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z][a-z]*+[ \t]+$")
+NAME_NUMBER_AFTER = re.compile(r"[.,;:!?)]|[ \t]+(?:is|was|will|would|won[’']t|has|had|once|could|can|pipeline)\b")
+
+
 def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
     """'1,500', '$22 million', '12k', '82%': None for labels, ordinals, times and code."""
     s, e = m.start(), m.end()
@@ -447,6 +451,11 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
     nxt = text[e] if e < len(text) else " "
     joined_range = prev in "-–" and re.search(r"(?:\d|thousand|million|billion|trillion|[$€£]\d[\d,.]*(?:bn|m|k))[-–]$",
                                              text[max(start, s - 12):s])
+    if re.match(r"\.\d", text[e:e + 2]) or text[s - 2:s].endswith(".") and text[s - 2:s - 1].isdigit():
+        return None  # "heading 9903.80.65", "version 1.2.3": a code with two points, not a number
+    if re.fullmatch(r"\d{1,2}(?:\.0)?", m.group(0)) and NAME_BEFORE.search(text, max(start, s - 40), s) and \
+            NAME_NUMBER_AFTER.match(text, e):
+        return None  # "Nord Stream 2 won’t happen", "Operation Choke Point 2.0 once and for all": a name's number
     if s == start and re.match(r"[.)][ \t]+[A-Z“\"(]", text[e:e + 3]) and "." not in m.group(0):
         return None  # "1. Subject to any exceptions ...": a list item's number at the paragraph's start, a label
     if prev == "(" and (prev2.isalnum() or prev2 in "_)") and text[e:e + 1] in ",)":

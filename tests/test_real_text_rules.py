@@ -1342,3 +1342,10 @@ def test_a_season_still_running_is_the_one_a_sentence_looks_ahead_to():
     rows = figure_rows("He looks forward to traveling to Tokyo in the spring for 3 meetings.",
                        published=dt.date(2022, 4, 13))
     assert [(r["text"], r["date_start"]) for r in rows if r["kind"] == "date"] == [("the spring", "2022-03-01")]
+
+
+def test_a_names_number_and_a_tariff_headings_code_are_no_figures():
+    rows = figure_rows("One way or another Nord Stream 2 won’t happen.", "The bank ended Operation Choke Point 2.0 once.",
+                       "Articles covered by headings 9903.80.65 through 9903.81.19 pay 25 percent.",
+                       "He visited the United States 3 times.", "Nord Stream 2 won’t cost 500 won.")
+    assert [r["text"] for r in rows] == ["25 percent", "3 times", "500 won"]
