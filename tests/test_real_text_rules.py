@@ -1349,3 +1349,9 @@ def test_a_names_number_and_a_tariff_headings_code_are_no_figures():
                        "Articles covered by headings 9903.80.65 through 9903.81.19 pay 25 percent.",
                        "He visited the United States 3 times.", "Nord Stream 2 won’t cost 500 won.")
     assert [r["text"] for r in rows] == ["25 percent", "3 times", "500 won"]
+
+
+def test_warning_signs_early_warnings_and_a_suspect_are_things_and_people_not_hedges():
+    rows = claims_of("Learn the warning signs of elder abuse in 3 steps.", "We fund early warning systems in 30 nations.",
+                     "Police are searching for a suspect in 3 cases.", "Officials warn that 300 more troops left.")
+    assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "hedged"]
