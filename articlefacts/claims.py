@@ -240,7 +240,7 @@ def _leading_trim(seg: str) -> str:
     return seg
 
 
-FINITE = re.compile(r"\b(?:is|are|am|cannot|was|were|has|have|had|will|would|shall|could|can|did|does|do|may|might|must|"
+FINITE = re.compile(r"\b(?:is|are|am|cannot|remains|seems|was|were|has|have|had|will|would|shall|could|can|did|does|do|may|might|must|"
                     r"should)\b|['’](?:ll|re|ve|d)\b|\b[a-z]+n['’]t\b", re.I)   # "They’ll all be (advocating)": a clause
 THAT_CUES = {"found", "finds", "shows", "showed", "show", "shown", "indicates", "indicated", "maintains", "maintained",
              "revealed", "reveals", "concluded", "concludes", "affirmed", "affirms", "affirm", "indicate"}
@@ -309,6 +309,8 @@ def _is_source_np(np: str) -> bool:
         return False   # "Just yesterday, Bill Barr — his predecessor — went a bit ...": a clause, not a name
     if re.search(r"(?i)\bwhat(?:ever)?\b", np):
         return False   # "let’s commit ourselves to what the Psalmist (wrote)": a clause (what X says is the speaker's)
+    if len(words) >= 3 and np.isupper():
+        return False   # "PROTECTING AMERICA’S FOOD SUPPLY AND FAMILY BUDGETS: ...": a run-in heading, no subject
     if low in NO_ONE or re.fullmatch(rf"(?i:{NUMBER_WORD}|[\d,.]+)", np):
         return False   # "Nothing says welcome like ...", "Seven says.": no one speaks
     if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and not SOURCE_NOUNS.search(np) and \
@@ -471,8 +473,10 @@ def _sentence_subject(masked: str) -> str:
     if lead:
         return lead.group(1)
     time = OPENING_TIME.match(masked)   # "Earlier this year, President Trump signed ..., and called on ...": the name
-    first = re.split(r",\s+|\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b", masked[time.end() if time else 0:],
-                     maxsplit=1)[0]
+    first = re.split(r",\s+|\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s|met|held|spoke|made|took|gave|led|sent|"
+                     r"went|came|saw|told|wrote|began|brought|built|won|lost|stood|left|kept|found|became|paid|"
+                     r"ran|sat|heard|knew|felt)\b", masked[time.end() if time else 0:], maxsplit=1)[0]
+    # ("Vice President Harris met today with ... and underscored": the name, not the clause)
     return _clean_np(_leading_trim(first))
 
 
@@ -730,6 +734,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             # participle on the noun before it
         if CUE_FORM.get(word) == "past" and re.search(r",\s*$", before) and re.match(r"\s+(?:to\s+be|at|as)\b", after):
             continue  # "the prevalence of OUD, estimated to be 5.7 million": a participle on the noun before it
+        if CUE_FORM.get(word) == "past" and re.search(r"\b[Aa]s\s+$", before[-4:]) and re.match(r"\s*(?:[.,;:)]|$)", after):
+            continue  # "to provide assistance as requested.": a participle, no one speaks
         if re.search(r"\b(?:[Aa]s|[Ll]ike)\s+(?:they|people|the\s+saying)\s+$", before[-20:]) and word in ("say", "says", "goes"):
             continue  # "as they say": an idiom, no one quoted
         if word == "citing" or word in ("think", "thought") and re.match(r"[\s-]+tanks?\b", after):
@@ -748,7 +754,7 @@ def _cue_verbs(masked: str) -> list[Attribution]:
                           r"among|all|many|some|[Aa]lthough|[Tt]hough|[Ww]hile|[Bb]ecause|[Ss]ince|[Ii]f|[Ww]hen|[Aa]s|"
                           r"how|where|whether|"
                           r"[Aa]dditional|[Ff]urther|[Nn]ew|[Rr]ecent|[Ee]arlier|[Ll]ater|[Mm]edia|[Nn]ews|[Pp]ress|"
-                          r"most|other|these|those|\d+)\s+"
+                          rf"most|other|these|those|\d+|(?i:{NUMBER_WORD}))\s+"
                                                                     r"(?:(?![A-Z]{2,}\s)[\w-]+\s+)?$", before) and \
                 not re.match(r"\s+that\b", after):
             continue

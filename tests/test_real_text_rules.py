@@ -1355,3 +1355,12 @@ def test_warning_signs_early_warnings_and_a_suspect_are_things_and_people_not_he
     rows = claims_of("Learn the warning signs of elder abuse in 3 steps.", "We fund early warning systems in 30 nations.",
                      "Police are searching for a suspect in 3 cases.", "Officials warn that 300 more troops left.")
     assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "hedged"]
+
+
+def test_a_coordinated_cue_after_an_irregular_past_takes_the_name_and_headings_and_participles_are_no_speakers():
+    rows = claims_of("Vice President Harris met today with 3 leaders in Munich, and underscored that 30 allies agree.",
+                     "The two held a frank conversation covering 3 issues and reaffirmed the foundation.",
+                     "My Administration stands ready to provide 3 kinds of assistance as requested.",
+                     "PROTECTING OUR FOOD SUPPLY AND FAMILY BUDGETS: Today, the order threatens 3 jobs.",
+                     "This brings the total to 18 sites across seven states with 3 clinics.")
+    assert [r["source"] for r in rows] == ["Harris", "The two", "author", "author", "author"]
