@@ -451,6 +451,8 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
     nxt = text[e] if e < len(text) else " "
     joined_range = prev in "-–" and re.search(r"(?:\d|thousand|million|billion|trillion|[$€£]\d[\d,.]*(?:bn|m|k))[-–]$",
                                              text[max(start, s - 12):s])
+    if prev in "-–" and re.search(r"\b[A-Za-z]{1,6}[-–]\d+[-–]$", text[max(start, s - 16):s]):
+        return None  # "Investigation No. TA-201-75": the last part of a code, not a range
     if re.match(r"\.\d", text[e:e + 2]) or text[s - 2:s].endswith(".") and text[s - 2:s - 1].isdigit():
         return None  # "heading 9903.80.65", "version 1.2.3": a code with two points, not a number
     if re.fullmatch(r"\d{1,2}(?:\.0)?", m.group(0)) and NAME_BEFORE.search(text, max(start, s - 40), s) and \

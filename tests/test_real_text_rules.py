@@ -1364,3 +1364,13 @@ def test_a_coordinated_cue_after_an_irregular_past_takes_the_name_and_headings_a
                      "PROTECTING OUR FOOD SUPPLY AND FAMILY BUDGETS: Today, the order threatens 3 jobs.",
                      "This brings the total to 18 sites across seven states with 3 clinics.")
     assert [r["source"] for r in rows] == ["Harris", "The two", "author", "author", "author"]
+
+
+def test_intensifiers_surprise_and_taking_on_a_role_are_no_hedges_and_register_pages_are_labels():
+    rows = claims_of("We will rebuild it as quickly as we possibly can, in 3 years.", "Wow, I can’t believe it, 3 plants!",
+                     "People can assume family caregiving responsibilities at 3 stages.",
+                     "The plan assumes 10,000 recruits.")
+    assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "hedged"]
+    figs = figure_rows("See 84 FR 27684 for 3 rules.", "It continued (85 Fed. Reg. 8715) for 3 rules.",
+                       "See Investigation No. TA-201-75 for 3 rules.")
+    assert [r["text"] for r in figs] == ["3 rules", "3 rules", "3 rules"]
