@@ -77,8 +77,8 @@ PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally|
 TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|publicly|repeatedly|again|later|"
                               r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|just|further|long|"
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
-                              r"privately|often|frequently|consistently|always|openly|explicitly|specifically|officially|formally|"
-                              r"today|yesterday|tonight|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
+                              r"privately|often|frequently|consistently|always|openly|explicitly|specifically|"
+                              r"officially|formally|today|yesterday|tonight|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
                               re.I)
 LEADING = re.compile(r"^(?:(?:and|but|so|yet|then|meanwhile|also|later|separately|however|instead|still|while|even|like|"
                      r"as|when|whereas|although|though|because|since|after|before|if|thus|moreover|furthermore|"
@@ -240,7 +240,8 @@ def _leading_trim(seg: str) -> str:
     return seg
 
 
-FINITE = re.compile(r"\b(?:is|are|am|cannot|remains|seems|was|were|has|have|had|will|would|shall|could|can|did|does|do|may|might|must|"
+FINITE = re.compile(r"\b(?:is|are|am|cannot|remains|seems|was|were|has|have|had|will|would|shall|could|can|did|does|"
+                    r"do|may|might|must|"
                     r"should)\b|['’](?:ll|re|ve|d)\b|\b[a-z]+n['’]t\b", re.I)   # "They’ll all be (advocating)": a clause
 THAT_CUES = {"found", "finds", "shows", "showed", "show", "shown", "indicates", "indicated", "maintains", "maintained",
              "revealed", "reveals", "concluded", "concludes", "affirmed", "affirms", "affirm", "indicate"}
@@ -717,8 +718,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         if CUE_FORM.get(word) == "s" and re.search(r"\b[a-z]{3,}ed\s+$", before[-40:]) and not re.match(r"\s+that\b", after):
             continue  # "We missed calls.": a noun after a verb, no speech act
         if CUE_FORM.get(word) == "s" and re.search(r"(?:\band|\bor|,|\b[a-z]{3,}ing)\s+$", before[-16:]) and \
-                re.match(r"\s*(?:[,.;:)]|(?:have|are|were|will|would|can|could|may|might|must|should|do|did|and|or|to)\b)",
-                         after):
+                re.match(r"\s*(?:[,.;:)]|(?:have|are|were|will|would|can|could|may|might|must|should|do|did|and|or|"
+                         r"to)\b)", after):
             continue  # "cities and states have the funding", "the program described above, states can ...",
             # "information encouraging states to ...": a plural noun, its verb after it ("... and estimates the savings"
             # is the verb)
@@ -734,9 +735,11 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             # participle on the noun before it
         if CUE_FORM.get(word) == "past" and re.search(r",\s*$", before) and re.match(r"\s+(?:to\s+be|at|as)\b", after):
             continue  # "the prevalence of OUD, estimated to be 5.7 million": a participle on the noun before it
-        if CUE_FORM.get(word) == "past" and re.search(r"\b[Aa]s\s+$", before[-4:]) and re.match(r"\s*(?:[.,;:)]|$)", after):
+        if CUE_FORM.get(word) == "past" and re.search(r"\b[Aa]s\s+$", before[-4:]) and \
+                re.match(r"\s*(?:[.,;:)]|$)", after):
             continue  # "to provide assistance as requested.": a participle, no one speaks
-        if re.search(r"\b(?:[Aa]s|[Ll]ike)\s+(?:they|people|the\s+saying)\s+$", before[-20:]) and word in ("say", "says", "goes"):
+        if re.search(r"\b(?:[Aa]s|[Ll]ike)\s+(?:they|people|the\s+saying)\s+$", before[-20:]) and \
+                word in ("say", "says", "goes"):
             continue  # "as they say": an idiom, no one quoted
         if word == "citing" or word in ("think", "thought") and re.match(r"[\s-]+tanks?\b", after):
             continue  # "think tank" is a noun

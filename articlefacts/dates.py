@@ -168,7 +168,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b[Tt]he\s+turn\s+of\s+the\s+year\b", "turn"),
     (rf"(?=[A-Z])(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),   # ("this Labor Day": find_dates)
     (OBSERVANCE, "observance"),
-    (rf"\b[Tt]his\s+(?:very\s+)?(?:day|date)\s+in\s+(?P<y>{YEAR}|1[0-7]\d\d)\b", "this_day_in"),   # "on this day in 1945"
+    # "on this day in 1945": the day and month of publication, in that year
+    (rf"\b[Tt]his\s+(?:very\s+)?(?:day|date)\s+in\s+(?P<y>{YEAR}|1[0-7]\d\d)\b", "this_day_in"),
     (r"\b(?:that|the\s+same)\s+(?P<unit>evening|morning|night|afternoon|day)\b", "chain_same"),
     # a named day or week said as a time: "This National Day of Prayer, we ...", "during Police Week"
     (r"(?:\b(?:[Oo]n|[Dd]uring)[ \t]+|(?=\b[Tt]his[ \t]))(?P<at>(?:[Tt]his[ \t]+)?"

@@ -149,11 +149,12 @@ PHONE = re.compile(r"(?=[\d(+])(?<![\d-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.
                    r"|(?<![\d-])1-8\d\d-[0-9A-Z]{1,4}(?:-[0-9A-Z]{1,7}){1,2}\b")   # toll-free, with letters: 1-800-4-CANCER
 CHANGE_VERB = re.compile(r"\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increased?|increasing|fell|fall(?:s|en)?|"
                          r"dropped|drops?|declined?|climbed?|jumped?|revised|raised?|cut|reduced?|expanded?|swelled|"
-                         r"went|gone|changed?|doubled|halved|moved?|shrank|surged?|soared?|slipped|up|down|discounted|lowered|"
-                         r"slashed|plunged|plummeted|tripled|"
+                         r"went|gone|changed?|doubled|halved|moved?|shrank|surged?|soared?|slipped|up|down|"
+                         r"discounted|lowered|slashed|plunged|plummeted|tripled|"
                          r"estimate\s+\w+)\b[^.;]*+$", re.I)
 CURRENCY_AFTER = re.compile(r"\s*(?P<nat>North\s+Korean\s+|South\s+Korean\s+|Korean\s+|Russian\s+|US\s+|U\.S\.\s+|"
-                            r"American\s+|Canadian\s+|Australian\s+|Hong\s+Kong\s+|Ukrainian\s+)?(?P<cw>dollars?|won(?![’']t)|"
+                            r"American\s+|Canadian\s+|Australian\s+|Hong\s+Kong\s+|Ukrainian\s+)?"
+                            r"(?P<cw>dollars?|won(?![’']t)|"
                             r"rubles?|roubles?|euros?|yuan|renminbi|yen|hryvnias?|hryvnas|pounds\s+sterling|"
                             r"rupees|francs|bucks)\b|\s*(?P<code>USD|EUR|KRW|KPW|RUB|GBP|JPY|CNY|UAH)\b")
 AGE_NOUN = re.compile(r"[ \t]+(\d{1,3}-year-olds)\b")
@@ -168,9 +169,10 @@ WORTH_AFTER = re.compile(r"\s+(?P<u>[a-z]+)['’]\s+worth\b")
 RATE = re.compile(r"(?P<sep>\s*,?\s*)(?:(?:a|an|per|each|every)\s+(?P<noun>[a-z]+)|(?P<adv>monthly|annually|yearly|"
                   r"daily|weekly|apiece|hourly))\b")
 HYPHEN_UNIT = re.compile(r"-(?P<u>year|day|week|month|hour|minute|decade|mile|kilometre|kilometer|km)s?"
-                         r"(?P<old>-old)?\b|-(?P<strong>strong|man|member|person|driver|parent|earner)\b|-(?P<thing>nation|country|"
-                         r"state|party|point|page|part|step|dose|time|seat|storey|story|vehicle|car|ship|plane|truck|bed|"
-                         r"room|carriage|wagon)\b")   # ("a five-part strategy", "a two-dose vaccine", "three-time")
+                         r"(?P<old>-old)?\b|-(?P<strong>strong|man|member|person|driver|parent|earner)\b|"
+                         r"-(?P<thing>nation|country|state|party|point|page|part|step|dose|time|seat|storey|story|"
+                         r"vehicle|car|ship|plane|truck|bed|room|carriage|wagon)\b")
+# ("a five-part strategy", "a two-dose vaccine", "three-time")
 
 
 @dataclass
@@ -190,7 +192,8 @@ class Atom:
 
 def _sentence_start(text: str, pos: int, floor: int) -> bool:
     before = text[floor:pos].rstrip()
-    return not before or before[-1] in ".!?\"“‘'(—–-:" or before == "Q" or before[-2:] in (".)", "!)", "?)")   # (a reporter's turn: "Q One quick follow")
+    return not before or before[-1] in ".!?\"“‘'(—–-:" or before == "Q" or \
+        before[-2:] in (".)", "!)", "?)")   # (a reporter's turn: "Q One quick follow")
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -563,7 +566,8 @@ def _multi_scale_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
                    words=True)
 
 
-ATOM_FINDERS = (_multi_scale_atoms, _vague_atoms, _multiplier_atoms, _one_in_atoms, _fraction_atoms, _a_unit_atoms, _number_atoms)
+ATOM_FINDERS = (_multi_scale_atoms, _vague_atoms, _multiplier_atoms, _one_in_atoms, _fraction_atoms, _a_unit_atoms,
+                _number_atoms)
 
 
 NEGATIVE_BEFORE = re.compile(r"\b(?:[Nn]egative|[Mm]inus)[ \t]+$")
@@ -818,7 +822,8 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
         return Counted(*_head_kind(na[1]), span[1], span)
     of = re.match(r"\s+of\b", rest)
     if a.span_start is not None and of:   # "billions of dollars": money
-        cw = re.match(r"\s+(?:(?:their|its|his|her|our|your|the|[A-Za-z]+['’]s?)\s+){0,2}([A-Za-z]+)", rest[of.end():])
+        cw = re.match(r"\s+(?:(?:their|its|his|her|our|your|the|[A-Za-z]+['’]s?)\s+){0,2}([A-Za-z]+)",
+                      rest[of.end():])
         # ("hundreds of millions of their clients’ dollars")
         code = lx.CURRENCY_WORDS.get(cw.group(1).lower()) if cw else None
         if code and cw.group(1).lower().endswith("s"):

@@ -9,8 +9,9 @@ from .vocab import rows
 INVARIANT_PLURALS = {r["noun"] for r in rows("invariant_plurals")}   # "13,000 aircraft"
 PERSONNEL = {r["noun"] for r in rows("people")}   # vocab/people.csv: nouns that count people
 # agent-noun endings that count people ("specialists", "technicians", "trainees", "servicemen")
-PERSONNEL_ENDING = re.compile(r"^(?:(?!(?:degr|committ|guarant|decr|pedigr|jambor|toff|coff|entr|matin|dungar|sett|marqu|"
-                              r"soir|lev|filigr|rup|tr)ees$)[a-z]{3,}(?:ists|ians|ees|men|women)|[a-z]+-[a-z]+(?:ers|ors)|"
+PERSONNEL_ENDING = re.compile(r"^(?:(?!(?:degr|committ|guarant|decr|pedigr|jambor|toff|coff|entr|matin|dungar|sett|"
+                              r"marqu|soir|lev|filigr|rup|tr)ees$)[a-z]{3,}(?:ists|ians|ees|men|women)|"
+                              r"[a-z]+-[a-z]+(?:ers|ors)|"
                               r"(?!(?:slog|sed|org|carav|turb|cardig|pelic|touc|div|kaft|caft)ans$)[a-z]{3,}ans)$")
 # ("Afghans", "Koreans", "veterans": people, as "Ukrainians" and "trainees" are; "slogans", "sedans", "organs",
 # "degrees" and "committees" are things)
