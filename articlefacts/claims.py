@@ -78,7 +78,8 @@ TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|p
                               r"earlier|separately|reportedly|once|already|now|then|too|itself|themselves|just|further|long|"
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
                               r"privately|often|frequently|consistently|always|openly|explicitly|specifically|"
-                              r"officially|formally|today|yesterday|tonight|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
+                              r"officially|formally|strongly|firmly|fully|jointly|clearly|unequivocally|emphatically|"
+                              r"categorically|vigorously|forcefully|sharply|roundly|unanimously|today|yesterday|tonight|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
                               re.I)
 LEADING = re.compile(r"^(?:(?:and|but|so|yet|then|meanwhile|also|later|separately|however|instead|still|while|even|like|"
                      r"as|when|whereas|although|though|because|since|after|before|if|thus|moreover|furthermore|"
@@ -498,6 +499,11 @@ ROLE_END = re.compile(r"\b(?:correspondent|reporter|spokes(?:man|woman|person)|m
 def _after_np(masked: str, pos: int) -> tuple[str, str]:
     """The naming phrase after an inverted cue ("..., said Hanna Erikstad, a professor ...")."""
     # matched in place (no copy of the rest of the sentence per cue)
+    chain = TITLE_CHAIN.match(masked, pos, min(len(masked), pos + 240))
+    if chain and len(chain.group(1).split()) > 4:   # "said Under Secretary of Commerce ... and NIST Director Dr. Jo Roe."
+        name = TRAILING_NAME.search(chain.group(1))
+        if name and not re.fullmatch(rf"(?:{ROLE_WORD}).*", name.group(0), flags=re.I):
+            return name.group(0), chain.group(1)[:name.start()].strip()
     person = AFTER_PERSON.match(masked, pos)
     if person:  # "replied Dr. Miriam Osterholt of the Calder Institute"
         return person.group(1), (person.group("app") or "").strip(" ,")
@@ -511,6 +517,9 @@ def _after_np(masked: str, pos: int) -> tuple[str, str]:
     return np, app.group(1).strip() if app else ""
 
 
+# a run of titles and names up to the sentence's end: "Acting National Science Foundation Director Brian Stone."
+TITLE_CHAIN = re.compile(r"\s*(?:the[ \t]+)?((?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+)?[A-Z][\w’'\-]*+(?:[ \t]+(?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+)?"
+                         r"(?:[A-Z][\w’'\-]*+|of|for|and|the|on))*+)(?=\.(?:\s|$))")
 AFTER_PERSON = re.compile(rf"\s*({PERSON})(?P<app>\s*,\s*[^,.;]+|\s+(?:of|at|from)\s+[^,.;]+)?")
 AFTER_NOT_NAME = re.compile(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|"
                             r"she|they)\b", re.I)

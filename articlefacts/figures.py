@@ -456,6 +456,8 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
                                              text[max(start, s - 12):s])
     if prev in "-–" and re.search(r"\b[A-Za-z]{1,6}[-–]\d+[-–]$", text[max(start, s - 16):s]):
         return None  # "Investigation No. TA-201-75": the last part of a code, not a range
+    if re.match(r"\((?:[a-z]{1,3}|\d{1,2})\)", text[e:e + 5]):
+        return None  # "a 401(k) plan", "article 26(g)": a provision's or a plan's name, not a number
     if re.match(r"\.\d", text[e:e + 2]) or text[s - 2:s].endswith(".") and text[s - 2:s - 1].isdigit():
         return None  # "heading 9903.80.65", "version 1.2.3": a code with two points, not a number
     if re.fullmatch(r"\d{1,2}(?:\.0)?", m.group(0)) and NAME_BEFORE.search(text, max(start, s - 40), s) and \
@@ -566,7 +568,17 @@ def _multi_scale_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
                    words=True)
 
 
-ATOM_FINDERS = (_multi_scale_atoms, _vague_atoms, _multiplier_atoms, _one_in_atoms, _fraction_atoms, _a_unit_atoms,
+UNIT_OR_TWO = re.compile(r"\b(?:[Aa]n?|[Oo]ne|first|last|next|past)[ \t]+(?P<u>minute|hour|day|week|month|year)[ \t]+or[ \t]+"
+                         r"(?:two|three)\b")
+
+
+def _unit_or_two_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
+    """'a week or two', 'his first week or two': one of the unit, the low end of a range the number after completes."""
+    for m in UNIT_OR_TWO.finditer(text, start, end):
+        yield Atom(m.start("u"), m.end("u"), 1.0, words=True, kind="measure", unit=lx.TIME_UNITS[m.group("u")])
+
+
+ATOM_FINDERS = (_multi_scale_atoms, _unit_or_two_atoms, _vague_atoms, _multiplier_atoms, _one_in_atoms, _fraction_atoms, _a_unit_atoms,
                 _number_atoms)
 
 
@@ -642,6 +654,9 @@ def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
     gap = text[a.end:b.start]
     if _suspended(text, a, b):
         return True
+    if a.words and a.kind == "measure" and a.value == 1 and b.words and not b.kind and b.value in (2, 3) and \
+            re.fullmatch(r"[ \t]+or[ \t]+", gap):
+        return True   # "a week or two": from one to two weeks
     before = text[max(floor, a.start - 45):a.start]
     between = re.search(r"\b[Bb]etween\s+(?:" + CUR_PRE.replace("\\s?", "") + r")?$", before)
     if QUAL_PRE.search(gap):
@@ -655,8 +670,8 @@ def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
             b.value - a.value <= 10 and not (a.kind or b.kind or a.percent or a.currency) and \
             (b.percent or lx.noun_after(text[b.end:b.end + 40])) and \
             not re.match(r"\s*(?:,|and\b|or\b)", text[b.end:b.end + 5]) and \
-            not re.search(r"(?:,|\d)\s*$", text[max(floor, a.start - 3):a.start]):
-        return True   # "35, 40 percent", "18, 19 months": a spoken range (a list has more items or an "and")
+            not re.search(r"\d\s*,?\s*$", text[max(floor, a.start - 4):a.start]):
+        return True   # "35, 40 percent", "they tell me, 24, 25 hours": a spoken range (a list has more items or an "and")
     if AGE_RANGE_GAP.fullmatch(gap):
         return True   # "from 100 years old to 109 (years old)": a range of ages
     if not re.fullmatch(r"\s*(?:to|-|–|—)\s*|\s+or\s+", gap):
@@ -912,8 +927,10 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
             low_v, high_v = round(low_v * c.scale, 10), high_v if high_v is None else round(high_v * c.scale, 10)
         if kind == "measure" and qual == "lower_bound" and re.search(
                 r"\b[Oo]ver\s+$", text[max(start, first.start - 12):first.start]) and \
-                not re.match(r"\s+ago\b", text[fig_end:fig_end + 5]):
+                not re.match(r"\s+ago\b", text[fig_end:fig_end + 5]) and \
+                unit in lx.TIME_UNITS.values():
             qual, span_start = "exact", first.start  # "over three days of fighting": a span of time, not a bound
+            # ("over 150 petabytes", "over 2,000 acres": more than)
         if qual == "exact" and noun_span is not None:  # "a mile or more", "2,000 troops or so"
             post = QUAL_POST.match(text, fig_end, end)
             if post and post.group("post").strip().startswith("or"):
