@@ -9,7 +9,7 @@
 
 - real_dev ... real16_dev: the development two thirds of the real-text samples of
   ../shared/corpora/whitehouse (tests/fixtures/real ... real16), annotated blind;
-- real_blind ... real14_blind: their blind thirds, each added once it had been scored, at the
+- real_blind ... real16_blind: their blind thirds, each added once it had been scored, at the
   end of the work on its sample.
 
 The scores are a ratchet (tests/fixtures/scores.json): none may drop by more than 0.01. The scorer is
@@ -97,7 +97,8 @@ REAL_SETS = {"real_dev": ("real", "dev"), "real_blind": ("real", "blind"), "real
              "real10_dev": ("real10", "dev"), "real10_blind": ("real10", "blind"), "real11_dev": ("real11", "dev"),
              "real11_blind": ("real11", "blind"), "real12_dev": ("real12", "dev"), "real12_blind": ("real12", "blind"),
              "real13_dev": ("real13", "dev"), "real13_blind": ("real13", "blind"), "real14_dev": ("real14", "dev"),
-             "real14_blind": ("real14", "blind"), "real15_dev": ("real15", "dev"), "real16_dev": ("real16", "dev")}
+             "real14_blind": ("real14", "blind"), "real15_dev": ("real15", "dev"), "real15_blind": ("real15", "blind"),
+             "real16_dev": ("real16", "dev"), "real16_blind": ("real16", "blind")}
 
 
 def real_set(name: str, tmp: Path) -> dict:
