@@ -502,8 +502,10 @@ def _after_np(masked: str, pos: int) -> tuple[str, str]:
     chain = TITLE_CHAIN.match(masked, pos, min(len(masked), pos + 240))
     if chain and len(chain.group(1).split()) > 4:   # "said Under Secretary of Commerce ... and NIST Director Dr. Jo Roe."
         name = TRAILING_NAME.search(chain.group(1))
-        if name and not re.fullmatch(rf"(?:{ROLE_WORD}).*", name.group(0), flags=re.I):
-            return name.group(0), chain.group(1)[:name.start()].strip()
+        title = chain.group(1)[:name.start()] if name else ""
+        if name and re.search(rf"\b{ROLE_WORD}(?:[ \t]+(?:Dr|Mr|Ms|Mrs)\.)?[ \t]*$", title, flags=re.I) and \
+                not re.fullmatch(rf"(?:{ROLE_WORD}).*", name.group(0), flags=re.I):
+            return name.group(0), title.strip()   # (the name after the last title, not "... of the Prague Institute")
     person = AFTER_PERSON.match(masked, pos)
     if person:  # "replied Dr. Miriam Osterholt of the Calder Institute"
         return person.group(1), (person.group("app") or "").strip(" ,")
