@@ -503,9 +503,10 @@ def _after_np(masked: str, pos: int) -> tuple[str, str]:
     if chain and len(chain.group(1).split()) > 4:   # "said Under Secretary of Commerce ... and NIST Director Dr. Jo Roe."
         name = TRAILING_NAME.search(chain.group(1))
         title = chain.group(1)[:name.start()] if name else ""
-        if name and re.search(rf"\b{ROLE_WORD}(?:[ \t]+(?:Dr|Mr|Ms|Mrs)\.)?[ \t]*$", title, flags=re.I) and \
+        if name and re.search(rf"\b{ROLE_WORD}\b", title, flags=re.I) and \
+                not re.search(r"\b(?:of|for|and|the|on)[ \t]*$", title) and \
                 not re.fullmatch(rf"(?:{ROLE_WORD}).*", name.group(0), flags=re.I):
-            return name.group(0), title.strip()   # (the name after the last title, not "... of the Prague Institute")
+            return name.group(0), title.strip()   # (a name after titles, not "Dr. Jo Roe of the Prague Institute")
     person = AFTER_PERSON.match(masked, pos)
     if person:  # "replied Dr. Miriam Osterholt of the Calder Institute"
         return person.group(1), (person.group("app") or "").strip(" ,")
@@ -520,8 +521,9 @@ def _after_np(masked: str, pos: int) -> tuple[str, str]:
 
 
 # a run of titles and names up to the sentence's end: "Acting National Science Foundation Director Brian Stone."
-TITLE_CHAIN = re.compile(r"\s*(?:the[ \t]+)?((?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+)?[A-Z][\w’'\-]*+(?:[ \t]+(?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+)?"
-                         r"(?:[A-Z][\w’'\-]*+|of|for|and|the|on))*+)(?=\.(?:\s|$))")
+TITLE_CHAIN = re.compile(r"\s*(?:the[ \t]+)?((?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+|U\.S\.[ \t]+)?[A-Z](?:[\w’'\-]|\.(?=[A-Z]))*+"
+                         r"(?:[ \t]+(?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+)?(?:[A-Z](?:[\w’'\-]|\.(?=[A-Z]))*+|of|for|and|the|on))*+)"
+                         r"(?=\.(?:\s|$))")
 AFTER_PERSON = re.compile(rf"\s*({PERSON})(?P<app>\s*,\s*[^,.;]+|\s+(?:of|at|from)\s+[^,.;]+)?")
 AFTER_NOT_NAME = re.compile(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|"
                             r"she|they)\b", re.I)

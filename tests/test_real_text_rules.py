@@ -1398,3 +1398,10 @@ def test_a_long_title_after_said_gives_the_name_and_an_adverb_is_no_part_of_the_
                      "“We grew 3 percent,” said the Department of Agriculture Under Secretary and Chief Scientist "
                      "Dr. Scott Hutchins.", "The United States strongly condemns the launch of 3 missiles.")
     assert [r["source"] for r in rows] == ["Brian Stone", "Scott Hutchins", "The United States"]
+
+
+def test_a_title_chain_gives_the_name_after_titles_but_not_an_institution_after_of():
+    rows = claims_of("“We hold 3 records,” said Under Secretary of War for Research and Engineering Emil Michael.",
+                     "“We grew 3 percent,” said U.S. Department of Agriculture Under Secretary and Chief Scientist "
+                     "Dr. Scott Hutchins.", "“Certainly, 3,” replied Dr. Jana Novak of the Prague Institute.")
+    assert [r["source"] for r in rows] == ["Emil Michael", "Scott Hutchins", "Dr. Jana Novak"]
