@@ -57,7 +57,7 @@ _W = NUMBER_WORD
 _SC = "hundred|thousand|million|billion|trillion|dozen"
 WORDNUM = rf"(?:{_W}|a(?=[\s-]+(?:{_SC})\b))(?:[\s-]+(?:{_W}|{_SC})\b|\s+and\s+{_W}\b)*(?:[\s-]+and[\s-]+a[\s-]+half\b)?"
 ATOM = re.compile(
-    rf"(?P<cur>{CUR_PRE})?(?P<num>{DIGITS})(?:\s?(?P<scale>{SCALE_WORDS})\b|(?P<short>k|mn|m|bn|tn|(?(cur)[KMBT]))\b)?"
+    rf"(?P<cur>{CUR_PRE})?(?P<num>{DIGITS})(?P<plus>\+(?=\s?(?:{SCALE_WORDS})\b))?(?:\s?(?P<scale>{SCALE_WORDS})\b|(?P<short>k|mn|m|bn|tn|(?(cur)[KMBT]))\b)?"
     rf"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
     rf"|(?P<wcur>{CUR_PRE})?\b(?P<words>(?i:{WORDNUM}))\b(?P<wpct>\s(?:percent|per\s+cent)\b)?")
 VAGUE = re.compile(
@@ -502,7 +502,8 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
     if scale:
         value *= SCALES.get(scale) or SHORT_SCALES[scale]
     cur = lx.CURRENCY_SYMBOLS.get((m.group("cur") or "").strip(), (m.group("cur") or "").strip())
-    return Atom(s, e, value, currency=cur, percent=bool(m.group("pct")))
+    return Atom(s, e, value, currency=cur, percent=bool(m.group("pct")),
+                qualifier="lower_bound" if m.group("plus") else "")   # "$287+ million": at least
 
 
 def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:

@@ -1405,3 +1405,8 @@ def test_a_title_chain_gives_the_name_after_titles_but_not_an_institution_after_
                      "“We grew 3 percent,” said U.S. Department of Agriculture Under Secretary and Chief Scientist "
                      "Dr. Scott Hutchins.", "“Certainly, 3,” replied Dr. Jana Novak of the Prague Institute.")
     assert [r["source"] for r in rows] == ["Emil Michael", "Scott Hutchins", "Dr. Jana Novak"]
+
+
+def test_a_plus_before_a_scale_word_is_a_lower_bound_of_the_scaled_amount():
+    f = one("It brings the total savings to $287+ million.")
+    assert (f["text"], f["value_low"], f["qualifier"]) == ("$287+ million", 287e6, "lower_bound")

@@ -7,9 +7,9 @@
   each folder's NOTES.md). Each was blind when first scored (README, "How well");
   the rules have since been improved on them, so they now guard against regressions.
 
-- real_dev ... real16_dev: the development two thirds of the real-text samples of
-  ../shared/corpora/whitehouse (tests/fixtures/real ... real16), annotated blind;
-- real_blind ... real16_blind: their blind thirds, each added once it had been scored, at the
+- real_dev ... real17_dev: the development two thirds of the real-text samples of
+  ../shared/corpora/whitehouse (tests/fixtures/real ... real17), annotated blind;
+- real_blind ... real17_blind: their blind thirds, each added once it had been scored, at the
   end of the work on its sample.
 
 The scores are a ratchet (tests/fixtures/scores.json): none may drop by more than 0.01. The scorer is
@@ -98,7 +98,8 @@ REAL_SETS = {"real_dev": ("real", "dev"), "real_blind": ("real", "blind"), "real
              "real11_blind": ("real11", "blind"), "real12_dev": ("real12", "dev"), "real12_blind": ("real12", "blind"),
              "real13_dev": ("real13", "dev"), "real13_blind": ("real13", "blind"), "real14_dev": ("real14", "dev"),
              "real14_blind": ("real14", "blind"), "real15_dev": ("real15", "dev"), "real15_blind": ("real15", "blind"),
-             "real16_dev": ("real16", "dev"), "real16_blind": ("real16", "blind")}
+             "real16_dev": ("real16", "dev"), "real16_blind": ("real16", "blind"), "real17_dev": ("real17", "dev"),
+             "real17_blind": ("real17", "blind")}
 
 
 def real_set(name: str, tmp: Path) -> dict:
