@@ -67,7 +67,8 @@ VAGUE = re.compile(
     r"dozen)|(?P<plural>tens|hundreds|thousands|millions|billions|trillions|dozens|scores)(?P<again>\s+and\s+(?P=plural))?"
     r"(?:\s+of\s+(?P<pscale>thousands|millions|billions|trillions))?)\b(?P<of>\s+of\b)?")   # "billions and billions"
 ONE_IN = re.compile(rf"\b(?P<num>(?i:a|one|two|three|four|five|six|seven|eight|nine|ten)|\d+)\s+"
-                    rf"(?:in|out\s+of(?:\s+every)?)\s+(?P<den>(?i:{NUMBER_WORD})|\d+)\b(?!\s*(?:%|percent))")   # "one in five", "two out of every three"
+                    rf"(?:in|out\s+of)(?:\s+every)?\s+(?P<den>(?i:{NUMBER_WORD})|\d+)\b(?!\s*(?:%|percent))")
+# ("one in five", "two out of every three", "more than 1 in every 4 jobs")
 FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|third|"
                       r"thirds|quarter|quarters|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|half))\b(?![-‐‑])")
 MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fold)\b"

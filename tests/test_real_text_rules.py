@@ -1410,3 +1410,10 @@ def test_a_title_chain_gives_the_name_after_titles_but_not_an_institution_after_
 def test_a_plus_before_a_scale_word_is_a_lower_bound_of_the_scaled_amount():
     f = one("It brings the total savings to $287+ million.")
     assert (f["text"], f["value_low"], f["qualifier"]) == ("$287+ million", 287e6, "lower_bound")
+
+
+def test_one_in_every_four_is_a_share_and_others_after_a_number_are_people():
+    rows = figure_rows("Government made more than 1 in every 4 jobs.", "Seven people were arrested and seven others were "
+                       "cited.")
+    assert [(r["text"], r["kind"], r["value_low"]) for r in rows] == [
+        ("more than 1 in every 4", "other", 0.25), ("Seven people", "personnel", 7.0), ("seven others", "personnel", 7.0)]
