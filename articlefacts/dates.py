@@ -450,7 +450,9 @@ NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"),
          "ago": re.compile(r"\bago\b"), "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),
          "clock": re.compile(r"\d:\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"),
          "decade": re.compile(r"\d0s\b"), "iso": re.compile(r"\d-[01]\d-|\d/\d"),
-         "observance": re.compile(r"[Mm]onth\b"), "named_day": re.compile(r"[a-z] (?:Day|Week)\b"), "season": _SEASON_WORD, "season_rel": _SEASON_WORD, "my_yy": _APOSTROPHE_YEAR, "year_yy": _APOSTROPHE_YEAR}
+         "observance": re.compile(r"[Mm]onth\b"), "named_day": re.compile(r"[a-z] (?:Day|Week)\b"),
+         "season": _SEASON_WORD, "season_rel": _SEASON_WORD, "my_yy": _APOSTROPHE_YEAR, "year_yy": _APOSTROPHE_YEAR,
+         "this_day_in": re.compile(r"\b(?:day|date)\s+in\s+\d")}
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:

@@ -142,9 +142,10 @@ AGE_AFTER = re.compile(r"\s+(?:(?:or|and)\s+(?:older|younger)\b|years?\s+(?:of\s
 # a number cut off before a dash ("more than 200- — $2,000"), numbers in words with a word cut off ("seventy hundred
 # thou- —")
 FALSE_START = re.compile(r"(?=[$€£\d])[$€£]?\d[\d,.]*\s*[A-Za-z]{1,6}-(?=\s*[—–-]|\s+\S)(?![A-Za-z])|"
-                         r"(?=[$€£\d])[$€£]?\d[\d,.]*-(?=[ \t]*[—–])|"
-                         rf"\b(?i:{NUMBER_WORD})(?:[ \t-]++(?i:{NUMBER_WORD}|hundred|thousand|million|billion)){{0,3}}+"
-                         r"[ \t]++[a-z]{1,6}-(?=[ \t]*[—–])")
+                         r"(?=[$€£\d])[$€£]?\d[\d,.]*-(?=[ \t]*[—–])")
+FALSE_START_WORDS = re.compile(rf"\b(?i:{NUMBER_WORD})(?:[ \t-]++(?i:{NUMBER_WORD}|hundred|thousand|million|billion))"
+                               r"{0,3}+[ \t]++[a-z]{1,6}-(?=[ \t]*[—–])")
+CUT_WORD = re.compile(r"[a-z]-[ \t]*[—–]")   # (the words' pattern is tried only where a word is cut off before a dash)
 # a telephone number is not a quantity: "1-800-422-6237", "(202) 456-1111"
 PHONE = re.compile(r"(?=[\d(+])(?<![\d-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])"
                    r"|(?<![\d-])1-8\d\d-[0-9A-Z]{1,4}(?:-[0-9A-Z]{1,7}){1,2}\b")   # toll-free, with letters: 1-800-4-CANCER
@@ -592,7 +593,9 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
     order and an earlier atom wins an overlap ("several hundred" before "hundred")."""
     atoms: list[Atom] = []
     used = _Spans([*taken, *(m.span() for m in PHONE.finditer(text, start, end)),
-                   *(m.span() for m in FALSE_START.finditer(text, start, end))])
+                   *(m.span() for m in FALSE_START.finditer(text, start, end)),
+                   *(m.span() for m in (FALSE_START_WORDS.finditer(text, start, end)
+                                        if CUT_WORD.search(text, start, end) else ()))])
     for finder in ATOM_FINDERS:
         for a in finder(text, start, end):
             if not used.overlaps(a.start, a.end):
