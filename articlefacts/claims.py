@@ -79,7 +79,8 @@ TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|p
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
                               r"privately|often|frequently|consistently|always|openly|explicitly|specifically|"
                               r"officially|formally|strongly|firmly|fully|jointly|clearly|unequivocally|emphatically|"
-                              r"categorically|vigorously|forcefully|sharply|roundly|unanimously|today|yesterday|tonight|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
+                              r"categorically|vigorously|forcefully|sharply|roundly|unanimously|today|yesterday|tonight|"
+                              r"(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
                               re.I)
 LEADING = re.compile(r"^(?:(?:and|but|so|yet|then|meanwhile|also|later|separately|however|instead|still|while|even|like|"
                      r"as|when|whereas|although|though|because|since|after|before|if|thus|moreover|furthermore|"
@@ -283,9 +284,12 @@ FINDING_SUBJECT = re.compile(r"\b(?:survey|surveys|data|study|studies|report|rep
 PAST_OR_ANY = re.compile(r"^(?:\w+ed|said|told|found|wrote|put|forecast|citing|saying)$")
 
 
+# irregular past verbs, which end a sentence's opening subject as "-ed" verbs do
+IRREGULAR_PAST = ("met|held|spoke|made|took|gave|led|sent|went|came|saw|told|wrote|cowrote|let|began|brought|built|won|"
+                  "lost|stood|left|kept|found|became|paid|ran|sat|heard|knew|felt")
 VERB_WITH_OBJECT = re.compile(r"\b[a-z]{2,}ed\s+(?:their|the|a|an|his|her|its|our|my|your)\b|"
                               r"(?<!-)\b(?!(?:called|named|titled|entitled|so)\b)[a-z]{2,}ed\s+[A-Z][a-z]+\s+[A-Z]|"
-                              r"\b(?:wrote|cowrote|let|gave|took|made|sent)\s+(?:an?|the|many|their|his|her|its)\b")
+                              rf"\b(?:{IRREGULAR_PAST})\s+(?:an?|the|many|their|his|her|its)\b")
 # ("the President issued Executive Order 13391 to ... (declared)", "X cowrote an op-ed with ..., (saying)")
 CLAUSE_PRONOUNS = {"i", "we", "they", "he", "she", "me", "him"}   # inside a phrase (not after "and"): a clause
 NO_ONE = {"nothing", "nobody", "no one", "none", "neither"}
@@ -475,9 +479,8 @@ def _sentence_subject(masked: str) -> str:
     if lead:
         return lead.group(1)
     time = OPENING_TIME.match(masked)   # "Earlier this year, President Trump signed ..., and called on ...": the name
-    first = re.split(r",\s+|\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s|met|held|spoke|made|took|gave|led|sent|"
-                     r"went|came|saw|told|wrote|began|brought|built|won|lost|stood|left|kept|found|became|paid|"
-                     r"ran|sat|heard|knew|felt)\b", masked[time.end() if time else 0:], maxsplit=1)[0]
+    first = re.split(rf",\s+|\s+(?:has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s|{IRREGULAR_PAST})\b",
+                     masked[time.end() if time else 0:], maxsplit=1)[0]
     # ("Vice President Harris met today with ... and underscored": the name, not the clause)
     return _clean_np(_leading_trim(first))
 

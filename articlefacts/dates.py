@@ -364,6 +364,7 @@ BOUND_BEFORE = re.compile(r"(?i)\b(?:at\s+least|(?:no|not)\s+(?:fewer|less|more)
                           r"approximately|some|close\s+to)\s+$")
 
 
+ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last)\s+$")
 ORDINAL_WEEKDAY = re.compile(rf"\b(?:first|second|third|fourth|last)\s+{WEEKDAY}\s+(?:in|of)\s+$")
 
 
@@ -377,10 +378,11 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     if name == "weekday" and not m.group("rel") and WEEKDAY_NAME_BEFORE.search(text, max(0, m.start() - 8),
                                                                          m.start()):
         return False   # "Happy Friday", "the Good Friday Agreement": a greeting or a name, no date
-    if name == "m" and ORDINAL_WEEKDAY.search(text, max(0, m.start() - 30), m.start()) or \
-            name == "weekday" and re.search(r"\b(?:first|second|third|fourth|last)\s+$", text[max(0, m.start() - 8):m.start()]) \
-            and re.match(rf"\s+(?:in|of)\s+{MONTH}\b", text[m.end():m.end() + 14]):
+    if name == "m" and ORDINAL_WEEKDAY.search(text, max(0, m.start() - 30), m.start()):
         return False   # "designating the first Thursday in May as ...": a rule for every year, no date
+    if name == "weekday" and ORDINAL_BEFORE.search(text, max(0, m.start() - 8), m.start()) and \
+            re.match(rf"\s+(?:in|of)\s+{MONTH}\b", text[m.end():m.end() + 14]):
+        return False   # (and its weekday)
     if name == "deictic_day" and _nowadays(text, m):
         return False
     if name == "m" and not m.group("mod") and text[m.end():m.end() + 1] == "," and \

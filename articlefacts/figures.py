@@ -57,7 +57,8 @@ _W = NUMBER_WORD
 _SC = "hundred|thousand|million|billion|trillion|dozen"
 WORDNUM = rf"(?:{_W}|a(?=[\s-]+(?:{_SC})\b))(?:[\s-]+(?:{_W}|{_SC})\b|\s+and\s+{_W}\b)*(?:[\s-]+and[\s-]+a[\s-]+half\b)?"
 ATOM = re.compile(
-    rf"(?P<cur>{CUR_PRE})?(?P<num>{DIGITS})(?P<plus>\+(?=\s?(?:{SCALE_WORDS})\b))?(?:\s?(?P<scale>{SCALE_WORDS})\b|(?P<short>k|mn|m|bn|tn|(?(cur)[KMBT]))\b)?"
+    rf"(?P<cur>{CUR_PRE})?(?P<num>{DIGITS})(?P<plus>\+(?=\s?(?:{SCALE_WORDS})\b))?"
+    rf"(?:\s?(?P<scale>{SCALE_WORDS})\b|(?P<short>k|mn|m|bn|tn|(?(cur)[KMBT]))\b)?"
     rf"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
     rf"|(?P<wcur>{CUR_PRE})?\b(?P<words>(?i:{WORDNUM}))\b(?P<wpct>\s(?:percent|per\s+cent)\b)?")
 VAGUE = re.compile(
@@ -445,7 +446,7 @@ def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
 
 
 NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z][a-z]*+[ \t]+$")
-NAME_NUMBER_AFTER = re.compile(r"[.,;:!?)]|[ \t]+(?:is|was|will|would|won[’']t|has|had|once|could|can|pipeline)\b")
+NAME_NUMBER_AFTER = re.compile(r"[.,;:!?)]|[ \t]+(?:is|was|will|would|won[’']t|has|had|once|could|can)\b")
 
 
 def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
