@@ -79,8 +79,9 @@ TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|p
                               r"will|would|could|may|might|should|must|can|did|does|do|first|initially|"
                               r"privately|often|frequently|consistently|always|openly|explicitly|specifically|"
                               r"officially|formally|strongly|firmly|fully|jointly|clearly|unequivocally|emphatically|"
-                              r"categorically|vigorously|forcefully|sharply|roundly|unanimously|today|yesterday|tonight|"
-                              r"(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|afternoon)))+$",
+                              r"categorically|vigorously|forcefully|sharply|roundly|unanimously|today|yesterday|"
+                              r"tonight|(?:on|last|this)\s+(?:\w+day|week|month|year|weekend|morning|evening|night|"
+                              r"afternoon)))+$",
                               re.I)
 LEADING = re.compile(r"^(?:(?:and|but|so|yet|then|meanwhile|also|later|separately|however|instead|still|while|even|like|"
                      r"as|when|whereas|although|though|because|since|after|before|if|thus|moreover|furthermore|"
@@ -503,7 +504,7 @@ def _after_np(masked: str, pos: int) -> tuple[str, str]:
     """The naming phrase after an inverted cue ("..., said Hanna Erikstad, a professor ...")."""
     # matched in place (no copy of the rest of the sentence per cue)
     chain = TITLE_CHAIN.match(masked, pos, min(len(masked), pos + 240))
-    if chain and len(chain.group(1).split()) > 4:   # "said Under Secretary of Commerce ... and NIST Director Dr. Jo Roe."
+    if chain and len(chain.group(1).split()) > 4:   # "said Under Secretary of Commerce ... and Director Dr. Jo Roe."
         name = TRAILING_NAME.search(chain.group(1))
         title = chain.group(1)[:name.start()] if name else ""
         if name and re.search(rf"\b{ROLE_WORD}\b", title, flags=re.I) and \
@@ -524,8 +525,9 @@ def _after_np(masked: str, pos: int) -> tuple[str, str]:
 
 
 # a run of titles and names up to the sentence's end: "Acting National Science Foundation Director Brian Stone."
-TITLE_CHAIN = re.compile(r"\s*(?:the[ \t]+)?((?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+|U\.S\.[ \t]+)?[A-Z](?:[\w’'\-]|\.(?=[A-Z]))*+"
-                         r"(?:[ \t]+(?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+)?(?:[A-Z](?:[\w’'\-]|\.(?=[A-Z]))*+|of|for|and|the|on))*+)"
+_CHAIN_WORD = r"[A-Z](?:[\w’'\-]|\.(?=[A-Z]))*+"   # a capitalized word, "U.S" inside it
+TITLE_CHAIN = re.compile(rf"\s*(?:the[ \t]+)?((?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+|U\.S\.[ \t]+)?{_CHAIN_WORD}"
+                         rf"(?:[ \t]+(?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+)?(?:{_CHAIN_WORD}|of|for|and|the|on))*+)"
                          r"(?=\.(?:\s|$))")
 AFTER_PERSON = re.compile(rf"\s*({PERSON})(?P<app>\s*,\s*[^,.;]+|\s+(?:of|at|from)\s+[^,.;]+)?")
 AFTER_NOT_NAME = re.compile(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|"

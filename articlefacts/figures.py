@@ -146,7 +146,7 @@ FALSE_START = re.compile(r"(?=[$€£\d])[$€£]?\d[\d,.]*\s*[A-Za-z]{1,6}-(?=\
                          r"(?=[$€£\d])[$€£]?\d[\d,.]*-(?=[ \t]*[—–])")
 FALSE_START_WORDS = re.compile(rf"\b(?i:{NUMBER_WORD})(?:[ \t-]++(?i:{NUMBER_WORD}|hundred|thousand|million|billion))"
                                r"{0,3}+[ \t]++[a-z]{1,6}-(?=[ \t]*[—–])")
-CUT_WORD = re.compile(r"[a-z]-[ \t]*[—–]")   # (the words' pattern is tried only where a word is cut off before a dash)
+CUT_WORD = re.compile(r"[a-z]-[ \t]*[—–]")   # (the words' pattern runs only where a word is cut off before a dash)
 # a telephone number is not a quantity: "1-800-422-6237", "(202) 456-1111"
 PHONE = re.compile(r"(?=[\d(+])(?<![\d-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])"
                    r"|(?<![\d-])1-8\d\d-[0-9A-Z]{1,4}(?:-[0-9A-Z]{1,7}){1,2}\b")   # toll-free, with letters: 1-800-4-CANCER
@@ -572,18 +572,19 @@ def _multi_scale_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
                    words=True)
 
 
-UNIT_OR_TWO = re.compile(r"\b(?:[Aa]n?|[Oo]ne|first|last|next|past)[ \t]+(?P<u>minute|hour|day|week|month|year)[ \t]+or[ \t]+"
-                         r"(?:two|three)\b")
+UNIT_OR_TWO = re.compile(r"\b(?:[Aa]n?|[Oo]ne|first|last|next|past)[ \t]+(?P<u>minute|hour|day|week|month|year)"
+                         r"[ \t]+or[ \t]+(?:two|three)\b")
 
 
 def _unit_or_two_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
-    """'a week or two', 'his first week or two': one of the unit, the low end of a range the number after completes."""
+    """'a week or two', 'his first week or two': one of the unit, the low end of the range that the number
+    after it completes."""
     for m in UNIT_OR_TWO.finditer(text, start, end):
         yield Atom(m.start("u"), m.end("u"), 1.0, words=True, kind="measure", unit=lx.TIME_UNITS[m.group("u")])
 
 
-ATOM_FINDERS = (_multi_scale_atoms, _unit_or_two_atoms, _vague_atoms, _multiplier_atoms, _one_in_atoms, _fraction_atoms, _a_unit_atoms,
-                _number_atoms)
+ATOM_FINDERS = (_multi_scale_atoms, _unit_or_two_atoms, _vague_atoms, _multiplier_atoms, _one_in_atoms,
+                _fraction_atoms, _a_unit_atoms, _number_atoms)
 
 
 NEGATIVE_BEFORE = re.compile(r"\b(?:[Nn]egative|[Mm]inus)[ \t]+$")
@@ -677,7 +678,8 @@ def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
             (b.percent or lx.noun_after(text[b.end:b.end + 40])) and \
             not re.match(r"\s*(?:,|and\b|or\b)", text[b.end:b.end + 5]) and \
             not re.search(r"\d\s*,?\s*$", text[max(floor, a.start - 4):a.start]):
-        return True   # "35, 40 percent", "they tell me, 24, 25 hours": a spoken range (a list has more items or an "and")
+        return True   # "35, 40 percent", "they tell me, 24, 25 hours": a spoken range (a list has more items or an
+        # "and")
     if AGE_RANGE_GAP.fullmatch(gap):
         return True   # "from 100 years old to 109 (years old)": a range of ages
     if not re.fullmatch(r"\s*(?:to|-|–|—)\s*|\s+or\s+", gap):

@@ -59,7 +59,6 @@ def speaker_label(paragraph: str) -> str | None:
     if not m or not paragraph[m.end():m.end() + 1] == ":":
         return None
     label = m.group(0).strip()
-    words = label.split("(")[0].split()
     if sum(c.isalpha() for c in label.split("(")[0]) < 2:
         return None
     return label
