@@ -1,8 +1,10 @@
 """Shared helpers: wrap body text in a minimal article and extract it."""
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import articlefacts as af
 ROOT = Path(__file__).resolve().parent.parent
 # stores that commands create by default go to a scratch folder, not the project's data/processed
 os.environ["ARTICLEFACTS_PROCESSED"] = tempfile.mkdtemp(prefix="af-processed-")
+atexit.register(shutil.rmtree, os.environ["ARTICLEFACTS_PROCESSED"], ignore_errors=True)  # leave no scratch behind
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PUBLISHED = dt.date(2024, 11, 20)  # a Wednesday
 
