@@ -285,9 +285,8 @@ FINDING_SUBJECT = re.compile(r"\b(?:survey|surveys|data|study|studies|report|rep
 PAST_OR_ANY = re.compile(r"^(?:\w+ed|said|told|found|wrote|put|forecast|citing|saying)$")
 
 
-# irregular past verbs, which end a sentence's opening subject as "-ed" verbs do
-IRREGULAR_PAST = ("met|held|spoke|made|took|gave|led|sent|went|came|saw|told|wrote|cowrote|let|began|brought|built|won|"
-                  "lost|stood|left|kept|found|became|paid|ran|sat|heard|knew|felt")
+# vocab/past_verbs.csv: irregular past verbs, which end a sentence's opening subject as "-ed" verbs do
+IRREGULAR_PAST = "|".join(r["word"] for r in rows("past_verbs"))
 VERB_WITH_OBJECT = re.compile(r"\b[a-z]{2,}ed\s+(?:their|the|a|an|his|her|its|our|my|your)\b|"
                               r"(?<!-)\b(?!(?:called|named|titled|entitled|so)\b)[a-z]{2,}ed\s+[A-Z][a-z]+\s+[A-Z]|"
                               rf"\b(?:{IRREGULAR_PAST})\s+(?:an?|the|many|their|his|her|its)\b")

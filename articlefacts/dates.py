@@ -880,7 +880,10 @@ def is_forward(sentence_prefix: str) -> bool:
     return bool(FUTURE.search(sentence_prefix))
 
 
-PAST_MARK = re.compile(r"\b(?:was|were|had|did|said|told|[a-z]+ed)\b", re.I)
+# a past verb: a few auxiliaries, "-ed", and the irregular past verbs of vocab/past_verbs.csv (not those that
+# are present forms too: "let me tell you what happens on Friday")
+PAST_MARK = re.compile(r"\b(?:was|were|had|did|said|[a-z]+ed|"
+                       + "|".join(r["word"] for r in rows("past_verbs") if not r["present_too"]) + r")\b", re.I)
 FUTURE_AFTER = re.compile(r"\b(?:will|['’]ll|shall|going\s+to|can|could|may|might)\b", re.I)
 
 

@@ -1236,6 +1236,10 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
                 forward = not looks_back(prefix, after)   # "this weekend" is the coming one unless told otherwise
             elif spec.kind == "deictic" and spec.which == "the":   # "over the weekend": the last one unless told
                 forward = is_forward(prefix) or looks_ahead_after(after)
+            elif spec.kind == "weekday" and spec.which in ("", "this") and not forward:
+                # a weekday is the coming one unless its sentence narrates the past ("what's happening on Friday",
+                # "meets with them on Friday"; "signed it on Monday")
+                forward = not looks_back(prefix, after)
             iv = None
             if not forward and context and context[0] == fig.para:
                 iv = resolve_in_context(spec, published, context[1])

@@ -1417,3 +1417,14 @@ def test_one_in_every_four_is_a_share_and_others_after_a_number_are_people():
                        "cited.")
     assert [(r["text"], r["kind"], r["value_low"]) for r in rows] == [
         ("more than 1 in every 4", "other", 0.25), ("Seven people", "personnel", 7.0), ("seven others", "personnel", 7.0)]
+
+
+def test_a_bare_weekday_is_the_coming_one_unless_its_sentence_narrates_the_past():
+    pub = dt.date(2023, 11, 8)   # a Wednesday
+    starts = [r["date_start"] for r in figure_rows(
+        "The minister meets 3 envoys on Friday.",            # present: a plan
+        "Q And the 2 leaders on Monday, what do they expect?",  # no tense of its own
+        "The minister met 3 envoys on Friday.",               # an irregular past verb
+        "On Monday, 4 ships docked.",                         # "-ed" after it
+        published=pub) if r["kind"] == "date"]
+    assert starts == ["2023-11-10", "2023-11-13", "2023-11-03", "2023-11-06"]

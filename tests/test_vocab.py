@@ -181,3 +181,11 @@ def test_each_imperative_verb_makes_its_if_clause_advice_not_a_hedge(row):
     assert claim(row["example"])["certainty"] == "asserted", row
     # the same condition before a statement still hedges
     assert claim("If the office is closed, 3 clerks will wait.")["certainty"] == "hedged"
+
+
+@pytest.mark.parametrize("row", rows("past_verbs"), ids=lambda r: r["word"])
+def test_each_past_verb_dates_a_bare_weekday_back_unless_it_is_a_present_form_too(row):
+    pub = dt.date(2023, 11, 8)   # a Wednesday
+    figs = extract(f"The 3 envoys {row['word']} on Friday.", published=pub).figures
+    start = figs.loc[figs["kind"] == "date", "date_start"].tolist()
+    assert start == (["2023-11-10"] if row["present_too"] else ["2023-11-03"]), row
