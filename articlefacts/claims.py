@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .numbers import NUMBER_WORD
 from .sources import (DOCUMENT, NAME_WORD, PERSON, ROLE_WORD, TITLE_ABBREVIATIONS, UPPER, pattern_is_org,
                       person_roles, shorten, source_type)
-from .speakers import quoted_turns, speaker_turns
+from .speakers import quoted_turns, roundup_turns, speaker_turns
 from .vocab import rows
 
 
@@ -128,8 +128,9 @@ LAW_IF = re.compile(r"\b(?:treaty|agreement|pact|law|clause|article|charter|decr
 RULE_IF = re.compile(r"(?i)\b(?:" + "|".join(r["pattern"] for r in rows("rule_words")) + r")\b")
 # a transcript's note of what the audience did, or a page's link word, standing as a sentence of its own
 # (vocab/stage_directions.csv): no claim. A note of what the speaker did ("(Speaks Irish.)") stays one.
-STAGE_DIRECTION = re.compile(r"(?i)\(\s*(?:" + "|".join(re.escape(r["words"]).replace(r"\ ", r"\s+")
-                                                     for r in rows("stage_directions")) + r")\s*[.!]?\s*\)\.?")
+_STAGE_WORDS = "|".join(re.escape(r["words"]).replace(r"\ ", r"\s+") for r in rows("stage_directions"))
+# "(Applause.)", or the words alone with no stop: a link's text left as a sentence of its own ("Watch")
+STAGE_DIRECTION = re.compile(rf"(?i)\(\s*(?:{_STAGE_WORDS})\s*[.!]?\s*\)\.?|(?:{_STAGE_WORDS})")
 # an "if" that means "whether" after a question: "asked if", "the question was just if"
 WHETHER_IF = re.compile(r"(?i)\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question\s+(?:was|is)(?:\s+just)?|see|"
                         r"check(?:s|ed)?|determin(?:e|es|ed|ing)|decid(?:e|es|ed|ing)|know|assess(?:es|ed)?|"
@@ -1123,6 +1124,8 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
     legal = legal_register(text)
     turns = speaker_turns(text, paragraphs, lambda name: _person_type(name, roles))
     for span, turn in quoted_turns(text, paragraphs, lambda name: source_type(*shorten(name))).items():
+        turns.setdefault(span, turn)
+    for span, turn in roundup_turns(text, paragraphs, lambda name: source_type(*shorten(name))).items():
         turns.setdefault(span, turn)
     claims: list[Claim] = []
     by_para: dict[tuple[int, int], list[tuple[int, int]]] = {p: [] for p in paragraphs}

@@ -106,6 +106,32 @@ def speaker_turns(text: str, paragraphs: list[tuple[int, int]], person_type=None
     return turns
 
 
+# a speaker label in ordinary case opening a paragraph, as in a round-up of statements: "Sen. Jane Roe: We
+# passed it." (at most eight words, each capitalised or a linking word of a title or name)
+MIXED_LABEL = re.compile(r"(?P<label>[A-Z][\w.’'\-]*+(?:[ \t](?:[A-Z][\w.’'\-]*+|of|for|the|and|on)){0,7}+):[ \t]+"
+                         r"(?=[“\"@A-Z0-9])")
+ROUNDUP_MIN = 2   # people labelled with a title that make a document a round-up of statements
+
+
+def roundup_turns(text: str, paragraphs: list[tuple[int, int]], type_of) -> dict[tuple[int, int], Turn]:
+    """A round-up of statements ("Sen. Jane Roe: ...", "Rep. John Doe: ...", "House Judiciary GOP: ..."):
+    when two paragraphs or more open with a person's title and name before a colon, every paragraph
+    that opens with such a label is that speaker's, the label included. A fact sheet's run-in headings
+    ("Lowering Costs: ...") name no titled person, so they stay headings. ``type_of(label)`` types an
+    organisation's label."""
+    labels: dict[tuple[int, int], str] = {}
+    for span in paragraphs:
+        m = MIXED_LABEL.match(text, span[0], span[1])
+        if m and not m.group("label").isupper():
+            labels[span] = m.group("label")
+    people = {lab for lab in labels.values() if _title_type(lab.upper()) is not None and lab.split()[-1][:1].isupper()
+              and _title_type(lab.split()[-1].upper()) is None}
+    if len(people) < ROUNDUP_MIN:
+        return {}
+    return {span: Turn(lab, _title_type(lab.upper()) if lab in people else type_of(lab), True)
+            for span, lab in labels.items()}
+
+
 # (a possessive is no speaker: "President Trump’s unprecedented effort")
 LEAD_IN_SPEAKER = re.compile(r"(?P<np>[A-Z][\w’'.\-]*+(?:[ \t][A-Z][\w’'.\-]*+){0,4}+)(?<![’']s)[ \t]+"
                              r"(?:[a-z]+ed|said|says|told|wrote|writes|reports|notes|spoke|put\s+it|added)\b")

@@ -1428,3 +1428,29 @@ def test_a_bare_weekday_is_the_coming_one_unless_its_sentence_narrates_the_past(
         "On Monday, 4 ships docked.",                         # "-ed" after it
         published=pub) if r["kind"] == "date"]
     assert starts == ["2023-11-10", "2023-11-13", "2023-11-03", "2023-11-06"]
+
+
+def test_a_round_up_of_statements_gives_each_labelled_paragraph_to_its_speaker():
+    rows = claims_of("Sen. Jane Roe: We passed the bill. It funds 300 inspectors.",
+                     "Rep. John Doe: Enough delay. The mission is critical.",
+                     "Western Governors Council: The states need 12 more clerks.",
+                     "The bill now goes to the House.")
+    assert [r["source"] for r in rows] == ["Sen. Jane Roe"] * 2 + ["Rep. John Doe"] * 2 + \
+        ["Western Governors Council", "author"]
+    assert [r["certainty"] for r in rows[:5]] == ["reported"] * 5
+
+
+def test_run_in_headings_in_ordinary_case_are_no_speakers_without_titled_people():
+    rows = claims_of("Lowering Costs: The order caps 3 fees.", "Protecting Workers: It adds 12 inspectors.")
+    assert [r["source"] for r in rows] == ["author", "author"]
+    # one titled label alone is not a round-up either: the rest of its paragraph stays the author's
+    assert [r["source"] for r in claims_of("Sen. Jane Roe: We passed it. The bill funds 300 inspectors.")][1] == "author"
+
+
+Q_WATCH = ("“In every hour of peril, our inspectors have left their homes to answer the call. They sent 300 "
+           "of their best to the port so that we might live safe.” Watch")
+
+
+def test_a_link_word_left_as_a_sentence_of_its_own_is_furniture():
+    texts = [r["text"] for r in claims_of(Q_WATCH, "Watch.")]
+    assert texts[-1:] == ["Watch."] and len(texts) == 3 and "Watch" not in texts   # "Watch." is a sentence
