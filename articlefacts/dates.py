@@ -50,7 +50,22 @@ OBSERVANCE = (rf"\b(?!(?:During|In|For|On|Throughout|Since|As|Each|Every|Celebra
               rf"(?:{OBSERVANCE_WORDS})[ \t]+|"
               rf"[Tt]his[ \t]+(?:[A-Z][\w’'\-]*+[ \t]+(?:(?:and|of|the)[ \t]+)?){{1,6}})[Mm]onth\b")
 # ("This American Heart Month, ...": any capitalized name of a month said with "this" is the month's observance)
-OBSERVANCE_NAMED = re.compile(r"(?i)\b(?:as|celebrat\w*|commemorat\w*|observ\w*|recogni[sz]\w*|honou?r\w*)[ \t]+$")
+OBSERVANCE_NAMED = re.compile(r"(?i)\b(?:as|celebrat\w*|commemorat\w*|observ\w*|recogni[sz]\w*|honou?r\w*|mark(?:s|ed|ing)?|"
+                              r"kick(?:s|ed|ing)?[ \t]+off)[ \t]+$")
+# vocab/observance_dates.csv: the days of the observances that fall on the same dates every year, by name
+# ("National" and "this" left off, apostrophes straight)
+OBSERVANCE_DATES = {r["name"].lower(): (tuple(map(int, r["first"].split("-"))), tuple(map(int, r["last"].split("-"))))
+                    for r in rows("observance_dates")}
+OBSERVANCE_AHEAD = 10   # days before its first day that an observance is proclaimed for the coming one
+
+
+def observance_key(name: str) -> str:
+    """An observance's name as vocab/observance_dates.csv writes it: "this National Hispanic Heritage Month"
+    -> "hispanic heritage month"."""
+    words = re.sub(r"['’]", "'", name).split()
+    while words and words[0].lower() in ("this", "national"):
+        words = words[1:]
+    return " ".join(words).lower()
 HOLIDAY_LEADS = {"on", "this", "last", "next", "by", "since", "until", "before", "after", "during", "happy", "for",
                  "at", "of", "and", "a", "the", "every", "over", "through", "from", "around", "ahead", "merry"}
 THIS_BEFORE = re.compile(r"\b[Tt]his[ \t]+$")
@@ -297,7 +312,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name == "turn":
         return DateSpec("turn")
     if name == "observance":
-        return DateSpec("observance")
+        key = observance_key(m.group(0))
+        return DateSpec("observance", unit=key if key in OBSERVANCE_DATES else "")
     if name == "this_day_in":
         return DateSpec("this_day_in", int(g["y"]))
     if name == "named_day":   # a named day is the day it is said on; a named week, its Sunday-to-Saturday week
@@ -718,6 +734,8 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
         if k == "observance":   # proclaimed in the month itself, or in the last days of the month before
             if pub is None:       # (White House proclamations 2021-2026: a month is proclaimed from the 25th of
                 return None       # the month before to the 20th of the month itself)
+            if spec.unit:   # one whose dates are known: the one running at publication or about to start, else
+                return _observance(OBSERVANCE_DATES[spec.unit], pub, forward)   # the last or next by the tense
             first = dt.date(pub.year, pub.month, 1) if pub.day < 25 else add_months(dt.date(pub.year, pub.month, 1), 1)
             return month_interval(first.year, first.month)
         if k == "month":
@@ -855,6 +873,20 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
     except (ValueError, OverflowError, TypeError):
         return None
     return None
+
+
+def _observance(days: tuple[tuple[int, int], tuple[int, int]], pub: dt.date, forward: bool) -> Interval:
+    """An observance of known dates nearest publication: the one running then or starting within
+    OBSERVANCE_AHEAD days, else the last one (the next one if the sentence looks ahead)."""
+    (m1, d1), (m2, d2) = days
+    spans = [(dt.date(y, m1, d1), month_interval(y, m2)[1] if d2 >= 28 else dt.date(y, m2, d2))
+             for y in (pub.year - 1, pub.year, pub.year + 1)]
+    for first, last in spans:
+        if first - dt.timedelta(days=OBSERVANCE_AHEAD) <= pub <= last:
+            return first, last
+    if forward:
+        return next(s for s in spans if s[0] > pub)
+    return max(s for s in spans if s[1] < pub)
 
 
 def _season(year: int, first_month: int) -> Interval:

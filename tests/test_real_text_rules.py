@@ -1454,3 +1454,10 @@ Q_WATCH = ("“In every hour of peril, our inspectors have left their homes to a
 def test_a_link_word_left_as_a_sentence_of_its_own_is_furniture():
     texts = [r["text"] for r in claims_of(Q_WATCH, "Watch.")]
     assert texts[-1:] == ["Watch."] and len(texts) == 3 and "Watch" not in texts   # "Watch." is a sentence
+
+
+def test_marking_or_kicking_off_an_observance_names_it_and_is_no_date():
+    rows = figure_rows("As we mark National Widget Awareness Month, 3 agencies act.",
+                       "The agency kicked off National Widget Safety Month by hiring 12 clerks.",
+                       "During National Widget Safety Month, 4 agencies act.", published=dt.date(2023, 6, 5))
+    assert [r["text"] for r in rows if r["kind"] == "date"] == ["National Widget Safety Month"]

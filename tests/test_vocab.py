@@ -2,6 +2,7 @@
 sentence of our own built from the entry: a newcomer who adds a row gets a test for it."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -95,10 +96,25 @@ def test_square_starts_an_area_unit():
 
 @pytest.mark.parametrize("row", rows("observance_words"), ids=lambda r: r["word"])
 def test_each_observance_word_names_a_month_long_observance(row):
-    figs = extract(f"We mark {row['example']} with 40 events.", published=dt.date(2024, 5, 27)).figures
+    name = f"National Widget {row['word']} Month"   # a name of no known dates: proclaimed in the days before
+    figs = extract(f"During {name}, we hold 40 events.", published=dt.date(2024, 5, 27)).figures
     dates = figs[figs["kind"] == "date"]
-    assert list(dates["text"]) == [row["example"]], row
+    assert list(dates["text"]) == [name], row
     assert (dates.iloc[0]["date_start"], dates.iloc[0]["date_end"]) == ("2024-06-01", "2024-06-30")
+
+
+@pytest.mark.parametrize("row", rows("observance_dates"), ids=lambda r: r["name"])
+def test_each_observance_of_known_dates_is_the_last_one_or_the_next_by_the_tense(row):
+    pub = dt.date(2023, 7, 2)   # in no observance's month
+    (m1, d1), (m2, d2) = (map(int, row["first"].split("-")), map(int, row["last"].split("-")))
+    last_year = 2023 if (m2, d2) < (7, 2) else 2022
+    for sentence, year in ((f"We held 40 events during National {row['name']}.", last_year),
+                           (f"We will hold 40 events during National {row['name']}.", last_year + 1)):
+        dates = extract(sentence, published=pub).figures.query("kind == 'date'")
+        assert list(dates["text"]) == [f"National {row['name']}"], row
+        assert dates.iloc[0]["date_start"] == f"{year}-{m1:02d}-{d1:02d}", (sentence, row)
+        end = calendar.monthrange(year, m2)[1] if d2 >= 28 else d2   # a month's last day: the month whole
+        assert dates.iloc[0]["date_end"] == f"{year}-{m2:02d}-{end:02d}", (sentence, row)
 
 
 @pytest.mark.parametrize("row", rows("invariant_plurals"), ids=lambda r: r["noun"])
