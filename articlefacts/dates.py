@@ -755,7 +755,9 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             if spec.unit == "decade":   # "over the past decade" (in 2026): the 2010s, the last whole decade
                 first_year = (pub.year // 10 - 1) * 10
                 return dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31)
-            first = {"week": pub - dt.timedelta(days=6), "year": add_months(pub, -12) + dt.timedelta(days=1)}[spec.unit]
+            if spec.unit == "year":   # "over the past year": the year of publication, taken whole (the annotators
+                return _whole(pub, "year")   # of twenty samples read 14 of its 17 uses so, early in a year too)
+            first = pub - dt.timedelta(days=6)
             return _whole(first + (pub - first) / 2, spec.unit)
         if k == "decade":
             return dt.date(spec.year, 1, 1), dt.date(spec.year + 9, 12, 31)

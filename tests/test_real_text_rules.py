@@ -47,8 +47,9 @@ def test_deictic_days_and_periods_resolve_against_publication():
     day = PUBLISHED.isoformat()
     assert one("The ministry confirmed it today.")["date_start"] == day
     assert one("Today’s figures came out.")["date_start"] == day
-    # "the past week/year" (publication Wednesday 2024-11-20): taken whole, the calendar unit that holds most
-    # of the days up to publication; "the past month" the month before (how every annotator read it)
+    # "the past week" (publication Wednesday 2024-11-20): taken whole, the calendar week that holds most of the
+    # days up to publication; "the past month" the month before; "the past year" the year of publication, even
+    # in April (how the annotators read 14 of its 17 uses in twenty samples)
     past = one("Prices rose over the past week.")
     assert (past["date_start"], past["date_end"]) == ("2024-11-11", "2024-11-17")   # Thu-Wed: mostly last week
     month = one("Prices rose over the past month.")
@@ -56,7 +57,7 @@ def test_deictic_days_and_periods_resolve_against_publication():
     early = one("Prices rose over the past month.", published=dt.date(2024, 11, 5))
     assert (early["date_start"], early["date_end"]) == ("2024-10-01", "2024-10-31")
     year = one("Prices rose over the past year.", published=dt.date(2024, 4, 5))
-    assert (year["date_start"], year["date_end"]) == ("2023-01-01", "2023-12-31")
+    assert (year["date_start"], year["date_end"]) == ("2024-01-01", "2024-12-31")
     this_past = one("Prices rose this past year.")
     assert (this_past["date_start"], this_past["date_end"]) == ("2024-01-01", "2024-12-31")
 
