@@ -56,6 +56,12 @@ OBSERVANCE_NAMED = re.compile(r"(?i)\b(?:as|celebrat\w*|commemorat\w*|observ\w*|
 # ("National" and "this" left off, apostrophes straight)
 OBSERVANCE_DATES = {r["name"].lower(): (tuple(map(int, r["first"].split("-"))), tuple(map(int, r["last"].split("-"))))
                     for r in rows("observance_dates")}
+# vocab/named_dates.csv: days whose date is their name. "9/11" always means its day; a month and day without a
+# year ("January 6th") means the event when said after it, looking back
+_NAMED = {r["name"]: dt.date.fromisoformat(r["date"]) for r in rows("named_dates")}
+EVENT_DAYS = {(MONTHS[n.split()[0].lower()], int(n.split()[1])): d for n, d in _NAMED.items()
+              if re.fullmatch(r"[A-Z][a-z]+ \d+", n)}
+NAMED_DAY = "|".join(re.escape(n) for n in _NAMED if not re.fullmatch(r"[A-Z][a-z]+ \d+", n))
 OBSERVANCE_AHEAD = 10   # days before its first day that an observance is proclaimed for the coming one
 
 
@@ -130,6 +136,7 @@ def _day(s: str) -> int:
 
 
 PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
+    (rf"(?<![\w/])(?P<named>{NAMED_DAY})(?![\w/])", "named_date"),   # "9/11"
     (rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b", "iso"),
     # the American numeric date: "10/18/2023", "10/18/23"
     (r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d/])", "iso"),
@@ -232,6 +239,9 @@ def _year(g: dict) -> int | None:
 
 def _spec(name: str, m: re.Match) -> DateSpec | None:
     g = m.groupdict()
+    if name == "named_date":
+        d = _NAMED[g["named"]]
+        return DateSpec("day", d.year, d.month, d.day)
     if name == "iso":
         return DateSpec("day", _year(g), int(g["m"]), int(g["d"]))
     if name == "ddmy":
@@ -700,6 +710,9 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
                 return d, d
             if pub is None:
                 return None
+            event = EVENT_DAYS.get((spec.month, spec.day))
+            if event is not None and not forward and spec.which != "this" and event < pub:
+                return event, event   # "the anniversary of January 6": the day its name recalls
             d = _nearest_day(spec.month, spec.day, pub, forward, nearest=spec.which == "this")
             return (d, d) if d else None
         if k == "this_day_in":   # "on this day in 1945": the day and month of publication, in that year

@@ -1203,6 +1203,9 @@ def _restarts(text: str, figs: list[Figure]) -> None:
             fig.kind, fig.unit, fig.elided = nxt.kind, nxt.unit, False
 
 
+ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+)?$", re.I)
+
+
 def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int]],
                    published: dt.date | None, paragraphs: list[tuple[int, int]]) -> None:
     def paragraph_start(i: int) -> int:
@@ -1236,6 +1239,8 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
                 forward = not looks_back(prefix, after)   # "this weekend" is the coming one unless told otherwise
             elif spec.kind == "deictic" and spec.which == "the":   # "over the weekend": the last one unless told
                 forward = is_forward(prefix) or looks_ahead_after(after)
+            elif spec.kind == "day" and ANNIVERSARY_OF.search(prefix):
+                forward = False   # "will mark the anniversary of January 6": the day remembered, not the next one
             elif spec.kind == "weekday" and spec.which in ("", "this") and not forward:
                 # a weekday is the coming one unless its sentence narrates the past ("what's happening on Friday",
                 # "meets with them on Friday"; "signed it on Monday")

@@ -1462,3 +1462,9 @@ def test_marking_or_kicking_off_an_observance_names_it_and_is_no_date():
                        "The agency kicked off National Widget Safety Month by hiring 12 clerks.",
                        "During National Widget Safety Month, 4 agencies act.", published=dt.date(2023, 6, 5))
     assert [r["text"] for r in rows if r["kind"] == "date"] == ["National Widget Safety Month"]
+
+
+def test_the_anniversary_of_a_day_is_the_day_remembered_even_in_a_sentence_that_looks_ahead():
+    rows = figure_rows("He will mark the anniversary of March 3 with 3 events.", "He will meet 3 envoys on March 3.",
+                       published=dt.date(2023, 1, 4))
+    assert [r["date_start"] for r in rows if r["kind"] == "date"] == ["2022-03-03", "2023-03-03"]

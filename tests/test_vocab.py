@@ -205,3 +205,15 @@ def test_each_past_verb_dates_a_bare_weekday_back_unless_it_is_a_present_form_to
     figs = extract(f"The 3 envoys {row['word']} on Friday.", published=pub).figures
     start = figs.loc[figs["kind"] == "date", "date_start"].tolist()
     assert start == (["2023-11-10"] if row["present_too"] else ["2023-11-03"]), row
+
+
+@pytest.mark.parametrize("row", rows("named_dates"), ids=lambda r: r["name"])
+def test_each_named_date_is_its_day_when_said_after_it(row):
+    day = dt.date.fromisoformat(row["date"])
+    later = day + dt.timedelta(days=400)   # the next anniversary is nearer than the day itself
+    dates = extract(f"Officials spoke about {row['name']} with 3 reporters.", published=later).figures.query("kind == 'date'")
+    assert list(dates["text"]) == [row["name"]] and dates.iloc[0]["date_start"] == row["date"], row
+    if " " in row["name"]:   # a month and day looking ahead is the next one, as any other
+        ahead = day.replace(year=day.year + 2) - dt.timedelta(days=10)
+        dates = extract(f"Officials will meet on {row['name']} with 3 reporters.", published=ahead).figures
+        assert dates.query("kind == 'date'").iloc[0]["date_start"] == day.replace(year=day.year + 2).isoformat(), row
