@@ -58,7 +58,7 @@ _SC = "hundred|thousand|million|billion|trillion|dozen"
 WORDNUM = rf"(?:{_W}|a(?=[\s-]+(?:{_SC})\b))(?:[\s-]+(?:{_W}|{_SC})\b|\s+and\s+{_W}\b)*(?:[\s-]+and[\s-]+a[\s-]+half\b)?"
 ATOM = re.compile(
     rf"(?P<cur>{CUR_PRE})?(?P<num>{DIGITS})(?P<plus>\+(?=\s?(?:{SCALE_WORDS})\b))?"
-    rf"(?:\s?(?P<scale>{SCALE_WORDS})\b|(?P<short>k|mn|m|bn|tn|(?(cur)[KMBT]))\b)?"
+    rf"(?:\s{{0,2}}(?P<scale>{SCALE_WORDS})\b|(?P<short>k|mn|m|bn|tn|(?(cur)[KMBT]))\b)?"
     rf"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
     rf"|(?P<wcur>{CUR_PRE})?\b(?P<words>(?i:{WORDNUM}))\b(?P<wpct>\s(?:percent|per\s+cent)\b)?")
 VAGUE = re.compile(
@@ -1153,6 +1153,34 @@ def _noun_subject(text: str, fig: Figure, limit: int) -> str:
     return words
 
 
+# an editor's insertion in square brackets ("668 [thousand] jobs", "10 [years]", "100 [1,000] acres", "six [sic]")
+EDITORIAL = re.compile(r"\[(?P<inner>[^\[\]\n]{1,40})\]")
+NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d[\d,.]*[ \t]+$")
+
+
+def editorial_view(text: str) -> str:
+    """The text as its editor's square brackets mean it, offset for offset: the brackets read as spaces, so
+    the words inside join the sentence ("668 [thousand] jobs" is 668,000 jobs); "[sic]" reads as nothing; and
+    a number in brackets right after a number replaces it ("100 [1,000] acres" is 1,000 acres)."""
+    if "[" not in text:
+        return text
+    chars = list(text)
+    for m in EDITORIAL.finditer(text):
+        inner = m.group("inner").strip()
+        if m.start() and not text[m.start() - 1].isspace():
+            continue   # "grew fast.[1]", "S[ection]": a note's number or a word's part stays as written
+        blank = [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
+        if inner.lower() == "sic":
+            blank = [m.span()]
+        elif re.fullmatch(r"\d[\d,.]*", inner):
+            before = NUMBER_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if before:
+                blank.append(before.span())
+        for a, b in blank:
+            chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def extract_figures(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[int, int]],
                     published: dt.date | None) -> list[Figure]:
     """All figures in the body paragraphs, in text order, with dates resolved.
@@ -1160,6 +1188,7 @@ def extract_figures(text: str, paragraphs: list[tuple[int, int]], sentences: lis
     ``sentences`` are all body sentence spans (questions included), used for
     tense, elided nouns and subjects.
     """
+    original, text = text, editorial_view(text)
     figs: list[Figure] = []
     for pi, (ps, pe) in enumerate(paragraphs):
         dates = find_dates(text, ps, pe)
@@ -1174,6 +1203,12 @@ def extract_figures(text: str, paragraphs: list[tuple[int, int]], sentences: lis
         # a date span never swallows a number figure, nor the reverse
         figs.extend(para)
     _contextualise(text, figs, sentences, published, paragraphs)
+    for f in figs:   # a figure's span holds an editor's brackets whole: "10 [years]", not "10 [years"
+        inside = original[f.start:f.end]
+        if inside.count("[") > inside.count("]"):
+            f.end = original.index("]", f.end) + 1
+        if inside.count("]") > inside.count("["):
+            f.start = original.rindex("[", 0, f.start)
     return figs
 
 

@@ -1468,3 +1468,13 @@ def test_the_anniversary_of_a_day_is_the_day_remembered_even_in_a_sentence_that_
     rows = figure_rows("He will mark the anniversary of March 3 with 3 events.", "He will meet 3 envoys on March 3.",
                        published=dt.date(2023, 1, 4))
     assert [r["date_start"] for r in rows if r["kind"] == "date"] == ["2022-03-03", "2023-03-03"]
+
+
+def test_an_editors_square_brackets_are_read_as_the_editor_means_them():
+    rows = figure_rows("The economy created 668 [thousand] factory jobs.", "IBM will invest over the next 10 [years].",
+                       "The plant sits on 100 [1,000] acres.", "Staff kept six [sic] feet apart.",
+                       "Growth was 12 percent.[23] Then 4 ships came.")
+    got = [(r["text"], r["kind"], r["value_low"], r["unit"]) for r in rows]
+    assert got == [("668 [thousand] factory jobs", "count", 668_000, "jobs"), ("10 [years]", "measure", 10, "years"),
+                   ("[1,000] acres", "measure", 1_000, "acres"), ("six [sic] feet", "measure", 6, "feet"),
+                   ("12 percent", "percent", 12, "%"), ("4 ships", "count", 4, "ships")]
