@@ -686,6 +686,8 @@ def _join_range(text: str, a: Atom, b: Atom, floor: int) -> bool:
         return False
     if a.value == b.value and re.fullmatch(r"\s*[—–-]\s*", gap) and (a.words or b.words):
         return False  # "the last two — two — two years": a speaker repeating a number, no range
+    if re.fullmatch(r"\s+—\s+", gap):
+        return False  # "will create 3,000 — 300 permanent jobs": a spoken break, a number restated, no range
     if gap in ("-", "–") and SCORE_AFTER.match(text, b.end):
         return False  # "a 37-61 vote", "a 3-1 win": a tally, two counts
     if b.unit == "times" and not a.kind and not re.fullmatch(r"\s+or\s+", gap):
@@ -1227,17 +1229,24 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 RESTART_GAP = re.compile(r"[ \t]*[—–-]+[ \t]*")
+SPOKEN_BREAK = re.compile(r"[ \t]+—[ \t]+")
 
 
 def _restarts(text: str, figs: list[Figure]) -> None:
-    """A number said again after a dash counts what its repeat counts: "the last two — two — two years"."""
+    """A number said again after a dash counts what its repeat counts: "the last two — two — two years"; so does
+    a number corrected after a spaced dash ("will create 3,000 — 300 permanent jobs")."""
     for i in range(len(figs) - 2, -1, -1):
         fig, nxt = figs[i], figs[i + 1]
-        if fig.elided and fig.kind != "date" and nxt.kind not in ("", "date") and nxt.value_low == fig.value_low \
-                and RESTART_GAP.fullmatch(text, fig.end, nxt.start):
+        if fig.elided and fig.kind != "date" and nxt.kind not in ("", "date") and RESTART_GAP.fullmatch(text, fig.end, nxt.start) \
+                and (nxt.value_low == fig.value_low or SPOKEN_BREAK.fullmatch(text, fig.end, nxt.start)):
             fig.kind, fig.unit, fig.elided = nxt.kind, nxt.unit, False
+    for prev, fig in zip(figs, figs[1:]):   # "... $20 billion. Twenty billion.": the same amount said again
+        if fig.elided and prev.kind not in ("", "date") and fig.kind != "date" and prev.value_low == fig.value_low \
+                and prev.value_high == fig.value_high and REPEAT_GAP.fullmatch(text, prev.end, fig.start):
+            fig.kind, fig.unit, fig.elided = prev.kind, prev.unit, False
 
 
+REPEAT_GAP = re.compile(r"[ \t]*[.,;:!]?[ \t]*")   # a number repeated right after, as its own sentence or phrase
 ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+)?$", re.I)
 
 

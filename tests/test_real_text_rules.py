@@ -1478,3 +1478,12 @@ def test_an_editors_square_brackets_are_read_as_the_editor_means_them():
     assert got == [("668 [thousand] factory jobs", "count", 668_000, "jobs"), ("10 [years]", "measure", 10, "years"),
                    ("[1,000] acres", "measure", 1_000, "acres"), ("six [sic] feet", "measure", 6, "feet"),
                    ("12 percent", "percent", 12, "%"), ("4 ships", "count", 4, "ships")]
+
+
+def test_a_number_restated_after_a_spaced_dash_or_repeated_as_its_own_sentence():
+    rows = figure_rows("It will create 3,000 — 300 permanent jobs.", "Intel is investing $20 billion. Twenty billion.")
+    got = [(r["text"], r["kind"], r["value_low"], r["value_high"], r["unit"]) for r in rows]
+    assert got == [("3,000", "count", 3000, 3000, "jobs"), ("300 permanent jobs", "count", 300, 300, "jobs"),
+                   ("$20 billion", "money", 2e10, 2e10, "USD"), ("Twenty billion", "money", 2e10, 2e10, "USD")]
+    # an unspaced dash between numbers is still a range
+    assert [(r["value_low"], r["value_high"]) for r in figure_rows("It hired 200—300 clerks.")] == [(200, 300)]
