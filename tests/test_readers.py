@@ -81,6 +81,12 @@ def test_markdown_body_is_reduced_to_text():
     ]
 
 
+def test_a_link_whose_address_holds_parentheses_keeps_only_its_text():
+    body = ("Most errors were [overpayments](https://gao.gov/b#:~:text=More%20than%20%24175%20billion%20(74%25)%20of) "
+            "and ![a chart (2024)](https://x.gov/c_(1).png) none else.\n")
+    assert markdown_blocks(body) == [("paragraph", "Most errors were overpayments and none else.")]
+
+
 def test_markdown_html_tables_keep_cell_text_and_drop_tags():
     blocks = markdown_blocks("<table><tr><td>Troops</td><td><span>1,500</span></td></tr></table>\n")
     assert blocks == [("paragraph", "Troops 1,500")]

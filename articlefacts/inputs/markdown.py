@@ -25,8 +25,11 @@ CELL_TAGS = re.compile(r"</t[dh]\s*>", re.I)
 ANY_TAG = re.compile(r"</?[A-Za-z!][^<>]{0,2000}>")
 AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]{0,2000}>", re.I)
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-IMAGE = re.compile(r"!\[[^\[\]\n]{0,1000}\]\([^()\n]{0,2000}\)")
-LINK = re.compile(r"\[([^\[\]\n]{0,1000})\]\([^()\n]{0,2000}\)")
+# a link's address may hold parentheses of its own, one level deep: "...%24175%20billion%20(74%25)%20of..."
+# (the two alternatives start with different characters, so the match cannot backtrack)
+_ADDRESS = r"\((?:[^()\n]|\([^()\n]{0,500}\)){0,2000}\)"
+IMAGE = re.compile(r"!\[[^\[\]\n]{0,1000}\]" + _ADDRESS)
+LINK = re.compile(r"\[([^\[\]\n]{0,1000})\]" + _ADDRESS)
 REF_LINK = re.compile(r"\[([^\[\]\n]{0,1000})\]\[[^\[\]\n]{0,200}\]")
 STRONG = re.compile(r"\*\*|__|~~")
 EM = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
