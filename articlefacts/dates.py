@@ -146,6 +146,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     # (not a serial's tail: "Determination 2022-13 of May 18, 2022")
     (rf"(?<![-–/])\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b|(?!\s+\d))", "dmy"),
     (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)(?![:.]\d)", "md"),
+    (rf"\b[Tt]he\s+(?P<d>{DAY})\s+of\s+(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+month\b", "dm_rel"),  # "the 18th of this month"
     (rf"\b(?P<mon>{MONTH})\s+of\s+(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year\b", "my_rel"),   # "March of last year"
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+['’](?P<yy>\d\d)\b(?![’']?s\b)", "my_yy"),
@@ -252,6 +253,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         return DateSpec("day", int(g["y"]) if g.get("y") else None, _month(g["mon"]), _day(g["d"]))
     if name == "past_month":
         return DateSpec("month", None, _month(g["mon"]), which="past")
+    if name == "dm_rel":
+        return DateSpec("day_of_month", day=_day(g["d"]), which=g["rel"].lower())
     if name == "my_rel":
         return DateSpec("month", None, _month(g["mon"]), unit="year", which=g["rel"].lower())
     if name in ("my", "m", "my_yy"):
@@ -472,6 +475,7 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
 _APOSTROPHE_YEAR = re.compile(r"['’]\d\d\b")
 _SEASON_WORD = re.compile(rf"\b(?:{SEASON})\b")
 NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"),
+         "dm_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+month\b"),
          "day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
          "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
          # each gate is a part that every match of its patterns holds, so it changes no result
@@ -715,6 +719,12 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
                 return event, event   # "the anniversary of January 6": the day its name recalls
             d = _nearest_day(spec.month, spec.day, pub, forward, nearest=spec.which == "this")
             return (d, d) if d else None
+        if k == "day_of_month":   # "the 18th of next month": that day of the month before, of or after publication's
+            if pub is None:
+                return None
+            first = add_months(dt.date(pub.year, pub.month, 1), {"last": -1, "next": 1}.get(spec.which, 0))
+            d = dt.date(first.year, first.month, spec.day)
+            return d, d
         if k == "this_day_in":   # "on this day in 1945": the day and month of publication, in that year
             if pub is None or not spec.year:
                 return None

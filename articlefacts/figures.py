@@ -916,6 +916,10 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
                 m_scale = re.search(rf"({SCALE_WORDS}|k|m|bn)\b", text[last.start:last.end], re.I)
                 if m_scale:
                     low_v = first.value * (SCALES.get(m_scale.group(1).lower()) or SHORT_SCALES[m_scale.group(1).lower()])
+        hundreds = re.match(r"([3-9])00\b", text[b.start:b.end].lstrip("$€£")) if b is not None else None
+        if hundreds and not a.words and text[a.start:a.end].lstrip("$€£") == str(int(hundreds.group(1)) - 1) and \
+                text[a.end:b.start] == "-" and low_v * 100 < high_v:
+            low_v *= 100   # "$6-700 billion", "4-500 clerks": six to seven hundred, the hundreds said once
         if b is not None and _suspended(text, a, b):
             while low_v > 0 and low_v * 10 <= high_v:
                 low_v *= 10   # "60- or 70,000": the cut-off number has the scale of the one that completes it

@@ -64,7 +64,8 @@ sometimes whereas nevertheless regardless unless yes news series species means a
 suggests stems comes goes makes takes gives puts gets looks sounds represents includes exceeds equals amounts marks
 reflects covers rises falls stands lies seeks needs wants helps happens belongs depends""".split())
 
-WORD = re.compile(r"(?:[A-Z]\.){2,}(?:-[A-Za-z]+)?|[A-Za-z][A-Za-z'’\-]*(?:(?<=-)\d+[A-Za-z]*)?|\d+-?mm\b")   # "U.S.-based"
+WORD = re.compile(r"(?:[A-Z]\.){2,}(?:-[A-Za-z]+)?|[A-Z]{1,4}&[A-Z]{1,4}\b|[A-Za-z][A-Za-z'’\-]*(?:(?<=-)\d+[A-Za-z]*)?|"
+                  r"\d+-?mm\b")   # "U.S.-based", "US&R teams"
 # lower-case words that modify a counted noun ("special forces troops", "landing ships")
 MODIFIER = re.compile(r"^(?:[a-z\-]+(?:al|ic|ed|ing|ive|ary|ory|ish|an|ian|ese|ful|less|ous|ent|ant|ile|ar|ern|"
                       r"ate|ite|ior|er|est|ly|ic|tion|sion|ment|ure|ance|ence|ship)|key|new|old|top|main|more|extra|escort|artillery|tank|missile|"
@@ -88,6 +89,7 @@ def is_plural_noun(word: str) -> bool:
     return w.endswith("s") and not w.endswith(NOUN_ENDINGS_NOT_PLURAL)
 
 
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 LIST_COMMA = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?")
 
 
@@ -132,7 +134,7 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
         if head and not known and (head.endswith("s") or not is_plural_noun(low)):
             break  # past the head noun only another known noun continues it ("forces troops"), or a plural
             # after a noun with no plural ending: "armored personnel carriers", "police officers"
-        if known or is_plural_noun(low):
+        if known or is_plural_noun(low) or PLURAL_ACRONYM.fullmatch(word):   # "100 HBCUs", "three MOUs"
             head, head_end = low, pos
             if low in TIME_UNITS or low in MEASURE_UNITS:
                 break

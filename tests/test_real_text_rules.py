@@ -1487,3 +1487,23 @@ def test_a_number_restated_after_a_spaced_dash_or_repeated_as_its_own_sentence()
                    ("$20 billion", "money", 2e10, 2e10, "USD"), ("Twenty billion", "money", 2e10, 2e10, "USD")]
     # an unspaced dash between numbers is still a range
     assert [(r["value_low"], r["value_high"]) for r in figure_rows("It hired 200—300 clerks.")] == [(200, 300)]
+
+
+def test_plural_acronyms_and_ampersand_names_are_counted_nouns():
+    rows = figure_rows("It has more than 100 HBCUs, located in 19 states.", "There are five deployed US&R teams.",
+                       "They signed three MOUs.")
+    assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [
+        ("more than 100 HBCUs", "count", "hbcus"), ("19 states", "count", "states"),
+        ("five deployed US&R teams", "count", "teams"), ("three MOUs", "count", "mous")]
+
+
+def test_hundreds_said_once_for_both_ends_of_a_range():
+    rows = figure_rows("That is maybe $6-700 billion a year.", "It hired 4-500 clerks.", "Pages 1-200 are blank.",
+                       "It hired 2-700 clerks.")
+    assert [(r["value_low"], r["value_high"]) for r in rows] == [(6e11, 7e11), (400, 500), (1, 200), (2, 700)]
+
+
+def test_a_day_of_this_last_or_next_month():
+    rows = figure_rows("The vote is on the 18th of this month.", "It ends the 3rd of next month.",
+                       "It began the 30th of last month.", published=dt.date(2022, 12, 7))
+    assert [r["date_start"] for r in rows] == ["2022-12-18", "2023-01-03", "2022-11-30"]
