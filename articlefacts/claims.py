@@ -347,7 +347,7 @@ def _is_source_np(np: str) -> bool:
 # ("Under Secretary Smith" is a title)
 NOT_A_SUBJECT_START = re.compile(r"(?i:within|in|on|at|for|by|after|before|during|over|of|from|to|with|without|into|"
                                  r"through|across|among|between|against|towards?|upon|via|like|including|excluding|"
-                                 r"regarding|concerning|according|following|pending|notwithstanding)\s|(?i:under)\s+"
+                                 r"regarding|concerning|according|following|pending|notwithstanding|please)\s|(?i:under)\s+"
                                  r"(?![A-Z])|[a-z]+ing\s+(?:the|a|an|its|their|his|her|our|this|that)\s|"
                                  r"(?:[a-z]+ed|held|made|built|set|given|taken|known|seen|led|run|brought|sent|kept)\s+"
                                  r"(?:in|on|at|by|for|from|with|into|under|across|during)\s")   # "held in the East Room"

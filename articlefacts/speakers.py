@@ -22,6 +22,8 @@ from .vocab import rows
 CAPS = letters(upper=True, last=0x4FF)
 LABEL = re.compile(rf"[{CAPS}][{CAPS}.'’\-]*+(?:[ \t][{CAPS}][{CAPS}.'’\-]*+){{0,5}}+(?:[ \t]\([^()\n]{{1,60}}\))?+")
 Q_LABEL = re.compile(r"Q(?::|[ \t](?=\S))")
+# vocab/run_in_labels.csv: words in capitals before a colon that label a paragraph, not a speaker
+RUN_IN_LABELS = frozenset(r["label"] for r in rows("run_in_labels"))
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,8 @@ def speaker_label(paragraph: str) -> str | None:
     if not m or not paragraph[m.end():m.end() + 1] == ":":
         return None
     label = m.group(0).strip()
-    if sum(c.isalpha() for c in label.split("(")[0]) < 2:
-        return None
+    if sum(c.isalpha() for c in label.split("(")[0]) < 2 or label in RUN_IN_LABELS:
+        return None   # "FACT: The agency estimates ...": a run-in label of the page, not a speaker
     return label
 
 

@@ -1507,3 +1507,10 @@ def test_a_day_of_this_last_or_next_month():
     rows = figure_rows("The vote is on the 18th of this month.", "It ends the 3rd of next month.",
                        "It began the 30th of last month.", published=dt.date(2022, 12, 7))
     assert [r["date_start"] for r in rows] == ["2022-12-18", "2023-01-03", "2022-11-30"]
+
+
+def test_calling_a_number_or_a_line_and_a_request_with_please_are_no_speech_acts():
+    rows = claims_of("Attendees may call the 24-hour information line at (202) 456-1111.",
+                     "Residents call 311 for 3 services.", "Please identify all items needed for 3 purposes.",
+                     "The unions called for 300 more inspectors.")
+    assert [r["source"] for r in rows] == ["author", "author", "author", "The unions"]

@@ -217,3 +217,9 @@ def test_each_named_date_is_its_day_when_said_after_it(row):
         ahead = day.replace(year=day.year + 2) - dt.timedelta(days=10)
         dates = extract(f"Officials will meet on {row['name']} with 3 reporters.", published=ahead).figures
         assert dates.query("kind == 'date'").iloc[0]["date_start"] == day.replace(year=day.year + 2).isoformat(), row
+
+
+@pytest.mark.parametrize("row", rows("run_in_labels"), ids=lambda r: r["label"])
+def test_each_run_in_label_is_no_speaker_even_when_it_recurs(row):
+    claims = extract(f"{row['label']}: The agency hired 3 clerks.", f"{row['label']}: It fired 2 more.").claims
+    assert list(claims["source"]) == ["author", "author"], row
