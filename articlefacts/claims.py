@@ -173,9 +173,14 @@ def _in_relative_clause(sentence: str, pos: int) -> bool:
 
 
 # a speaker's own conditional; not the polite "I would like to thank", "we'd be happy to"
-WOULD = re.compile(r"\b(?:would(?:n['’]t)?|'d)\b(?!\s+(?:not\s+)?(?:like|love|want|be\s+(?:happy|glad|pleased|delighted|"
-                   r"honou?red|remiss))\b)",
+WOULD = re.compile(r"\b(?:would(?:n['’]t)?|'d)\b(?!\s+(?:not\s+)?(?:also\s+|really\s+|just\s+|still\s+)?(?:like|love|want|"
+                   r"be\s+(?:happy|glad|pleased|delighted|honou?red|remiss))\b)",
                    re.I)
+# a "would" that carries a past report or thought forward, no condition: "I promised his mother that we would bring
+# him home", "they announced that they would begin", "we knew we would be in this phase"
+WOULD_IN_PAST_REPORT = re.compile(r"(?i)\b(?:said|told|promised|announced|knew|stated|proclaimed|pledged|vowed|agreed|"
+                                  r"decided|doubted|predicted|insisted|understood|made\s+clear|did\s*n['’]?t\s+know|"
+                                  r"were\s+sure|was\s+sure|unsure)\b[^.;:!?]{0,80}$")
 
 
 # --------------------------------------------------------------------------- quotes
@@ -960,7 +965,8 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
     if ifs and not (document_source or LAW_IF.search(sentence) or RULE_IF.search(sentence)) and \
             (not attributed or own_words or min(ifs) < cue_pos):
         return "hedged"
-    if (not attributed or own_words) and WOULD.search(sentence):
+    if (not attributed or own_words) and any(not WOULD_IN_PAST_REPORT.search(sentence, max(0, m.start() - 120), m.start())
+                                             for m in WOULD.finditer(sentence)):
         return "hedged"   # a speaker's own conditional, like the author's ("I would say ...")
     return "reported" if attributed else "asserted"
 

@@ -1356,7 +1356,7 @@ def test_a_names_number_and_a_tariff_headings_code_are_no_figures():
 def test_warning_signs_early_warnings_and_a_suspect_are_things_and_people_not_hedges():
     rows = claims_of("Learn the warning signs of elder abuse in 3 steps.", "We fund early warning systems in 30 nations.",
                      "Police are searching for a suspect in 3 cases.", "Officials warn that 300 more troops left.")
-    assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "hedged"]
+    assert [r["certainty"] for r in rows] == ["asserted", "reported", "asserted", "hedged"]
 
 
 def test_a_coordinated_cue_after_an_irregular_past_takes_the_name_and_headings_and_participles_are_no_speakers():
@@ -1372,7 +1372,7 @@ def test_intensifiers_surprise_and_taking_on_a_role_are_no_hedges_and_register_p
     rows = claims_of("We will rebuild it as quickly as we possibly can, in 3 years.", "Wow, I can’t believe it, 3 plants!",
                      "People can assume family caregiving responsibilities at 3 stages.",
                      "The plan assumes 10,000 recruits.")
-    assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "hedged"]
+    assert [r["certainty"] for r in rows] == ["asserted", "reported", "asserted", "hedged"]
     figs = figure_rows("See 84 FR 27684 for 3 rules.", "It continued (85 Fed. Reg. 8715) for 3 rules.",
                        "See Investigation No. TA-201-75 for 3 rules.")
     assert [r["text"] for r in figs] == ["3 rules", "3 rules", "3 rules"]
@@ -1514,3 +1514,11 @@ def test_calling_a_number_or_a_line_and_a_request_with_please_are_no_speech_acts
                      "Residents call 311 for 3 services.", "Please identify all items needed for 3 purposes.",
                      "The unions called for 300 more inspectors.")
     assert [r["source"] for r in rows] == ["author", "author", "author", "The unions"]
+
+
+def test_a_would_that_carries_a_past_report_forward_or_a_polite_wish_is_no_hedge():
+    rows = claims_of("Last summer I promised his mother that we would bring her 2 sons home.",
+                     "The ports announced that they would begin charging 3 fees.",
+                     "I would also like to welcome the 12 members here.",
+                     "That would be the first net outflow in 50 years.")
+    assert [r["certainty"] for r in rows] == ["asserted", "reported", "asserted", "hedged"]
