@@ -1211,10 +1211,11 @@ def extract_figures(text: str, paragraphs: list[tuple[int, int]], sentences: lis
     _contextualise(text, figs, sentences, published, paragraphs)
     for f in figs:   # a figure's span holds an editor's brackets whole: "10 [years]", not "10 [years"
         inside = original[f.start:f.end]
-        if inside.count("[") > inside.count("]"):
-            f.end = original.index("]", f.end) + 1
-        if inside.count("]") > inside.count("["):
-            f.start = original.rindex("[", 0, f.start)
+        close, open_ = original.find("]", f.end, f.end + 42), original.rfind("[", max(0, f.start - 42), f.start)
+        if inside.count("[") > inside.count("]") and close >= 0:
+            f.end = close + 1
+        if inside.count("]") > inside.count("[") and open_ >= 0:
+            f.start = open_
     return figs
 
 
