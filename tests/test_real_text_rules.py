@@ -747,8 +747,8 @@ def test_this_past_month_earlier_this_morning_the_night_of_and_no_year_in_a_web_
     f = one("This past May, I released a plan.")     # published 2024-11-20
     assert (f["text"], f["date_start"], f["date_end"]) == ("This past May", "2024-05-01", "2024-05-31")
     assert one("We shared that earlier this morning.")["text"] == "earlier this morning"
-    f = one("I returned at around 8:00 p.m. the night of January 6th, and we voted.")
-    assert (f["text"], f["date_start"]) == ("8:00 p.m. the night of January 6th", "2024-01-06")
+    f = one("I returned at around 8:00 p.m. the night of January 9th, and we voted.")
+    assert (f["text"], f["date_start"]) == ("8:00 p.m. the night of January 9th", "2024-01-09")
     assert figure_rows("Visit WH.gov/sotu-2022 to view the speech.") == []
     assert [r["kind"] for r in figure_rows("It changed millions of women’s lives in 40 U.S.-based firms.")] == \
         ["personnel", "count"]
@@ -1356,7 +1356,7 @@ def test_a_names_number_and_a_tariff_headings_code_are_no_figures():
 def test_warning_signs_early_warnings_and_a_suspect_are_things_and_people_not_hedges():
     rows = claims_of("Learn the warning signs of elder abuse in 3 steps.", "We fund early warning systems in 30 nations.",
                      "Police are searching for a suspect in 3 cases.", "Officials warn that 300 more troops left.")
-    assert [r["certainty"] for r in rows] == ["asserted", "reported", "asserted", "hedged"]
+    assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "hedged"]
 
 
 def test_a_coordinated_cue_after_an_irregular_past_takes_the_name_and_headings_and_participles_are_no_speakers():
@@ -1372,7 +1372,7 @@ def test_intensifiers_surprise_and_taking_on_a_role_are_no_hedges_and_register_p
     rows = claims_of("We will rebuild it as quickly as we possibly can, in 3 years.", "Wow, I can’t believe it, 3 plants!",
                      "People can assume family caregiving responsibilities at 3 stages.",
                      "The plan assumes 10,000 recruits.")
-    assert [r["certainty"] for r in rows] == ["asserted", "reported", "asserted", "hedged"]
+    assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "hedged"]
     figs = figure_rows("See 84 FR 27684 for 3 rules.", "It continued (85 Fed. Reg. 8715) for 3 rules.",
                        "See Investigation No. TA-201-75 for 3 rules.")
     assert [r["text"] for r in figs] == ["3 rules", "3 rules", "3 rules"]
