@@ -146,6 +146,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     # (not a serial's tail: "Determination 2022-13 of May 18, 2022")
     (rf"(?<![-–/])\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b|(?!\s+\d))", "dmy"),
     (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)(?![:.]\d)", "md"),
+    (rf"\b(?P<mon>{MONTH})\s+the\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b", "md"),   # "September the 8th"
     (rf"\b[Tt]he\s+(?P<d>{DAY})\s+of\s+(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+month\b", "dm_rel"),  # "the 18th of this month"
     (rf"\b(?P<mon>{MONTH})\s+of\s+(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year\b", "my_rel"),   # "March of last year"
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
@@ -213,8 +214,11 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     # the formal dating of proclamations and acts: "this fourteenth day of October, in the year of our Lord
     # two thousand twenty-two, and of the Independence of the United States of America the two hundred and
     # forty-seventh": the day, the year in words, and the year of Independence (from July 4, 1776)
-    (rf"\b(?P<at>(?P<dw>(?i:{ORDINAL_WORDS}))\s+day\s+of\s+(?P<mon>{MONTH}))(?:,?\s+(?i:in\s+the\s+year\s+of\s+our\s+Lord)"
-     rf"\s+(?P<yw>(?i:{CARDINAL_WORDS}))\b)?", "day_words"),
+    (rf"\b(?P<at>(?:(?P<dw>(?i:{ORDINAL_WORDS}))|(?P<dd>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\s+day\s+of\s+"
+     rf"(?P<mon>{MONTH}))(?:,?\s+(?i:in\s+the\s+year\s+of\s+our\s+Lord)\s+(?P<yw>(?i:{CARDINAL_WORDS}))\b)?",
+     "day_words"),   # ("this 28th day of October" too)
+    # the year in words right after such a day: "this 28th day of October, two thousand and twenty-five"
+    (rf"\bday\s+of\s+{MONTH},[ \t]+(?P<at>(?P<yw>(?i:{CARDINAL_WORDS})))\b", "year_words_after"),
     (rf"\b(?i:year\s+of\s+our\s+Lord)\s+(?P<yw>(?i:{CARDINAL_WORDS}))\b", "year_words"),
     (rf"\bIndependence\s+of\s+the\s+United\s+States(?:\s+of\s+America)?,?\s+(?P<at>(?:the\s+)?"
      rf"(?P<iw>(?i:{ORDINAL_WORDS})))\b", "independence"),
@@ -339,9 +343,10 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         return DateSpec("holiday", None, int(row["month"]), WEEKDAYS[row["weekday"].lower()], n=int(row["nth"]),
                         which=which)
     if name == "day_words":
-        day, year = ordinal_value(g["dw"]), int(words_to_number(g["yw"])) if g.get("yw") else None
+        day = ordinal_value(g["dw"]) if g.get("dw") else _day(g["dd"])
+        year = int(words_to_number(g["yw"])) if g.get("yw") else None
         return DateSpec("day", year, _month(g["mon"]), day) if 1 <= day <= 31 else None
-    if name == "year_words":
+    if name in ("year_words", "year_words_after"):
         year = int(words_to_number(g["yw"]))
         return DateSpec("year", year) if 1000 <= year <= 2999 else None
     if name == "century":   # the 20th century: 1901-2000; its first half: 1901-1950
@@ -477,6 +482,7 @@ _SEASON_WORD = re.compile(rf"\b(?:{SEASON})\b")
 NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"),
          "dm_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+month\b"),
          "day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
+         "year_words_after": re.compile(r"(?i)\bday\s+of\b"),
          "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
          # each gate is a part that every match of its patterns holds, so it changes no result
          "ago": re.compile(r"\bago\b"), "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),

@@ -547,8 +547,9 @@ def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
         if re.search(r"\b(?:the|no|any|every|each|this|that|at)\s+$", before, re.I) or \
                 ONE_IDIOM_AFTER.match(after) and not qual:
             return None
-        if not lx.noun_after(after) and not qual and not re.match(r"\s+or\s+(?:two|three)\b", after):
-            return None
+        if not lx.noun_after(after) and not qual and not re.match(r"\s+or\s+(?:two|three)\b", after) and \
+                not m.group("wpct"):
+            return None   # ("One percent." is a share)
     wcur = lx.CURRENCY_SYMBOLS.get((m.group("wcur") or "").strip(), "")
     return Atom(m.start(), m.end() if m.group("wpct") else e, value, currency=wcur, percent=bool(m.group("wpct")),
                 words=True)
@@ -1235,6 +1236,7 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 RESTART_GAP = re.compile(r"[ \t]*[—–-]+[ \t]*")
 SPOKEN_BREAK = re.compile(r"[ \t]+—[ \t]+")
+RESTATE_REACH = 80   # how far after a broken-off number its restatement may come
 
 
 def _restarts(text: str, figs: list[Figure]) -> None:
@@ -1245,6 +1247,12 @@ def _restarts(text: str, figs: list[Figure]) -> None:
         if fig.elided and fig.kind != "date" and nxt.kind not in ("", "date") and RESTART_GAP.fullmatch(text, fig.end, nxt.start) \
                 and (nxt.value_low == fig.value_low or SPOKEN_BREAK.fullmatch(text, fig.end, nxt.start)):
             fig.kind, fig.unit, fig.elided = nxt.kind, nxt.unit, False
+    for i, fig in enumerate(figs):   # "men represented 38 — Black men represented 38 percent": said again, whole
+        if fig.elided and fig.kind != "date" and SPOKEN_BREAK.match(text, fig.end):
+            again = next((g for g in figs[i + 1:i + 4] if g.start - fig.end <= RESTATE_REACH), None)
+            if again is not None and again.kind not in ("", "date") and again.value_low == fig.value_low and \
+                    again.value_high == fig.value_high and "." not in text[fig.end:again.start]:
+                fig.kind, fig.unit, fig.elided = again.kind, again.unit, False
     for prev, fig in zip(figs, figs[1:]):   # "... $20 billion. Twenty billion.": the same amount said again
         if fig.elided and prev.kind not in ("", "date") and fig.kind != "date" and prev.value_low == fig.value_low \
                 and prev.value_high == fig.value_high and REPEAT_GAP.fullmatch(text, prev.end, fig.start):
@@ -1252,6 +1260,18 @@ def _restarts(text: str, figs: list[Figure]) -> None:
 
 
 REPEAT_GAP = re.compile(r"[ \t]*[.,;:!]?[ \t]*")   # a number repeated right after, as its own sentence or phrase
+CHAIN_UNITS = ("day", "week", "month", "year")
+LENGTH_HEAD = re.compile(r"\S+(?:\s+and\s+a\s+half)?\s+(?:(?:short|long|brief)\s+)?(?:day|week|month|year)s?\b")
+
+
+def _as_length(text: str, fig: Figure, n: float, unit: str) -> None:
+    """Make a date that cannot be resolved ("14 days after that second dose" with no date before it) the
+    length of time it names: "14 days", a measure."""
+    head = LENGTH_HEAD.match(text, fig.start, fig.end)
+    fig.kind, fig.value_low, fig.value_high, fig.qualifier, fig.unit = "measure", n, n, "exact", unit + "s"
+    fig.end, fig.date_mention = (head.end() if head else fig.end), None
+
+
 ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -1323,7 +1343,10 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
             if iv:
                 fig.date_start, fig.date_end = iv[0].isoformat(), iv[1].isoformat()
                 anchor = iv if spec.kind != "range" else (iv[1], iv[1]) if spec.a.kind == "day" else iv
-            continue
+            elif spec.kind == "chain" and spec.n and spec.unit in CHAIN_UNITS:
+                _as_length(text, fig, abs(spec.n), spec.unit)   # "14 days after that second dose", nothing to
+            if fig.kind == "date":                                # chain from: a length of time, never a blank date
+                continue
         if fig.elided:
             _resolve_elided(text, fig, sent[0], in_sentence, figs[max(0, idx - 12):idx])
             if fig.partitive == "them" and not fig.unit:

@@ -1522,3 +1522,24 @@ def test_a_would_that_carries_a_past_report_forward_or_a_polite_wish_is_no_hedge
                      "I would also like to welcome the 12 members here.",
                      "That would be the first net outflow in 50 years.")
     assert [r["certainty"] for r in rows] == ["asserted", "reported", "asserted", "hedged"]
+
+
+def test_formal_dating_with_a_digit_ordinal_a_month_the_nth_and_one_percent():
+    rows = figure_rows("Signed in Tokyo this 28th day of October, two thousand and twenty-five.",
+                       "On the first day of May, two of us left.", "The event is on September the 8th.",
+                       "THE PRESIDENT: One percent.", published=dt.date(2025, 10, 27))
+    got = [(r["text"], r["kind"], r["date_start"] or r["value_low"]) for r in rows]
+    assert got == [("28th day of October", "date", "2025-10-28"), ("two thousand and twenty-five", "date", "2025-01-01"),
+                   ("first day of May", "date", "2025-05-01"), ("two", "personnel", 2),
+                   ("September the 8th", "date", "2025-09-08"), ("One percent", "percent", 1)]
+
+
+def test_a_chained_length_with_nothing_to_chain_from_is_a_length_and_a_broken_off_number_restated():
+    rows = figure_rows("Immunity occurs 14 days after that second dose.",
+                       "Men represented 38 — Black men represented 38 percent of cases.")
+    assert [(r["text"], r["kind"], r["value_low"], r["unit"]) for r in rows] == [
+        ("14 days", "measure", 14, "days"), ("38", "percent", 38, "%"), ("38 percent", "percent", 38, "%")]
+    assert rows[0]["subject"]   # a length has a subject like any figure
+    chained = figure_rows("The law took effect on May 3. Five days after that release, 3 ships left.",
+                          published=dt.date(2022, 9, 15))
+    assert [r["date_start"] for r in chained if r["kind"] == "date"] == ["2022-05-03", "2022-05-08"]
