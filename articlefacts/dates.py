@@ -215,11 +215,11 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     # two thousand twenty-two, and of the Independence of the United States of America the two hundred and
     # forty-seventh": the day, the year in words, and the year of Independence (from July 4, 1776)
     (rf"\b(?P<at>(?:(?P<dw>(?i:{ORDINAL_WORDS}))|(?P<dd>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\s+day\s+of\s+"
-     rf"(?P<mon>{MONTH}))(?:,?\s+(?i:in\s+the\s+year\s+of\s+our\s+Lord)\s+(?P<yw>(?i:{CARDINAL_WORDS}))\b)?",
+     rf"(?P<mon>{MONTH}))(?:,?\s+(?i:in\s+the\s+year(?:\s+of\s+our\s+Lord)?)\s+(?P<yw>(?i:{CARDINAL_WORDS}))\b)?",
      "day_words"),   # ("this 28th day of October" too)
     # the year in words right after such a day: "this 28th day of October, two thousand and twenty-five"
     (rf"\bday\s+of\s+{MONTH},[ \t]+(?P<at>(?P<yw>(?i:{CARDINAL_WORDS})))\b", "year_words_after"),
-    (rf"\b(?i:year\s+of\s+our\s+Lord)\s+(?P<yw>(?i:{CARDINAL_WORDS}))\b", "year_words"),
+    (rf"\b(?i:year(?:\s+of\s+our\s+Lord)?)\s+(?P<at>(?P<yw>(?i:{CARDINAL_WORDS})))\b", "year_words"),   # "in the year two thousand"
     (rf"\bIndependence\s+of\s+the\s+United\s+States(?:\s+of\s+America)?,?\s+(?P<at>(?:the\s+)?"
      rf"(?P<iw>(?i:{ORDINAL_WORDS})))\b", "independence"),
     # "the 20th century", "the twenty-first century", "the first half of the 20th century", "the 21 century"
@@ -481,7 +481,7 @@ _APOSTROPHE_YEAR = re.compile(r"['’]\d\d\b")
 _SEASON_WORD = re.compile(rf"\b(?:{SEASON})\b")
 NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"),
          "dm_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+month\b"),
-         "day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\bour\s+Lord\b"),
+         "day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\byear\s+(?:of\s+our\s+Lord\s+)?[a-z]"),
          "year_words_after": re.compile(r"(?i)\bday\s+of\b"),
          "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
          # each gate is a part that every match of its patterns holds, so it changes no result
@@ -804,7 +804,7 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
                 elif spec.which == "latest":
                     if forward and this_end < pub:
                         year += 1   # (said in April, "in the spring" ahead is this spring, still running)
-                    elif not forward and this_start > pub:
+                    elif not forward and this_start > pub + dt.timedelta(days=SEASON_AHEAD):
                         year -= 1
             return _season(year, spec.month)
         if k == "part":
@@ -918,6 +918,10 @@ def _observance(days: tuple[tuple[int, int], tuple[int, int]], pub: dt.date, for
     if forward:
         return next(s for s in spans if s[0] > pub)
     return max(s for s in spans if s[1] < pub)
+
+
+SEASON_AHEAD = 31   # a season starting within this many days of publication is the one meant ("our best protection
+                    # for the winter", said in November), unless the sentence narrates the past
 
 
 def _season(year: int, first_month: int) -> Interval:

@@ -1260,6 +1260,24 @@ def _restarts(text: str, figs: list[Figure]) -> None:
 
 
 REPEAT_GAP = re.compile(r"[ \t]*[.,;:!]?[ \t]*")   # a number repeated right after, as its own sentence or phrase
+DAY_AHEAD = 92   # a day without a year this close ahead of publication is the coming one, unless its sentence
+                 # narrates the past
+
+
+def _within_days_ahead(spec, published: dt.date | None, days: int) -> bool:
+    """Whether the next occurrence of a day without a year falls within ``days`` after publication."""
+    if published is None:
+        return False
+    for year in (published.year, published.year + 1):
+        try:
+            d = dt.date(year, spec.month, spec.day)
+        except ValueError:
+            continue
+        if d >= published:
+            return (d - published).days <= days
+    return False
+
+
 CHAIN_UNITS = ("day", "week", "month", "year")
 LENGTH_HEAD = re.compile(r"\S+(?:\s+and\s+a\s+half)?\s+(?:(?:short|long|brief)\s+)?(?:day|week|month|year)s?\b")
 
@@ -1310,6 +1328,9 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
                 forward = is_forward(prefix) or looks_ahead_after(after)
             elif spec.kind == "day" and ANNIVERSARY_OF.search(prefix):
                 forward = False   # "will mark the anniversary of January 6": the day remembered, not the next one
+            elif spec.kind == "day" and not spec.year and spec.which == "" and not forward and \
+                    _within_days_ahead(spec, published, DAY_AHEAD):
+                forward = not looks_back(prefix, after)   # "Reciprocal tariffs start on April 2nd" (said March 3)
             elif spec.kind == "weekday" and spec.which in ("", "this") and not forward:
                 # a weekday is the coming one unless its sentence narrates the past ("what's happening on Friday",
                 # "meets with them on Friday"; "signed it on Monday")

@@ -1543,3 +1543,15 @@ def test_a_chained_length_with_nothing_to_chain_from_is_a_length_and_a_broken_of
     chained = figure_rows("The law took effect on May 3. Five days after that release, 3 ships left.",
                           published=dt.date(2022, 9, 15))
     assert [r["date_start"] for r in chained if r["kind"] == "date"] == ["2022-05-03", "2022-05-08"]
+
+
+def test_the_year_in_words_without_our_lord_a_season_about_to_start_and_a_day_close_ahead():
+    rows = figure_rows("I have set my hand this thirtieth day of April, in the year two thousand twenty-one.",
+                       "The vaccine is our best protection for the winter.", "Reciprocal tariffs start on April 2nd.",
+                       "The tariffs started on April 2nd.", published=dt.date(2022, 11, 18))
+    got = [(r["text"], r["date_start"]) for r in rows]
+    assert got == [("thirtieth day of April", "2021-04-30"), ("two thousand twenty-one", "2021-01-01"),
+                   ("the winter", "2022-12-01"), ("April 2nd", "2022-04-02"), ("April 2nd", "2022-04-02")]
+    ahead = figure_rows("Reciprocal tariffs start on April 2nd.", "The tariffs started on April 2nd.",
+                        published=dt.date(2025, 3, 3))
+    assert [r["date_start"] for r in ahead] == ["2025-04-02", "2024-04-02"]
