@@ -1264,6 +1264,14 @@ DAY_AHEAD = 92   # a day without a year this close ahead of publication is the c
                  # narrates the past
 
 
+def _dated_entry(text: str, first: Figure, start: int) -> bool:
+    """Whether a paragraph whose first figure is ``first`` opens with a date that has its year ("November 2024 —
+    Russia approves the treaty on 6 November ..."): a timeline's entry, told in the present, whose days belong
+    to that date."""
+    return first.kind == "date" and first.date_mention is not None and bool(first.date_mention.spec.year) and \
+        not text[start:first.start].strip()
+
+
 def _within_days_ahead(spec, published: dt.date | None, days: int) -> bool:
     """Whether the next occurrence of a day without a year falls within ``days`` after publication."""
     if published is None:
@@ -1302,6 +1310,9 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
     anchor = None
     context: tuple[int, dt.date] | None = None  # (paragraph, date) of the last explicitly dated figure
     first_in_sentence, current = 0, None
+    first_of_para: dict[int, Figure] = {}
+    for f in figs:
+        first_of_para.setdefault(f.para, f)
     # the subject of the latest earlier figure of each kind, and of each (kind, unit), that has one
     subject_of_kind: dict[str, str] = {}
     subject_of_unit: dict[tuple[str, str], str] = {}
@@ -1329,6 +1340,7 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
             elif spec.kind == "day" and ANNIVERSARY_OF.search(prefix):
                 forward = False   # "will mark the anniversary of January 6": the day remembered, not the next one
             elif spec.kind == "day" and not spec.year and spec.which == "" and not forward and \
+                    not _dated_entry(text, first_of_para[fig.para], paragraph_start(fig.para)) and \
                     _within_days_ahead(spec, published, DAY_AHEAD):
                 forward = not looks_back(prefix, after)   # "Reciprocal tariffs start on April 2nd" (said March 3)
             elif spec.kind == "weekday" and spec.which in ("", "this") and not forward:
