@@ -311,7 +311,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         d = g["dir"].lower()
         # "came two days after Gerasimov told Putin": the event after "after" is N units before the anchor
         sign = -1 if d in ("earlier", "before") or d == "after" and re.match(r"\s+[A-Z]", m.string[m.end():]) else 1
-        return DateSpec("chain", n=sign * n, unit=unit)
+        # "five days after that release": counted from a thing named, which an earlier date may or may not give
+        return DateSpec("chain", n=sign * n, unit=unit, which="after_thing" if d.startswith("after ") else "")
     if name == "season":
         return DateSpec("season", int(g["y"]), SEASONS[g["season"].lower()])
     if name == "season_rel":

@@ -1286,7 +1286,7 @@ def _within_days_ahead(spec, published: dt.date | None, days: int) -> bool:
     return False
 
 
-CHAIN_UNITS = ("day", "week", "month", "year")
+CHAIN_UNITS = ("day", "week", "month", "year")   # the units a chained length may be read back as
 LENGTH_HEAD = re.compile(r"\S+(?:\s+and\s+a\s+half)?\s+(?:(?:short|long|brief)\s+)?(?:day|week|month|year)s?\b")
 
 
@@ -1376,7 +1376,7 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
             if iv:
                 fig.date_start, fig.date_end = iv[0].isoformat(), iv[1].isoformat()
                 anchor = iv if spec.kind != "range" else (iv[1], iv[1]) if spec.a.kind == "day" else iv
-            elif spec.kind == "chain" and spec.n and spec.unit in CHAIN_UNITS:
+            elif spec.kind == "chain" and spec.which == "after_thing" and spec.unit in CHAIN_UNITS:
                 _as_length(text, fig, abs(spec.n), spec.unit)   # "14 days after that second dose", nothing to
             if fig.kind == "date":                                # chain from: a length of time, never a blank date
                 continue
