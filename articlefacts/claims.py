@@ -173,8 +173,8 @@ def _in_relative_clause(sentence: str, pos: int) -> bool:
 
 
 # a speaker's own conditional; not the polite "I would like to thank", "we'd be happy to"
-WOULD = re.compile(r"\b(?:would(?:n['’]t)?|'d)\b(?!\s+(?:not\s+)?(?:also\s+|really\s+|just\s+|still\s+)?(?:like|love|want|"
-                   r"be\s+(?:happy|glad|pleased|delighted|honou?red|remiss))\b)",
+WOULD = re.compile(r"\b(?:would(?:n['’]t)?|'d)\b(?!\s+(?:not\s+)?(?:also\s+|really\s+|just\s+|still\s+)?"
+                   r"(?:like|love|want|be\s+(?:happy|glad|pleased|delighted|honou?red|remiss))\b)",
                    re.I)
 # a "would" that carries a past report or thought forward, no condition: "I promised his mother that we would bring
 # him home", "they announced that they would begin", "we knew we would be in this phase"
@@ -352,7 +352,8 @@ def _is_source_np(np: str) -> bool:
 # ("Under Secretary Smith" is a title)
 NOT_A_SUBJECT_START = re.compile(r"(?i:within|in|on|at|for|by|after|before|during|over|of|from|to|with|without|into|"
                                  r"through|across|among|between|against|towards?|upon|via|like|including|excluding|"
-                                 r"regarding|concerning|according|following|pending|notwithstanding|please)\s|(?i:under)\s+"
+                                 r"regarding|concerning|according|following|pending|notwithstanding|"
+                                 r"please)\s|(?i:under)\s+"
                                  r"(?![A-Z])|[a-z]+ing\s+(?:the|a|an|its|their|his|her|our|this|that)\s|"
                                  r"(?:[a-z]+ed|held|made|built|set|given|taken|known|seen|led|run|brought|sent|kept)\s+"
                                  r"(?:in|on|at|by|for|from|with|into|under|across|during)\s")   # "held in the East Room"
@@ -965,8 +966,9 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
     if ifs and not (document_source or LAW_IF.search(sentence) or RULE_IF.search(sentence)) and \
             (not attributed or own_words or min(ifs) < cue_pos):
         return "hedged"
-    if (not attributed or own_words) and any(not WOULD_IN_PAST_REPORT.search(sentence, max(0, m.start() - 120), m.start())
-                                             for m in WOULD.finditer(sentence)):
+    if (not attributed or own_words) and \
+            any(not WOULD_IN_PAST_REPORT.search(sentence, max(0, m.start() - 120), m.start())
+                for m in WOULD.finditer(sentence)):
         return "hedged"   # a speaker's own conditional, like the author's ("I would say ...")
     return "reported" if attributed else "asserted"
 

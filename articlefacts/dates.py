@@ -50,8 +50,8 @@ OBSERVANCE = (rf"\b(?!(?:During|In|For|On|Throughout|Since|As|Each|Every|Celebra
               rf"(?:{OBSERVANCE_WORDS})[ \t]+|"
               rf"[Tt]his[ \t]+(?:[A-Z][\w’'\-]*+[ \t]+(?:(?:and|of|the)[ \t]+)?){{1,6}})[Mm]onth\b")
 # ("This American Heart Month, ...": any capitalized name of a month said with "this" is the month's observance)
-OBSERVANCE_NAMED = re.compile(r"(?i)\b(?:as|celebrat\w*|commemorat\w*|observ\w*|recogni[sz]\w*|honou?r\w*|mark(?:s|ed|ing)?|"
-                              r"kick(?:s|ed|ing)?[ \t]+off)[ \t]+$")
+OBSERVANCE_NAMED = re.compile(r"(?i)\b(?:as|celebrat\w*|commemorat\w*|observ\w*|recogni[sz]\w*|honou?r\w*|"
+                              r"mark(?:s|ed|ing)?|kick(?:s|ed|ing)?[ \t]+off)[ \t]+$")
 # vocab/observance_dates.csv: the days of the observances that fall on the same dates every year, by name
 # ("National" and "this" left off, apostrophes straight)
 OBSERVANCE_DATES = {r["name"].lower(): (tuple(map(int, r["first"].split("-"))), tuple(map(int, r["last"].split("-"))))
@@ -147,7 +147,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"(?<![-–/])\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b|(?!\s+\d))", "dmy"),
     (rf"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)(?![:.]\d)", "md"),
     (rf"\b(?P<mon>{MONTH})\s+the\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b", "md"),   # "September the 8th"
-    (rf"\b[Tt]he\s+(?P<d>{DAY})\s+of\s+(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+month\b", "dm_rel"),  # "the 18th of this month"
+    # "the 18th of this month"
+    (rf"\b[Tt]he\s+(?P<d>{DAY})\s+of\s+(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+month\b", "dm_rel"),
     (rf"\b(?P<mon>{MONTH})\s+of\s+(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year\b", "my_rel"),   # "March of last year"
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+['’](?P<yy>\d\d)\b(?![’']?s\b)", "my_yy"),
@@ -219,7 +220,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
      "day_words"),   # ("this 28th day of October" too)
     # the year in words right after such a day: "this 28th day of October, two thousand and twenty-five"
     (rf"\bday\s+of\s+{MONTH},[ \t]+(?P<at>(?P<yw>(?i:{CARDINAL_WORDS})))\b", "year_words_after"),
-    (rf"\b(?i:year(?:\s+of\s+our\s+Lord)?)\s+(?P<at>(?P<yw>(?i:{CARDINAL_WORDS})))\b", "year_words"),   # "in the year two thousand"
+    # "in the year of our Lord two thousand twenty-two", "in the year two thousand twenty-one"
+    (rf"\b(?i:year(?:\s+of\s+our\s+Lord)?)\s+(?P<at>(?P<yw>(?i:{CARDINAL_WORDS})))\b", "year_words"),
     (rf"\bIndependence\s+of\s+the\s+United\s+States(?:\s+of\s+America)?,?\s+(?P<at>(?:the\s+)?"
      rf"(?P<iw>(?i:{ORDINAL_WORDS})))\b", "independence"),
     # "the 20th century", "the twenty-first century", "the first half of the 20th century", "the 21 century"
@@ -482,7 +484,8 @@ _APOSTROPHE_YEAR = re.compile(r"['’]\d\d\b")
 _SEASON_WORD = re.compile(rf"\b(?:{SEASON})\b")
 NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"),
          "dm_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+month\b"),
-         "day_words": re.compile(r"(?i)\bday\s+of\b"), "year_words": re.compile(r"(?i)\byear\s+(?:of\s+our\s+Lord\s+)?[a-z]"),
+         "day_words": re.compile(r"(?i)\bday\s+of\b"),
+         "year_words": re.compile(r"(?i)\byear\s+(?:of\s+our\s+Lord\s+)?[a-z]"),
          "year_words_after": re.compile(r"(?i)\bday\s+of\b"),
          "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
          # each gate is a part that every match of its patterns holds, so it changes no result

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
 from .vocab import rows
-from .dates import DateMention, find_dates, is_forward, looks_ahead_after, looks_back, resolve, resolve_in_context
+from .dates import (DateMention, DateSpec, find_dates, is_forward, looks_ahead_after, looks_back, resolve,
+                    resolve_in_context)
 from .numbers import (DIGITS, MULTIPLIER_WORDS, fraction_value, NUMBER_WORD, PLURAL_SCALES, SCALES, SHORT_SCALES,
                       VAGUE_COUNT, parse_digits, words_to_number)
 
@@ -1244,8 +1245,9 @@ def _restarts(text: str, figs: list[Figure]) -> None:
     a number corrected after a spaced dash ("will create 3,000 — 300 permanent jobs")."""
     for i in range(len(figs) - 2, -1, -1):
         fig, nxt = figs[i], figs[i + 1]
-        if fig.elided and fig.kind != "date" and nxt.kind not in ("", "date") and RESTART_GAP.fullmatch(text, fig.end, nxt.start) \
-                and (nxt.value_low == fig.value_low or SPOKEN_BREAK.fullmatch(text, fig.end, nxt.start)):
+        if fig.elided and fig.kind != "date" and nxt.kind not in ("", "date") and \
+                RESTART_GAP.fullmatch(text, fig.end, nxt.start) and \
+                (nxt.value_low == fig.value_low or SPOKEN_BREAK.fullmatch(text, fig.end, nxt.start)):
             fig.kind, fig.unit, fig.elided = nxt.kind, nxt.unit, False
     for i, fig in enumerate(figs):   # "men represented 38 — Black men represented 38 percent": said again, whole
         if fig.elided and fig.kind != "date" and SPOKEN_BREAK.match(text, fig.end):
@@ -1272,7 +1274,7 @@ def _dated_entry(text: str, first: Figure, start: int) -> bool:
         not text[start:first.start].strip()
 
 
-def _within_days_ahead(spec, published: dt.date | None, days: int) -> bool:
+def _within_days_ahead(spec: DateSpec, published: dt.date | None, days: int) -> bool:
     """Whether the next occurrence of a day without a year falls within ``days`` after publication."""
     if published is None:
         return False
