@@ -1211,6 +1211,7 @@ def extract_figures(text: str, paragraphs: list[tuple[int, int]], sentences: lis
         # a date span never swallows a number figure, nor the reverse
         figs.extend(para)
     _contextualise(text, figs, sentences, published, paragraphs)
+    _proclaimed(text, figs)
     for f in figs:   # a figure's span holds an editor's brackets whole: "10 [years]", not "10 [years"
         inside = original[f.start:f.end]
         close, open_ = original.find("]", f.end, f.end + 42), original.rfind("[", max(0, f.start - 42), f.start)
@@ -1298,6 +1299,40 @@ def _as_length(text: str, fig: Figure, n: float, unit: str) -> None:
     head = LENGTH_HEAD.match(text, fig.start, fig.end)
     fig.kind, fig.value_low, fig.value_high, fig.qualifier, fig.unit = "measure", n, n, "exact", unit + "s"
     fig.end, fig.date_mention = (head.end() if head else fig.end), None
+
+
+# "do hereby proclaim September 19, 2023, as National Voter Registration Day": the day (or days) a proclamation
+# names its observance for; the observance named elsewhere in the document is that day, not the day it was said
+PROCLAIM_BEFORE = re.compile(r"\bproclaim[ \t]+$", re.I)
+PROCLAIMED_AS = re.compile(r",?[ \t]+as[ \t]+(?:the[ \t]+)?(?P<name>[A-Z][\w’'\-]*+(?:[ \t]+(?:of|and|for|[A-Z][\w’'\-]*+))*+)")
+OBSERVED_NAMED = ("named_day", "observance", "holiday")   # the date kinds that name an observance
+
+
+def _observance_name(name: str) -> str:
+    """An observance's name reduced for comparison: "this National Voter Registration Day, 2023" and
+    "Voter Registration Day" are one."""
+    s = re.sub(r"[’']s\b", "", name.lower())
+    s = re.sub(r"[,\s]+\d{4}$", "", s.strip())
+    s = re.sub(r"^(?:(?:this|the|on|national)\s+)+", "", s)
+    return " ".join(s.split())
+
+
+def _proclaimed(text: str, figs: list[Figure]) -> None:
+    """Date each observance a document proclaims ("proclaim March 2 through March 8, 2025, as National Consumer
+    Protection Week") at the dates proclaimed, wherever the document names it."""
+    named: dict[str, tuple[str, str]] = {}
+    for f in figs:
+        if f.kind == "date" and f.date_start and PROCLAIM_BEFORE.search(text, max(0, f.start - 12), f.start):
+            m = PROCLAIMED_AS.match(text, f.end)
+            if m and re.search(r"\b(?:Day|Week|Month)\b", m.group("name")):
+                named[_observance_name(m.group("name"))] = (f.date_start, f.date_end)
+    if not named:
+        return
+    for f in figs:
+        if f.kind == "date" and f.date_mention is not None and f.date_mention.spec.kind in OBSERVED_NAMED:
+            days = named.get(_observance_name(text[f.start:f.end]))
+            if days:
+                f.date_start, f.date_end = days
 
 
 ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+)?$", re.I)

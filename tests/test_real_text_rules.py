@@ -1555,3 +1555,19 @@ def test_the_year_in_words_without_our_lord_a_season_about_to_start_and_a_day_cl
     ahead = figure_rows("Reciprocal tariffs start on April 2nd.", "The tariffs started on April 2nd.",
                         published=dt.date(2025, 3, 3))
     assert [r["date_start"] for r in ahead] == ["2025-04-02", "2024-04-02"]
+
+
+def test_an_observance_is_dated_where_its_proclamation_names_its_days():
+    rows = figure_rows("On National Kindness Day, we thank our neighbors.",
+                       "This National Kindness Day, let us give 10 hours.",
+                       "I do hereby proclaim October 3, 2024, as National Kindness Day.",
+                       "I also proclaim May 4 through May 10, 2024, as Bridge Safety Week.",
+                       "During Bridge Safety Week, inspectors visit 300 bridges.",
+                       "On Harbor Day we meet.", published=dt.date(2024, 10, 1))
+    got = [(r["text"], r["date_start"], r["date_end"]) for r in rows if r["kind"] == "date"]
+    assert got == [("National Kindness Day", "2024-10-03", "2024-10-03"),
+                   ("This National Kindness Day", "2024-10-03", "2024-10-03"),
+                   ("October 3, 2024", "2024-10-03", "2024-10-03"),
+                   ("May 4 through May 10, 2024", "2024-05-04", "2024-05-10"),
+                   ("Bridge Safety Week", "2024-05-04", "2024-05-10"),
+                   ("Harbor Day", "2024-10-01", "2024-10-01")]   # proclaimed nowhere: the day it is said
