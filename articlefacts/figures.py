@@ -135,10 +135,10 @@ POST_OF = {"or more": "lower_bound", "or above": "lower_bound", "or over": "lowe
            "or fewer": "upper_bound", "or less": "upper_bound", "or older": "lower_bound", "or younger": "upper_bound"}
 # an age: "when they turn 65", "aged 18", "18 or older", "65 years of age"
 # "children under 6", "people over the age of 65", "those under 18"
-AGE_BEFORE = re.compile(r"\b(?:turns?|turned|turning|aged?|ages|ages?\s+of)\s+$|\b(?:children|kids|babies|infants|"
-                        r"toddlers|teens|teenagers|adults|people|persons|individuals|those|anyone|seniors|Americans|child|kid|baby|"
-                        r"infant|toddler|teen|teenager|adult|person)\s+"
-                        r"(?:under|over|below|above|younger\s+than|older\s+than)\s+$", re.I)
+# ("individuals greater than 65", "individuals from 18 to 50": the people nouns of vocab/age_nouns.csv)
+AGE_NOUNS = "|".join(re.escape(r["noun"]) for r in rows("age_nouns"))
+AGE_BEFORE = re.compile(rf"\b(?:turns?|turned|turning|aged?|ages|ages?\s+of)\s+$|\b(?:{AGE_NOUNS})\s+"
+                        r"(?:under|over|below|above|younger\s+than|older\s+than|greater\s+than|from|between)\s+$", re.I)
 AGE_AFTER = re.compile(r"\s+(?:(?:or|and)\s+(?:older|younger)\b|years?\s+(?:of\s+age|old)\b)", re.I)
 # a spoken false start, the number cut off with its word: "$20 mil- — $20 billion" (the number said again)
 # a number cut off before a dash ("more than 200- — $2,000"), numbers in words with a word cut off ("seventy hundred

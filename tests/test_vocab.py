@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import PUBLISHED, extract
+from conftest import PUBLISHED, extract, figure_rows
 
 from articlefacts.vocab import rows
 
@@ -223,3 +223,10 @@ def test_each_named_date_is_its_day_when_said_after_it(row):
 def test_each_run_in_label_is_no_speaker_even_when_it_recurs(row):
     claims = extract(f"{row['label']}: The agency hired 3 clerks.", f"{row['label']}: It fired 2 more.").claims
     assert list(claims["source"]) == ["author", "author"], row
+
+
+@pytest.mark.parametrize("row", rows("age_nouns"), ids=lambda r: r["noun"])
+def test_each_age_noun_takes_the_number_after_a_comparison_as_an_age(row):
+    for phrase, values in ((f"{row['noun']} over 65", (65.0, 65.0)), (f"{row['noun']} from 18 to 50", (18.0, 50.0))):
+        (fig,) = figure_rows(f"The rule covers {phrase}.")
+        assert (fig["kind"], fig["unit"], fig["value_low"], fig["value_high"]) == ("measure", "years", *values), phrase
