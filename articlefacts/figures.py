@@ -467,8 +467,9 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
     if re.fullmatch(r"\d{1,2}(?:\.0)?", m.group(0)) and NAME_BEFORE.search(text, max(start, s - 40), s) and \
             NAME_NUMBER_AFTER.match(text, e):
         return None  # "Nord Stream 2 won’t happen", "Operation Choke Point 2.0 once and for all": a name's number
-    if s == start and re.match(r"[.)][ \t]+[A-Z“\"(]", text[e:e + 3]) and "." not in m.group(0):
-        return None  # "1. Subject to any exceptions ...": a list item's number at the paragraph's start, a label
+    if re.fullmatch(r"\d{1,2}", m.group(0)) and re.match(r"[.)][ \t]*[A-Z“\"(]", text[e:e + 3]) and \
+            (s == start or re.search(r"[.!?][ \t]+$", text[max(start, s - 3):s])):
+        return None  # "1. Subject to any exceptions ...", "3.Mobilized ...": a list item's number, a label
     if prev == "(" and (prev2.isalnum() or prev2 in "_)") and text[e:e + 1] in ",)":
         return None  # "alert(1)", "section 506(a)(1)": code, markup or a provision's number, not a figure
     if prev.isalnum() or prev in "#№/" or (prev in "-–‑" and prev2.isalpha() and not joined_range) or \

@@ -74,11 +74,17 @@ def _is_boundary(text: str, m: re.Match) -> bool:
 CITATION_TAIL = re.compile(r"\s+\[[^\[\]\n]{1,80}\][ \t]*(?:\n|$)")
 
 
+# a list item's number before its text: "1. Saved ...", "12.Mobilized ..."
+LIST_MARKER = re.compile(r"\s*\d{1,2}\.")
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets) of ``text[start:end]``, trimmed of white space."""
     end = len(text) if end is None else end
     spans, cur = [], start
     for m in BOUNDARY.finditer(text, start, end):
+        if LIST_MARKER.fullmatch(text, cur, m.end()):
+            continue   # "1. Saved 15 million Americans ...": a numbered item's marker opens its sentence
         if _starts_sentence(m.group("first")) and _is_boundary(text, m) and not CITATION_TAIL.match(text, m.end(), end):
             spans.append((cur, m.end()))
             cur = m.end()
