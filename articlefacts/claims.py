@@ -358,6 +358,9 @@ NOT_A_SUBJECT_START = re.compile(r"(?i:within|in|on|at|for|by|after|before|durin
                                  r"(?:[a-z]+ed|held|made|built|set|given|taken|known|seen|led|run|brought|sent|kept)\s+"
                                  r"(?:in|on|at|by|for|from|with|into|under|across|during)\s")   # "held in the East Room"
 SUBJECT_WINDOW = 600  # how far before a cue its subject is looked for (the longest annotated sentence: 401)
+# the relative pronoun, adverbs and auxiliaries right before a cue verb: its clause qualifies a noun
+RELATIVE_BEFORE_CUE = re.compile(r"\b(?:that|which|who|whom)(?:\s+(?:[a-z]+ly|also|never|once|later|then|not|has|have|"
+                                 r"had|was|were|is|are|would|will|could|did|do|does))*$", re.I)
 REL_TAIL = re.compile(r",\s+(?:which|who)(?:\s+(?:also|has|have|had|later|then|once))*$")
 RELATIVE_ON_SUBJECT = re.compile(r"(?<=[a-z])\s+(?:that|which|who)\s+(?:[a-z]+ed|[a-z]+s|is|are|was|were|has|have|"
                                  r"had)\b[^,]*+(?=,)")
@@ -406,8 +409,8 @@ def _subject_before(masked: str, pos: int, dashes: bool = True) -> tuple[str, st
         np = _clean_np(_leading_trim(re.split(r"\s+(?:to|from|by|with|at)\s+(?=the\b|[A-Z])", rel)[-1]))
         # (a whole clause before ", which" is no antecedent: "The Proclamation follows ... under the Act, which")
         return (np, "") if _is_source_np(np) and len(np.split()) <= 8 else ("", "")
-    if re.search(r"\b(?:that|which|who|whom)$", head, re.I):
-        return "", ""  # a relative clause: "disasters that claim many lives"
+    if RELATIVE_BEFORE_CUE.search(head):
+        return "", ""  # a relative clause: "disasters that claim many lives", "officials who falsely claimed"
     # "The decree that created the scheme, ..., states": drop the relative clause on the subject
     head = RELATIVE_ON_SUBJECT.sub("", head)
     coordinated = re.search(r"(?:,\s*|\s)and(?:\s+(?:also|then|later))?$", head)

@@ -139,6 +139,10 @@ LEAD_IN_SPEAKER = re.compile(r"(?P<np>[A-Z][\w’'.\-]*+(?:[ \t][A-Z][\w’'.\-]
                              r"(?:[a-z]+ed|said|says|told|wrote|writes|reports|notes|spoke|put\s+it|added)\b")
 
 
+# an excerpt introduced by its source alone: "From The Washington Examiner:" (the quoted paragraphs below are its)
+FROM_SOURCE = re.compile(r"From[ \t]+(?P<np>(?:[Tt]he[ \t]+)?[A-Z][\w’'.\-]*+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.\-]*+){0,5}+):")
+
+
 # a quotation signed after a dash at the end of its paragraph: "“...” — Press Secretary Jane Roe"
 EPIGRAPH = re.compile(r"[”\"][ \t]*[—–][ \t]*(?P<np>[A-Z][\w’'.\-]*+(?:[ \t,]+[A-Z][\w’'.\-]*+){0,7}+)[ \t]*$")
 
@@ -188,7 +192,7 @@ def quoted_turns(text: str, paragraphs: list[tuple[int, int]], type_of) -> dict[
             continue
         speaker = None
         if par.endswith(":") and len(par.split()) <= 80:
-            names = list(LEAD_IN_SPEAKER.finditer(par))
+            names = [m for m in [FROM_SOURCE.fullmatch(par)] if m] or list(LEAD_IN_SPEAKER.finditer(par))
             if not names and len(par.split()) <= 12 and not re.search(r"\s[A-Z]", par):
                 # "Here are the highlights:" names nobody: the person the paragraph before it is about
                 earlier = [text[a:b] for a, b in paragraphs[max(0, k - 2):k]]

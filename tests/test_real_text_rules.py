@@ -1571,3 +1571,23 @@ def test_an_observance_is_dated_where_its_proclamation_names_its_days():
                    ("May 4 through May 10, 2024", "2024-05-04", "2024-05-10"),
                    ("Bridge Safety Week", "2024-05-04", "2024-05-10"),
                    ("Harbor Day", "2024-10-01", "2024-10-01")]   # proclaimed nowhere: the day it is said
+
+
+def test_a_numbered_items_marker_opens_its_sentence_and_is_no_figure():
+    t = extract("1. Cut 400 permits in 2023.", "2. Hired 30 inspectors. 3.Opened 12 offices.",
+                "The tally was 12. Then we left.")
+    assert list(t.claims["text"]) == ["1. Cut 400 permits in 2023.", "2. Hired 30 inspectors.",
+                                      "3.Opened 12 offices.", "The tally was 12.", "Then we left."]
+    assert list(t.figures["text"]) == ["400 permits", "2023", "30 inspectors", "12 offices", "12"]
+
+
+def test_an_excerpt_under_from_and_its_source_is_the_sources():
+    rows = claims_of("Costs fell last year.", "From The Daily Ledger:", "“Costs fell by 3 percent.",
+                     "The agency released the data on Friday.”", "Costs fell again.")
+    assert [r["source"] for r in rows[2:]] == ["The Daily Ledger", "The Daily Ledger", "author"]
+
+
+def test_a_cue_verb_in_a_relative_clause_after_an_adverb_attributes_nothing():
+    rows = claims_of("The order punishes officials who falsely claimed the data was fake.",
+                     "It names officials who have said the plan failed.")
+    assert [r["source"] for r in rows] == ["author", "author"]
