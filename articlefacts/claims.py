@@ -1183,7 +1183,7 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
         for i in range(1, len(spans)):
             sentence = text[spans[i][0]:spans[i][1]]
             if found[i] is None and found[i - 1] is not None and re.match(r"^[“\"]", sentence) \
-                    and re.search(r"[”\"](?:\s*\[[^\[\]]{1,80}\])?$", sentence) and re.search(r"[“\"]", text[spans[i - 1][0]:spans[i - 1][1]]):
+                    and re.search(r"[”\"](?:\s*\[[^\[\]]{1,80}\])?$", sentence) and re.search(r"[“”\"]", text[spans[i - 1][0]:spans[i - 1][1]]):
                 found[i] = found[i - 1]
         # "Chairman Lee writes:" and then paragraphs that are quotations: each quotation is the writer's
         para_text = text[p[0]:p[1]]

@@ -1591,3 +1591,11 @@ def test_a_cue_verb_in_a_relative_clause_after_an_adverb_attributes_nothing():
     rows = claims_of("The order punishes officials who falsely claimed the data was fake.",
                      "It names officials who have said the plan failed.")
     assert [r["source"] for r in rows] == ["author", "author"]
+
+
+def test_a_quotation_after_a_said_clause_goes_on_in_the_speakers_words_and_threatening_is_no_speech():
+    rows = claims_of("“It is loud here at night,” says a resident near the depot. “I support the plan.”",
+                     "In 2019, the group threatened organizers of the parade.",
+                     "The group threatened that it would march.")
+    assert [r["source"] for r in rows] == ["a resident near the depot", "a resident near the depot", "author",
+                                           "The group"]
