@@ -237,6 +237,7 @@ def _clean_np(np: str) -> str:
     np = TIME_TAIL.sub("", np)
     np = TRAILING_ADVERBS.sub("", np)
     np = re.sub(r"\s+of\s+\d{4}$", "", np)
+    np = re.sub(r"(?<=\w)[’'](?:ve|d|ll)$", "", np)   # "They’ve (said)": the subject without its auxiliary
     return np.strip(" ,;:-—–\"“”")
 
 
@@ -542,8 +543,8 @@ AFTER_PERSON = re.compile(rf"\s*({PERSON})(?P<app>\s*,\s*[^,.;]+|\s+(?:of|at|fro
 AFTER_NOT_NAME = re.compile(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|"
                             r"she|they)\b", re.I)
 AFTER_PRONOUN = re.compile(r"\s*(?:he|she|they)\s*[,.]", re.I)
-AFTER_PHRASE = re.compile(r"\s*((?:(?:a|an|the)\s+)?[\w’'.\-]+(?:\s+(?!on\b|in\b|at\b|last\b|this\b|that\b)[\w’'.\-]+)"
-                          r"{0,6}?)(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|last|this|that|told|said|adding|citing)\b))")
+AFTER_PHRASE = re.compile(r"\s*((?:(?:a|an|the)\s+)?[\w’'.\-]+(?:\s+(?!on\b|in\b|at\b|last\b|this\b|that\b|who\b)[\w’'.\-]+)"
+                          r"{0,6}?)(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|last|this|that|told|said|adding|citing|who)\b))")
 AFTER_APPOSITION = re.compile(r"\s*,\s*([^,.;]+)")
 
 
@@ -1089,6 +1090,8 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
             return max(plural)[1]
     if low in ("it", "they"):
         src = memory.last()
+        if src and low == "they" and (_looks_like_person(_bare(src[0])) or src[0].isupper()):
+            return ""   # "they" is never one person quoted before ("MS. PSAKI", "Jane Roe")
         if src:
             return src[0] if src[0].lower().startswith("the ") else f"the {src[0]}" if re.match(r"[A-Z]{2,}",
                                                                                               src[0]) else src[0]
@@ -1208,7 +1211,10 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
                 claims.append(claim)
                 continue
             if turn is not None and (s == p[0] and turn.opens or att is None or
-                                     FIRST_PERSON.fullmatch(att.source) or att.source.lower() == "you"):
+                                     FIRST_PERSON.fullmatch(att.source) or att.source.lower() == "you" or
+                                     att.source.lower() == "they" and not _antecedent(text, s, "they", att.cue,
+                                                                                       memory, roles)):
+                # ("they told him", with no group named before it: the speaker's own account)
                 # a transcript: the speaker label is the first attribution of its sentence, and the source of
                 # every later sentence of the turn that names no other
                 claim.source, claim.source_type = turn.label, turn.source_type

@@ -1599,3 +1599,16 @@ def test_a_quotation_after_a_said_clause_goes_on_in_the_speakers_words_and_threa
                      "The group threatened that it would march.")
     assert [r["source"] for r in rows] == ["a resident near the depot", "a resident near the depot", "author",
                                            "The group"]
+
+
+def test_the_speaker_after_an_inverted_cue_stops_before_a_relative_clause_of_any_length():
+    rows = claims_of("“It may be the only way,” says a local man who represents shops hit hard by crime in the city.")
+    assert rows[0]["source"] == "a local man"
+
+
+def test_they_never_stands_for_one_person_quoted_before_and_a_contracted_subject_speaks():
+    rows = claims_of("Jane Roe, the mayor, said the road was closed.", "They said it would reopen in May.",
+                     "Union leaders said the strike was over.", "They’ve said none of their members left.")
+    assert [r["source"] for r in rows] == ["Jane Roe", "They", "Union leaders", "They (Union leaders)"]
+    turn = claims_of("MS. LEE: Sure. They told me it was fine.")
+    assert [r["source"] for r in turn] == ["MS. LEE", "MS. LEE"]   # no group named: the speaker's own account
