@@ -59,7 +59,7 @@ _SC = "hundred|thousand|million|billion|trillion|dozen"
 WORDNUM = rf"(?:{_W}|a(?=[\s-]+(?:{_SC})\b))(?:[\s-]+(?:{_W}|{_SC})\b|\s+and\s+{_W}\b)*(?:[\s-]+and[\s-]+a[\s-]+half\b)?"
 ATOM = re.compile(
     rf"(?P<cur>{CUR_PRE})?(?P<num>{DIGITS})(?P<plus>\+(?=\s?(?:{SCALE_WORDS})\b))?"
-    rf"(?:\s{{0,2}}(?P<scale>{SCALE_WORDS})\b|(?P<short>k|mn|m|bn|tn|(?(cur)[KMBT]))\b)?"
+    rf"(?:\s{{0,2}}(?P<scale>{SCALE_WORDS})\b|(?P<short>k|K|mn|m|bn|tn|(?(cur)[MBT]))\b)?"
     rf"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
     rf"|(?P<wcur>{CUR_PRE})?\b(?P<words>(?i:{WORDNUM}))\b(?P<wpct>\s(?:percent|per\s+cent)\b)?")
 VAGUE = re.compile(
@@ -799,6 +799,7 @@ def _hyphen_unit(hm: re.Match) -> tuple[str, str]:
     return "measure", lx.TIME_UNITS.get(u, lx.MEASURE_UNITS.get(u, u + "s"))
 
 
+PERCENTAGE_POINTS = re.compile(r"[ \t]+(?:full[ \t]+)?percentage[ \t\-]+points?\b", re.I)
 AFTER_WINDOW = 1000  # how far after a number its counted noun is read (six words at most)
 
 
@@ -828,6 +829,9 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
         return Counted("money", currency, pos)
     if first.percent or last.percent:
         return Counted("percent", "%", pos)
+    points = PERCENTAGE_POINTS.match(text, pos)
+    if points:   # "18 percentage points", "a full percentage point": a difference of percentages
+        return Counted("percent", "%", points.end())
     ages = AGE_NOUN.match(text, pos)
     if ages:   # "two 12-year-olds": people of that age (the age a figure of its own)
         return Counted("personnel", ages.group(1), pos)
@@ -845,6 +849,8 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
     skip = re.match(r"\s+(?:more|additional|further|extra|other|new|fresh)\b", rest)
     offset = skip.end() if skip else 0
     na = lx.noun_after(rest[offset:])
+    if na and offset and na[1].lower() in lx.CURRENCY_WORDS and na[1].lower().endswith("s"):
+        return Counted("money", lx.CURRENCY_WORDS[na[1].lower()], pos + offset + na[0])   # "8,000 more dollars"
     if na:
         span = (pos + offset, pos + offset + na[0])
         return Counted(*_head_kind(na[1]), span[1], span)
@@ -1258,8 +1264,9 @@ def _restarts(text: str, figs: list[Figure]) -> None:
                     again.value_high == fig.value_high and "." not in text[fig.end:again.start]:
                 fig.kind, fig.unit, fig.elided = again.kind, again.unit, False
     for prev, fig in zip(figs, figs[1:]):   # "... $20 billion. Twenty billion.": the same amount said again
-        if fig.elided and prev.kind not in ("", "date") and fig.kind != "date" and prev.value_low == fig.value_low \
-                and prev.value_high == fig.value_high and REPEAT_GAP.fullmatch(text, prev.end, fig.start):
+        said = {prev.value_low, prev.value_high} - {None}   # "up to 8,000 more dollars. Eight thousand."
+        if fig.elided and prev.kind not in ("", "date") and fig.kind != "date" and \
+                {fig.value_low, fig.value_high} - {None} == said and REPEAT_GAP.fullmatch(text, prev.end, fig.start):
             fig.kind, fig.unit, fig.elided = prev.kind, prev.unit, False
 
 

@@ -1612,3 +1612,12 @@ def test_they_never_stands_for_one_person_quoted_before_and_a_contracted_subject
     assert [r["source"] for r in rows] == ["Jane Roe", "They", "Union leaders", "They (Union leaders)"]
     turn = claims_of("MS. LEE: Sure. They told me it was fine.")
     assert [r["source"] for r in turn] == ["MS. LEE", "MS. LEE"]   # no group named: the speaker's own account
+
+
+def test_thousands_written_k_percentage_points_and_dollars_after_more():
+    rows = figure_rows("Over 40K people came and 100K workers stayed.", "The rate rose by 18 percentage points.",
+                       "You save up to 8,000 more dollars. Eight thousand.")
+    got = [(r["text"], r["kind"], r["value_low"], r["value_high"]) for r in rows]
+    assert got == [("Over 40K people", "personnel", 40000.0, None), ("100K workers", "personnel", 100000.0, 100000.0),
+                   ("18 percentage points", "percent", 18.0, 18.0),
+                   ("up to 8,000 more dollars", "money", None, 8000.0), ("Eight thousand", "money", 8000.0, 8000.0)]
