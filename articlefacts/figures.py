@@ -1384,7 +1384,7 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
                 forward = is_forward(prefix) or looks_ahead_after(after)
             elif spec.kind == "day" and ANNIVERSARY_OF.search(prefix):
                 forward = False   # "will mark the anniversary of January 6": the day remembered, not the next one
-            elif spec.kind == "day" and not spec.year and spec.which == "" and not forward and \
+            elif spec.kind in ("day", "week_of") and not spec.year and spec.which == "" and not forward and \
                     not _dated_entry(text, first_of_para[fig.para], paragraph_start(fig.para)) and \
                     _within_days_ahead(spec, published, DAY_AHEAD):
                 forward = not looks_back(prefix, after)   # "Reciprocal tariffs start on April 2nd" (said March 3)

@@ -1621,3 +1621,10 @@ def test_thousands_written_k_percentage_points_and_dollars_after_more():
     assert got == [("Over 40K people", "personnel", 40000.0, None), ("100K workers", "personnel", 100000.0, 100000.0),
                    ("18 percentage points", "percent", 18.0, 18.0),
                    ("up to 8,000 more dollars", "money", None, 8000.0), ("Eight thousand", "money", 8000.0, 8000.0)]
+
+
+def test_the_week_of_a_day_close_ahead_is_the_coming_one_unless_narrated_as_past():
+    rows = figure_rows("I am sure that during the week of November 15, the House will pass the bill.",
+                       "During the week of November 15, the House passed the bill.", published=dt.date(2021, 11, 5))
+    assert [(r["date_start"], r["date_end"]) for r in rows] == [("2021-11-15", "2021-11-21"),
+                                                                 ("2020-11-09", "2020-11-15")]
