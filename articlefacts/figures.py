@@ -1182,6 +1182,11 @@ def editorial_view(text: str) -> str:
     chars = list(text)
     for m in EDITORIAL.finditer(text):
         inner = m.group("inner").strip()
+        if re.fullmatch(r",[ \t]*\d{4}", m.group("inner")) and \
+                re.search(r"[A-Z][a-z]+\.?[ \t]+\d{1,2}$", text[max(0, m.start() - 14):m.start()]):
+            body = m.group("inner")   # "May 15[, 2024]": the year the editor supplied, read in its place
+            chars[m.start():m.end()] = list(body + " " * (m.end() - m.start() - len(body)))
+            continue
         if m.start() and not text[m.start() - 1].isspace():
             continue   # "grew fast.[1]", "S[ection]": a note's number or a word's part stays as written
         blank = [(m.start(), m.start() + 1), (m.end() - 1, m.end())]

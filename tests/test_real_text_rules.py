@@ -1628,3 +1628,10 @@ def test_the_week_of_a_day_close_ahead_is_the_coming_one_unless_narrated_as_past
                        "During the week of November 15, the House passed the bill.", published=dt.date(2021, 11, 5))
     assert [(r["date_start"], r["date_end"]) for r in rows] == [("2021-11-15", "2021-11-21"),
                                                                  ("2020-11-09", "2020-11-15")]
+
+
+def test_a_year_an_editor_supplies_after_a_day_is_the_days_year():
+    rows = figure_rows("“On May 15[, 2024], the bureau posted the files early.”", "It grew 15[, 2024].",
+                       published=dt.date(2025, 8, 1))
+    assert [(r["text"], r["date_start"]) for r in rows if r["kind"] == "date"] == [("May 15[, 2024]", "2024-05-15"),
+                                                                           ("2024", "2024-01-01")]
