@@ -120,6 +120,7 @@ ESTIMATE_NOUN = re.compile(r"(?:\b(?:its|their|his|her|(?P<own>our|the))|['’]s
 SPECULATIVE_VERB = re.compile(r"(?:suggest|argue|warn|believe|expect|think|estimate|anticipate|speculate|predict|"
                               r"fear|doubt|reckon)(?:s|ed)?", re.I)
 IF_CLAUSE = re.compile(r"\b(?:if|unless)\b", re.I)
+TRUTH_IF = re.compile(r"(?i)if\b[^,;:.]{0,80}?\b(?:true|accurate|correct|right)\b")
 # a condition a treaty or law lays down is content, not a hedge: "Article 4 commits each side to help if ..."
 LAW_IF = re.compile(r"\b(?:treaty|agreement|pact|law|clause|article|charter|decree|constitution|convention|accord|"
                     r"statute)\b.*\b(?:commits?|obliges?|obligates?|requires?|stipulates?|provides?|states?|allows?|"
@@ -966,7 +967,9 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
     ifs = [m.start() for m in IF_CLAUSE.finditer(sentence) if not NOT_A_CONDITION.match(sentence, m.start())
            and not re.search(r"\bonly\b[^.;:]{0,80}$", sentence[max(0, m.start() - 80):m.start()])
            and not WHETHER_IF.search(sentence[max(0, m.start() - 30):m.start()])
-           and not re.search(r"(?i)\bno\s+matter\s+$", sentence[max(0, m.start() - 10):m.start()])]
+           and not re.search(r"(?i)\bno\s+matter\s+$", sentence[max(0, m.start() - 10):m.start()])
+           and not (re.search(r"(?i)\beven\s+$", sentence[max(0, m.start() - 6):m.start()]) and   # "even if":
+                    not TRUTH_IF.match(sentence, m.start()))]   # conceded, unless it doubts the truth ("even if ... true")
     if ifs and not (document_source or LAW_IF.search(sentence) or RULE_IF.search(sentence)) and \
             (not attributed or own_words or min(ifs) < cue_pos):
         return "hedged"

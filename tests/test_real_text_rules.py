@@ -1635,3 +1635,10 @@ def test_a_year_an_editor_supplies_after_a_day_is_the_days_year():
                        published=dt.date(2025, 8, 1))
     assert [(r["text"], r["date_start"]) for r in rows if r["kind"] == "date"] == [("May 15[, 2024]", "2024-05-15"),
                                                                            ("2024", "2024-01-01")]
+
+
+def test_even_if_concedes_unless_it_doubts_the_truth():
+    rows = claims_of("Fees are charged even if there is no way to move the 40 containers.",
+                     "Even if only a fraction of that is true, they will not run short.",
+                     "If the 40 containers move, fees stop.")
+    assert [r["certainty"] for r in rows] == ["asserted", "hedged", "hedged"]
