@@ -566,6 +566,9 @@ _BARE_DAY_END = re.compile(rf"\s*(?:-|–|to|and|through)\s*(?P<d>{DAY})(?!\s*(?
 _BARE_YEAR_END = re.compile(r"\s*(?:-|–)\s*(?P<y>\d\d)\b(?!\d)")
 
 
+_WEEKDAY_COMMA = re.compile(r",[ \t]*")   # between a weekday and its date: "Thursday, April 30"
+
+
 def _merge_ranges(text: str, ms: list[DateMention], limit: int) -> list[DateMention]:
     out: list[DateMention] = []
     i = 0
@@ -588,6 +591,14 @@ def _merge_ranges(text: str, ms: list[DateMention], limit: int) -> list[DateMent
                 out.append(DateMention(start, m.end(), DateSpec("range", a=cur.spec, b=DateSpec("year", end_year))))
                 i += 1
                 continue
+        if i + 3 < len(ms) and [m.spec.kind for m in ms[i:i + 4]] == ["weekday", "day", "weekday", "day"] and \
+                _WEEKDAY_COMMA.fullmatch(text, cur.end, ms[i + 1].start) and \
+                _WEEKDAY_COMMA.fullmatch(text, ms[i + 2].end, ms[i + 3].start) and \
+                re.fullmatch(r",?\s*(?:to|through|until|[-–])\s*", text[ms[i + 1].end:ms[i + 2].start]):
+            # "Monday, April 27, through Thursday, April 30, 2026": one range, each end dated by its day
+            out.append(DateMention(start, ms[i + 3].end, DateSpec("range", a=ms[i + 1].spec, b=ms[i + 3].spec)))
+            i += 4
+            continue
         if i + 1 < len(ms):
             nxt = ms[i + 1]
             gap = text[cur.end:nxt.start]

@@ -1642,3 +1642,11 @@ def test_even_if_concedes_unless_it_doubts_the_truth():
                      "Even if only a fraction of that is true, they will not run short.",
                      "If the 40 containers move, fees stop.")
     assert [r["certainty"] for r in rows] == ["asserted", "hedged", "hedged"]
+
+
+def test_a_range_of_two_weekdays_with_their_dates_is_one_range():
+    rows = figure_rows("The King will visit Monday, April 27, through Thursday, April 30, 2026.",
+                       "They met Monday, April 27, and left.", published=dt.date(2026, 4, 25))
+    assert [(r["text"], r["date_start"], r["date_end"]) for r in rows] == [
+        ("Monday, April 27, through Thursday, April 30, 2026", "2026-04-27", "2026-04-30"),
+        ("Monday", "2026-04-27", "2026-04-27"), ("April 27", "2026-04-27", "2026-04-27")]
