@@ -135,6 +135,9 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
         if head and not known and (head.endswith("s") or not is_plural_noun(low)):
             break  # past the head noun only another known noun continues it ("forces troops"), or a plural
             # after a noun with no plural ending: "armored personnel carriers", "police officers"
+        if word in ("States", "Nations") and text[max(0, pos - len(word) - 7):pos - len(word)].rstrip() == \
+                "United" and re.match(r"[ \t]+[A-Za-z]", text[pos:]):
+            continue   # "300 United States Service Members": a country's name, a modifier before the noun
         if known or is_plural_noun(low) or PLURAL_ACRONYM.fullmatch(word):   # "100 HBCUs", "three MOUs"
             head, head_end = low, pos
             if low in TIME_UNITS or low in MEASURE_UNITS:

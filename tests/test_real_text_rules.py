@@ -1650,3 +1650,9 @@ def test_a_range_of_two_weekdays_with_their_dates_is_one_range():
     assert [(r["text"], r["date_start"], r["date_end"]) for r in rows] == [
         ("Monday, April 27, through Thursday, April 30, 2026", "2026-04-27", "2026-04-30"),
         ("Monday", "2026-04-27", "2026-04-27"), ("April 27", "2026-04-27", "2026-04-27")]
+
+
+def test_united_states_before_a_noun_is_a_name_modifying_it():
+    rows = figure_rows("They honored 300 United States Service Members.", "He has visited all 50 United States.")
+    assert [(r["text"], r["kind"]) for r in rows] == [("300 United States Service Members", "personnel"),
+                                                        ("50 United States", "count")]
