@@ -186,6 +186,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?:[Tt]he\s+)?[Ss]ame\s+(?P<unit>day|week|month|year|evening|morning|night|afternoon)\b", "chain_same"),
     (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|"
      r"after\s+(?:that|this|the|its|his|her|their)(?:\s+(?!and\b|to\b|in\b|on\b)[a-z]+)?|after\b)", "chain_n"),
+    # "24 hours ago", "an hour ago": the day the hours reach back to from publication
+    (rf"\b(?P<n>{NUM})\s+hours?\s+ago\b", "hours_ago"),
     # "two years ago", "three and a half years ago", "five short months ago"
     (rf"\b(?P<n>{NUM})(?P<half>\s+and\s+a\s+half)?\s+(?:(?:short|long|brief)\s+)?(?P<unit>{UNIT})s?\s+ago"
      r"(?P<today>\s+today)?\b", "ago"),
@@ -295,6 +297,12 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name == "chain_same":
         unit = g["unit"] if g["unit"] in ("day", "week", "month", "year") else "day"
         return DateSpec("chain", n=0, unit=unit)
+    if name == "hours_ago":
+        try:
+            n = 1.0 if g["n"].lower() in ("a", "an", "one") else to_number(g["n"])
+        except ValueError:
+            return None
+        return DateSpec("chain", n=-(n // 24), unit="day", which="publication")
     if name in ("chain_n", "ago"):
         try:
             n = 1.0 if g["n"].lower() in ("a", "an", "one") else to_number(g["n"])
@@ -489,7 +497,7 @@ NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"),
          "year_words_after": re.compile(r"(?i)\bday\s+of\b"),
          "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
          # each gate is a part that every match of its patterns holds, so it changes no result
-         "ago": re.compile(r"\bago\b"), "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),
+         "ago": re.compile(r"\bago\b"), "hours_ago": re.compile(r"\bago\b"), "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),
          "clock": re.compile(r"\d:\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"),
          "decade": re.compile(r"\d0s\b"), "iso": re.compile(r"\d-[01]\d-|\d/\d"),
          "observance": re.compile(r"[Mm]onth\b"), "named_day": re.compile(r"[a-z] (?:Day|Week)\b"),

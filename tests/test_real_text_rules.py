@@ -1656,3 +1656,8 @@ def test_united_states_before_a_noun_is_a_name_modifying_it():
     rows = figure_rows("They honored 300 United States Service Members.", "He has visited all 50 United States.")
     assert [(r["text"], r["kind"]) for r in rows] == [("300 United States Service Members", "personnel"),
                                                         ("50 United States", "count")]
+
+
+def test_hours_ago_date_the_day_they_reach_back_to():
+    rows = figure_rows("The strike happened 24 hours ago.", "I spoke to him an hour ago.", published=dt.date(2025, 6, 25))
+    assert [(r["text"], r["date_start"]) for r in rows] == [("24 hours ago", "2025-06-24"), ("an hour ago", "2025-06-25")]
