@@ -448,7 +448,7 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     if name == "chain_n" and m.group("dir").lower() in ("after", "before") and \
             re.match(r"\s+(?:it|he|she|they|we|you|I|a|an|each|every|any|all)\b", text[m.end():m.end() + 6]):
         return False   # "terminate 30 days after it provides its report": a length of time from an event, no date
-    if name in ("chain_n", "ago") and (name == "chain_n" or m.group("n").lower() not in ("a", "an")) and \
+    if name in ("chain_n", "ago", "hours_ago") and (name == "chain_n" or m.group("n").lower() not in ("a", "an")) and \
             BOUND_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
         return False   # "no fewer than 60 days before the election", "nearly 250 years ago": a length of time
         # with its bound (a date carries no qualifier), not a date

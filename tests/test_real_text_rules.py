@@ -1661,3 +1661,5 @@ def test_united_states_before_a_noun_is_a_name_modifying_it():
 def test_hours_ago_date_the_day_they_reach_back_to():
     rows = figure_rows("The strike happened 24 hours ago.", "I spoke to him an hour ago.", published=dt.date(2025, 6, 25))
     assert [(r["text"], r["date_start"]) for r in rows] == [("24 hours ago", "2025-06-24"), ("an hour ago", "2025-06-25")]
+    (bound,) = figure_rows("They crossed less than 24 hours ago.", published=dt.date(2025, 6, 25))
+    assert (bound["kind"], bound["value_high"], bound["unit"]) == ("measure", 24.0, "hours")   # a length with its bound
