@@ -543,14 +543,15 @@ def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
     if low == "one" and ONE_ASKED.match(after) and not re.search(r"\b(?:the|that|this)\s+$", before, re.I):
         return Atom(m.start(), e, 1.0, words=True, kind="count", unit="questions")   # "Just one question."
     if low == "one":
+        one_unit = HYPHEN_UNIT.match(text, e) and not re.match(r"-times?\b", text[e:e + 7])
         qual = QUAL_PRE.search(text[max(start, s - 30):s])
         if qual and qual.group("q").lower().startswith("within"):
             qual = None   # "falling within one of the categories": not a bound
-        if re.search(r"\b(?:the|no|any|every|each|this|that|at)\s+$", before, re.I) or \
-                ONE_IDIOM_AFTER.match(after) and not qual:
-            return None
+        if not one_unit and (re.search(r"\b(?:the|no|any|every|each|this|that|at)\s+$", before, re.I) or
+                             ONE_IDIOM_AFTER.match(after) and not qual):
+            return None   # ("a one-year extension", "a one-page memo": a unit, no idiom; "one-time" is one)
         if not lx.noun_after(after) and not qual and not re.match(r"\s+or\s+(?:two|three)\b", after) and \
-                not m.group("wpct"):
+                not m.group("wpct") and not one_unit:
             return None   # ("One percent." is a share)
     wcur = lx.CURRENCY_SYMBOLS.get((m.group("wcur") or "").strip(), "")
     return Atom(m.start(), m.end() if m.group("wpct") else e, value, currency=wcur, percent=bool(m.group("wpct")),

@@ -1663,3 +1663,9 @@ def test_hours_ago_date_the_day_they_reach_back_to():
     assert [(r["text"], r["date_start"]) for r in rows] == [("24 hours ago", "2025-06-24"), ("an hour ago", "2025-06-25")]
     (bound,) = figure_rows("They crossed less than 24 hours ago.", published=dt.date(2025, 6, 25))
     assert (bound["kind"], bound["value_high"], bound["unit"]) == ("measure", 24.0, "hours")   # a length with its bound
+
+
+def test_one_before_a_hyphenated_unit_is_a_figure_but_one_time_is_an_idiom():
+    rows = figure_rows("We mark the one-year anniversary with a one-page memo.", "It was a one-time deal, one-on-one.")
+    assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [("one-year", "measure", "years"),
+                                                                   ("one-page", "count", "pages")]
