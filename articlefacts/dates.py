@@ -191,7 +191,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     # "two years ago", "three and a half years ago", "five short months ago"
     (rf"\b(?P<n>{NUM})(?P<half>\s+and\s+a\s+half)?\s+(?:(?:short|long|brief)\s+)?(?P<unit>{UNIT})s?\s+ago"
      r"(?P<today>\s+today)?\b", "ago"),
-    (rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,?\s*(?P<y>{YEAR}))?", "week_of"),
+    (rf"\b[Tt]he\s+week\s+(?P<from>of|starting|beginning)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})"
+     rf"(?:\s*,?\s*(?P<y>{YEAR}))?", "week_of"),   # ("the week starting June 11, 2023": the seven days from it)
     (r"\b[Tt]he\s+turn\s+of\s+the\s+year\b", "turn"),
     (rf"(?=[A-Z])(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),   # ("this Labor Day": find_dates)
     (OBSERVANCE, "observance"),
@@ -336,7 +337,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name == "century_rel":
         return DateSpec("century", which=g["rel"].lower())
     if name == "week_of":
-        return DateSpec("week_of", int(g["y"]) if g.get("y") else None, _month(g["mon"]), _day(g["d"]))
+        return DateSpec("week_of", int(g["y"]) if g.get("y") else None, _month(g["mon"]), _day(g["d"]),
+                        which="" if g["from"] == "of" else "from")
     if name == "turn":
         return DateSpec("turn")
     if name == "observance":
@@ -884,6 +886,8 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
         if k == "week_of":
             day = dt.date(spec.year, spec.month, spec.day) if spec.year else \
                 (_nearest_day(spec.month, spec.day, pub, forward) if pub else None)
+            if day and spec.which == "from":
+                return day, day + dt.timedelta(days=6)
             return week_of(day) if day else None
         if k == "turn":  # "the turn of the year": December and January around the nearest new year
             if pub is None:

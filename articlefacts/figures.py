@@ -1319,6 +1319,8 @@ def _as_length(text: str, fig: Figure, n: float, unit: str) -> None:
 # names its observance for; the observance named elsewhere in the document is that day, not the day it was said
 PROCLAIM_BEFORE = re.compile(r"\bproclaim[ \t]+$", re.I)
 PROCLAIMED_AS = re.compile(r",?[ \t]+as[ \t]+(?:the[ \t]+)?(?P<name>[A-Z][\w’'\-]*+(?:[ \t]+(?:of|and|for|[A-Z][\w’'\-]*+))*+)")
+PROCLAIMED_MORE = re.compile(r",?[ \t]+and[ \t]+")
+THIS_WEEK = re.compile(r"(?i)this[ \t]+week")
 OBSERVED_NAMED = ("named_day", "observance", "holiday")   # the date kinds that name an observance
 
 
@@ -1335,11 +1337,18 @@ def _proclaimed(text: str, figs: list[Figure]) -> None:
     """Date each observance a document proclaims ("proclaim March 2 through March 8, 2025, as National Consumer
     Protection Week") at the dates proclaimed, wherever the document names it."""
     named: dict[str, tuple[str, str]] = {}
+    week: tuple[int, tuple[str, str]] | None = None   # where a week was proclaimed, and its days
+    follows = -1   # "proclaim June 14, 2023, as Flag Day, and the week starting June 11, 2023, as ...": one more
     for f in figs:
-        if f.kind == "date" and f.date_start and PROCLAIM_BEFORE.search(text, max(0, f.start - 12), f.start):
+        if f.kind == "date" and f.date_start and (f.start == follows or
+                                                  PROCLAIM_BEFORE.search(text, max(0, f.start - 12), f.start)):
             m = PROCLAIMED_AS.match(text, f.end)
             if m and re.search(r"\b(?:Day|Week|Month)\b", m.group("name")):
                 named[_observance_name(m.group("name"))] = (f.date_start, f.date_end)
+                if m.group("name").endswith("Week"):
+                    week = (m.end(), (f.date_start, f.date_end))
+                more = PROCLAIMED_MORE.match(text, m.end())
+                follows = more.end() if more else -1
     if not named:
         return
     for f in figs:
@@ -1347,6 +1356,8 @@ def _proclaimed(text: str, figs: list[Figure]) -> None:
             days = named.get(_observance_name(text[f.start:f.end]))
             if days:
                 f.date_start, f.date_end = days
+        elif week and f.start > week[0] and f.kind == "date" and THIS_WEEK.fullmatch(text, f.start, f.end):
+            f.date_start, f.date_end = week[1]   # "During this week, I encourage ...": the week proclaimed
 
 
 ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+)?$", re.I)

@@ -1669,3 +1669,12 @@ def test_one_before_a_hyphenated_unit_is_a_figure_but_one_time_is_an_idiom():
     rows = figure_rows("We mark the one-year anniversary with a one-page memo.", "It was a one-time deal, one-on-one.")
     assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [("one-year", "measure", "years"),
                                                                    ("one-page", "count", "pages")]
+
+
+def test_a_week_proclaimed_from_a_day_and_this_week_after_its_proclamation():
+    rows = figure_rows("This week we honor the harbor.",
+                       "I proclaim June 14, 2024, as Harbor Day, and the week starting June 9, 2024, as Harbor Week.",
+                       "I ask all citizens to visit a harbor this week.", published=dt.date(2024, 6, 7))
+    assert [(r["text"], r["date_start"], r["date_end"]) for r in rows] == [
+        ("This week", "2024-06-03", "2024-06-09"), ("June 14, 2024", "2024-06-14", "2024-06-14"),
+        ("the week starting June 9, 2024", "2024-06-09", "2024-06-15"), ("this week", "2024-06-09", "2024-06-15")]
