@@ -186,6 +186,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?:[Tt]he\s+)?[Ss]ame\s+(?P<unit>day|week|month|year|evening|morning|night|afternoon)\b", "chain_same"),
     (rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|"
      r"after\s+(?:that|this|the|its|his|her|their)(?:\s+(?!and\b|to\b|in\b|on\b)[a-z]+)?|after\b)", "chain_n"),
+    # "seven days until the election", "nine days to go", "nine days away": the day counted down to
+    (rf"\b(?P<n>{NUM})\s+days(?=\s+(?:until|till|to\s+go|away|from\s+now)\b)", "countdown"),
     # "24 hours ago", "an hour ago": the day the hours reach back to from publication
     (rf"\b(?P<n>{NUM})\s+hours?\s+ago\b", "hours_ago"),
     # "two years ago", "three and a half years ago", "five short months ago"
@@ -298,6 +300,12 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
     if name == "chain_same":
         unit = g["unit"] if g["unit"] in ("day", "week", "month", "year") else "day"
         return DateSpec("chain", n=0, unit=unit)
+    if name == "countdown":
+        try:
+            n = to_number(g["n"])
+        except ValueError:
+            return None
+        return DateSpec("chain", n=n, unit="day", which="publication")
     if name == "hours_ago":
         try:
             n = 1.0 if g["n"].lower() in ("a", "an", "one") else to_number(g["n"])
@@ -450,7 +458,7 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     if name == "chain_n" and m.group("dir").lower() in ("after", "before") and \
             re.match(r"\s+(?:it|he|she|they|we|you|I|a|an|each|every|any|all)\b", text[m.end():m.end() + 6]):
         return False   # "terminate 30 days after it provides its report": a length of time from an event, no date
-    if name in ("chain_n", "ago", "hours_ago") and (name == "chain_n" or m.group("n").lower() not in ("a", "an")) and \
+    if name in ("chain_n", "ago", "hours_ago", "countdown") and (name == "chain_n" or m.group("n").lower() not in ("a", "an")) and \
             BOUND_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
         return False   # "no fewer than 60 days before the election", "nearly 250 years ago": a length of time
         # with its bound (a date carries no qualifier), not a date
@@ -499,7 +507,7 @@ NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"),
          "year_words_after": re.compile(r"(?i)\bday\s+of\b"),
          "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
          # each gate is a part that every match of its patterns holds, so it changes no result
-         "ago": re.compile(r"\bago\b"), "hours_ago": re.compile(r"\bago\b"), "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),
+         "ago": re.compile(r"\bago\b"), "hours_ago": re.compile(r"\bago\b"), "countdown": re.compile(r"\bdays\s"), "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),
          "clock": re.compile(r"\d:\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"),
          "decade": re.compile(r"\d0s\b"), "iso": re.compile(r"\d-[01]\d-|\d/\d"),
          "observance": re.compile(r"[Mm]onth\b"), "named_day": re.compile(r"[a-z] (?:Day|Week)\b"),

@@ -1678,3 +1678,11 @@ def test_a_week_proclaimed_from_a_day_and_this_week_after_its_proclamation():
     assert [(r["text"], r["date_start"], r["date_end"]) for r in rows] == [
         ("This week", "2024-06-03", "2024-06-09"), ("June 14, 2024", "2024-06-14", "2024-06-14"),
         ("the week starting June 9, 2024", "2024-06-09", "2024-06-15"), ("this week", "2024-06-09", "2024-06-15")]
+
+
+def test_days_counted_down_to_an_event_date_the_event():
+    rows = figure_rows("Seven days until the most important election.", "We are nine days away from the vote.",
+                       "It is less than 100 days from now.", published=dt.date(2022, 11, 1))
+    assert [(r["text"], r["kind"], r["date_start"]) for r in rows] == [
+        ("Seven days", "date", "2022-11-08"), ("nine days", "date", "2022-11-10"),
+        ("less than 100 days", "measure", "")]
