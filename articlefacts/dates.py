@@ -151,15 +151,15 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b[Tt]he\s+(?P<d>{DAY})\s+of\s+(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+month\b", "dm_rel"),
     (rf"\b(?P<mon>{MONTH})\s+of\s+(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year\b", "my_rel"),   # "March of last year"
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
-    (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+['’](?P<yy>\d\d)\b(?![’']?s\b)", "my_yy"),
+    (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+['’‘](?P<yy>\d\d)\b(?![’']?s\b)", "my_yy"),
     (rf"\b[Tt]his\s+past\s+(?P<mon>{MONTH})\b", "past_month"),   # "This past May": the last May before
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})", "m"),
     (rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<wd>{WEEKDAY})\b", "weekday"),
     (r"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?(?P<dec>\d{3}0)s\b", "decade"),
-    (r"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?['’](?P<dec2>\d0)s\b", "decade"),
+    (r"\b(?:[Tt]he\s+)?(?P<mod>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-)?['’‘](?P<dec2>\d0)s\b", "decade"),
     (rf"(?P<mod>\b{MOD})?\b(?P<y>{YEAR})\b(?![-–]\d\d-)(?!s\b)(?![.,]\d)", "year"),
     # a year written with an apostrophe after a preposition: "in '22", "since ’08" (not the 1990s: "the '90s")
-    (r"['’](?P<yy>\d\d)\b(?![’']?s\b)", "year_yy"),
+    (r"['’‘](?P<yy>\d\d)\b(?![’']?s\b)", "year_yy"),   # (a left quote typed for the apostrophe too: "‘22")
     # an earlier year needs a preposition before it and no noun after it: "in 1066", "an invention of 1776"
     (r"(?:(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Ss]ince\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|"
      r"(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))(?P<y>1[0-7]\d\d)\b(?![-–,.]\d)"
@@ -498,7 +498,7 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
 
 # patterns tried only where a word they need occurs: a long alternation tried at every word of every
 # article costs more than one scan for the word
-_APOSTROPHE_YEAR = re.compile(r"['’]\d\d\b")
+_APOSTROPHE_YEAR = re.compile(r"['’‘]\d\d\b")
 _SEASON_WORD = re.compile(rf"\b(?:{SEASON})\b")
 NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"),
          "dm_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+month\b"),

@@ -489,16 +489,17 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
     if nxt == ")" and (s == start or re.search(r"(?:^|[:;,]|\band|\bor)\s+$", text[max(start, s - 5):s])) and \
             "(" not in text[max(start, s - 40):s]:
         return None  # "will include: 1) assessments, 2) cuts, and 3) savings": a list's item number
-    if (prev, nxt) in (("(", ")"), ("[", "]")) and e - s <= 2 and not prev2.isalnum():
-        return None  # "would (1) ban … (2) prohibit": an item's number; "grew fast.[1]": a note's
+    if (prev, nxt) in (("(", ")"), ("[", "]")) and e - s <= 2 and (not prev2.isalnum() or prev == "[" and
+                                                                     prev2.isalpha()):
+        return None  # "would (1) ban … (2) prohibit": an item's number; "grew fast.[1]", "an agreement[8]": a note's
     if e - s <= 5 and not m.group("cur") and LABEL_AFTER.match(text, e) and _in_label_list(text, start, s):
         return None  # "sections 2118(b) and 2122(a)", "5 U.S.C. 101, 102, and 104(1)": more labels
     if nxt in ":/" and e + 1 < len(text) and text[e + 1].isdigit():
         return None  # "3:30", "24/7"
     if LABEL_BEFORE.search(text[max(start, s - 24):s]) and not m.group("cur"):
         return None  # "Article 51"
-    if prev == "-" and prev2.isdigit() and LABEL_BEFORE.search(re.sub(r"\d+-$", "", text[max(start, s - 28):s])):
-        return None  # "Public Law 100-307": the second part of a label
+    if prev in "-–" and prev2.isdigit() and LABEL_BEFORE.search(re.sub(r"\d+[-–]$", "", text[max(start, s - 28):s])):
+        return None  # "Public Law 100-307", "41 U.S.C. 8301–8305": the second part of a label
     try:
         value = parse_digits(m.group("num"))
     except ValueError:
