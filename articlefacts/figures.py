@@ -498,7 +498,7 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
         return None  # "3:30", "24/7"
     if LABEL_BEFORE.search(text[max(start, s - 24):s]) and not m.group("cur"):
         return None  # "Article 51"
-    if prev in "-–" and prev2.isdigit() and LABEL_BEFORE.search(re.sub(r"\d+[-–]$", "", text[max(start, s - 28):s])):
+    if prev in "-–‑" and prev2.isdigit() and LABEL_BEFORE.search(re.sub(r"\d+[-–‑]$", "", text[max(start, s - 28):s])):
         return None  # "Public Law 100-307", "41 U.S.C. 8301–8305": the second part of a label
     try:
         value = parse_digits(m.group("num"))

@@ -1689,7 +1689,7 @@ def test_days_counted_down_to_an_event_date_the_event():
 
 
 def test_a_year_after_a_left_quote_a_label_range_with_an_en_dash_and_a_note_after_a_word():
-    rows = figure_rows("Prices peaked in June of ‘22.", "Public Law 112–163 and 41 U.S.C. 8301–8305 apply.",
+    rows = figure_rows("Prices peaked in June of ‘22.", "Public Law 112–163, 41 U.S.C. 8301–8305 and 50 U.S.C. 1701‑1706 apply.",
                        "A new agreement[8] covers 300 firms.", published=dt.date(2023, 1, 1))
     assert [(r["text"], r["date_start"] or r["value_low"]) for r in rows] == [("June of ‘22", "2022-06-01"),
                                                                               ("300 firms", 300.0)]
