@@ -512,6 +512,10 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
                 qualifier="lower_bound" if m.group("plus") else "")   # "$287+ million": at least
 
 
+# "one" right before a word in -s: "one thinks", "one sees" (a count would take a singular: "one vote")
+ONE_SUBJECT_VERB = re.compile(r"[ \t]+[a-z]+s\b(?![ \t]+of\b)")
+
+
 def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
     """'four', 'twelve thousand', 'two and a half': None for idioms ('one day', 'the two leaders') and names."""
     raw_words = m.group("words")
@@ -548,6 +552,9 @@ def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
         qual = QUAL_PRE.search(text[max(start, s - 30):s])
         if qual and qual.group("q").lower().startswith("within"):
             qual = None   # "falling within one of the categories": not a bound
+        if ONE_SUBJECT_VERB.match(after) and not re.match(r"\s+(?:news|series|species|means|[a-z]+(?:ss|us|is))\b",
+                                                        after):
+            return None   # "whatever one thinks", "when one sees": the pronoun and its verb, no count
         if not one_unit and (re.search(r"\b(?:the|no|any|every|each|this|that|at)\s+$", before, re.I) or
                              ONE_IDIOM_AFTER.match(after) and not qual):
             return None   # ("a one-year extension", "a one-page memo": a unit, no idiom; "one-time" is one)

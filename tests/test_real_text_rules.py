@@ -1693,3 +1693,8 @@ def test_a_year_after_a_left_quote_a_label_range_with_an_en_dash_and_a_note_afte
                        "A new agreement[8] covers 300 firms.", published=dt.date(2023, 1, 1))
     assert [(r["text"], r["date_start"] or r["value_low"]) for r in rows] == [("June of ‘22", "2022-06-01"),
                                                                               ("300 firms", 300.0)]
+
+
+def test_one_before_a_verb_is_the_pronoun():
+    rows = figure_rows("Whatever one thinks about the war, it matters.", "When one sees 300 cases, one acts.")
+    assert [r["text"] for r in rows] == ["300 cases"]
