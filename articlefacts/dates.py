@@ -978,8 +978,19 @@ def _whole(day: dt.date, unit: str) -> Interval:
 
 
 def is_forward(sentence_prefix: str) -> bool:
-    """True when the words before a date in its sentence refer ahead ("plans to ... by")."""
-    return bool(FUTURE.search(sentence_prefix))
+    """True when the words before a date in its sentence refer ahead ("plans to ... by"), unless a pronoun's past
+    verb comes between the last such word and the date ("You'll recall we launched it in mid-April")."""
+    last = None
+    for last in FUTURE.finditer(sentence_prefix):
+        pass
+    if last is None:
+        return False
+    return not any(PRONOUN_SUBJECT.search(sentence_prefix, max(0, m.start() - 16), m.start())
+                   for m in PAST_MARK.finditer(sentence_prefix, last.end()) if m.group(0)[0].islower())
+
+
+# a pronoun as the subject of the verb after it: "that we signed in September", "the pricing it implemented"
+PRONOUN_SUBJECT = re.compile(r"\b(?:I|we|he|she|they|it|you)\s+(?:\w+ly\s+|also\s+|just\s+|then\s+)?$", re.I)
 
 
 # a past verb: a few auxiliaries, "-ed", and the irregular past verbs of vocab/past_verbs.csv (not those that

@@ -1698,3 +1698,10 @@ def test_a_year_after_a_left_quote_a_label_range_with_an_en_dash_and_a_note_afte
 def test_one_before_a_verb_is_the_pronoun():
     rows = figure_rows("Whatever one thinks about the war, it matters.", "When one sees 300 cases, one acts.")
     assert [r["text"] for r in rows] == ["300 cases"]
+
+
+def test_a_pronouns_past_verb_after_a_word_that_looks_ahead_tells_the_past():
+    rows = figure_rows("I want to be very clear: the deal that we signed in September helped.",
+                       "You’ll recall we launched the initiative in mid-April.", "The rule will be implemented in May.",
+                       "You will have the proposal laid out on Wednesday.", published=dt.date(2022, 11, 22))
+    assert [r["date_start"] for r in rows] == ["2022-09-01", "2022-04-01", "2023-05-01", "2022-11-23"]
