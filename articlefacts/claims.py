@@ -135,11 +135,16 @@ STAGE_DIRECTION = re.compile(rf"(?i)\(\s*(?:{_STAGE_WORDS})\s*[.!]?\s*\)\.?|(?:{
 # an "if" that means "whether" after a question: "asked if", "the question was just if"
 WHETHER_IF = re.compile(r"(?i)\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question\s+(?:was|is)(?:\s+just)?|see|"
                         r"check(?:s|ed)?|determin(?:e|es|ed|ing)|decid(?:e|es|ed|ing)|know|assess(?:es|ed)?|"
-                        r"evaluat(?:e|es|ed)|find\s+out|learn)\s+$")   # "to determine if they are safe": whether
+                        r"evaluat(?:e|es|ed)|find\s+out|learn|curious|unsure|not\s+sure|knowing|on|about)\s+$")
+# ("to determine if they are safe", "I was curious if", "nothing to read out on if he's going": whether)
 # an "if" that states no uncertainty: a politeness ("if that's all right", "if I may"), a rule's proviso
 # ("unless otherwise stated"), a comparison ("as if" is matched from "if" on: see certainty)
 NOT_A_CONDITION = re.compile(r"(?i)unless\s+otherwise\b|if\s+(?:necessary|needed|required|appropriate|applicable)\b|"
                              r"if\s+you\s+(?:look|compare)\b|if\s+you['’]d\s+like\b|"
+                             # a courtesy or a pointer to the listener: "if you don't mind", "if you wish", "if you
+                             # could (give more details)", "if you think about it", "if we recall the words of"
+                             r"if\s+you\s+(?:don['’]t|do\s+not)\s+mind\b|if\s+you\s+(?:wish|accept|could)\b|"
+                             r"if\s+(?:you|we)\s+(?:think\s+about|go\s+back|recall|remember|consider)\b|"
                              r"if\s+(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+(?:all\s+right|"
                              r"ok|okay|fine)\b|if\s+(?:I|we)\s+(?:may|could|might|can)\b|if\s+you\s+(?:will|would|like)\b|"
                              # an instruction or a general truth to "you": "If you get such calls, please tell us",

@@ -1705,3 +1705,9 @@ def test_a_pronouns_past_verb_after_a_word_that_looks_ahead_tells_the_past():
                        "You’ll recall we launched the initiative in mid-April.", "The rule will be implemented in May.",
                        "You will have the proposal laid out on Wednesday.", published=dt.date(2022, 11, 22))
     assert [r["date_start"] for r in rows] == ["2022-09-01", "2022-04-01", "2023-05-01", "2022-11-23"]
+
+
+def test_an_if_of_courtesy_or_of_whether_is_no_condition():
+    rows = claims_of("One more on the budget, if you don’t mind.", "I was curious if the 30 talks will go ahead.",
+                     "If you think about it, we hired 30 people.", "If the 30 talks fail, prices rise.")
+    assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "hedged"]
