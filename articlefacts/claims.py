@@ -365,6 +365,7 @@ NOT_A_SUBJECT_START = re.compile(r"(?i:within|in|on|at|for|by|after|before|durin
                                  r"(?:[a-z]+ed|held|made|built|set|given|taken|known|seen|led|run|brought|sent|kept)\s+"
                                  r"(?:in|on|at|by|for|from|with|into|under|across|during)\s")   # "held in the East Room"
 SUBJECT_WINDOW = 600  # how far before a cue its subject is looked for (the longest annotated sentence: 401)
+CLEFT_WHO = re.compile(r"\b[Ii]t\s+(?:was|is)\s+(?P<np>[A-Z][\w’'.\-]*+(?:[ \t]+[A-Z][\w’'.\-]*+){0,3}+)\s+who\s*$")
 # the relative pronoun, adverbs and auxiliaries right before a cue verb: its clause qualifies a noun
 RELATIVE_BEFORE_CUE = re.compile(r"\b(?:that|which|who|whom)(?:\s+(?:[a-z]+ly|also|never|once|later|then|not|has|have|"
                                  r"had|was|were|is|are|would|will|could|did|do|does))*$", re.I)
@@ -416,6 +417,9 @@ def _subject_before(masked: str, pos: int, dashes: bool = True) -> tuple[str, st
         np = _clean_np(_leading_trim(re.split(r"\s+(?:to|from|by|with|at)\s+(?=the\b|[A-Z])", rel)[-1]))
         # (a whole clause before ", which" is no antecedent: "The Proclamation follows ... under the Act, which")
         return (np, "") if _is_source_np(np) and len(np.split()) <= 8 else ("", "")
+    cleft = CLEFT_WHO.search(head)
+    if cleft:
+        return cleft.group("np"), ""   # "it was Macron who said to me": the name the cleft puts first speaks
     if RELATIVE_BEFORE_CUE.search(head):
         return "", ""  # a relative clause: "disasters that claim many lives", "officials who falsely claimed"
     # "The decree that created the scheme, ..., states": drop the relative clause on the subject
@@ -549,8 +553,8 @@ AFTER_PERSON = re.compile(rf"\s*({PERSON})(?P<app>\s*,\s*[^,.;]+|\s+(?:of|at|fro
 AFTER_NOT_NAME = re.compile(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|"
                             r"she|they)\b", re.I)
 AFTER_PRONOUN = re.compile(r"\s*(?:he|she|they)\s*[,.]", re.I)
-AFTER_PHRASE = re.compile(r"\s*((?:(?:a|an|the)\s+)?[\w’'.\-]+(?:\s+(?!on\b|in\b|at\b|last\b|this\b|that\b|who\b)[\w’'.\-]+)"
-                          r"{0,6}?)(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|last|this|that|told|said|adding|citing|who)\b))")
+AFTER_PHRASE = re.compile(r"\s*((?:(?:a|an|the)\s+)?[\w’'.\-]+(?:\s+(?!on\b|in\b|at\b|last\b|this\b|that\b|who\b|whose\b)[\w’'.\-]+)"
+                          r"{0,6}?)(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|last|this|that|told|said|adding|citing|who|whose)\b))")
 AFTER_APPOSITION = re.compile(r"\s*,\s*([^,.;]+)")
 
 
@@ -558,6 +562,20 @@ def _np_before_verb(masked: str, pos: int) -> str:
     """The subject of the clause a possessive or 'put' cue sits in."""
     np, _ = _subject_before(masked, pos)
     return np
+
+
+# "we were told by the television generals it would take four years", "was told by his boss:"
+TOLD_BY = re.compile(r"\b(?:was|were|been|being|am|is|are)\s+(?:\w+ly\s+)?told\s+by\s+(?P<np>(?:(?:the|a|an|his|her|"
+                     r"their|our|my|its)\s+)?[\w’'.\-]+(?:\s+(?!(?:that|it|to|if|and|we|they|he|she|I|you|in|on|at|"
+                     r"for|about)\b)[\w’'.\-]+){0,4})")
+
+
+def _told_by(masked: str) -> list[Attribution]:
+    """'X was told by Y': Y speaks."""
+    m = TOLD_BY.search(masked)
+    np = _clean_np(m.group("np")) if m else ""
+    ok = np and not FINITE.search(np) and not re.match(r"(?i)(?:this|that|these|those|which|what)\b", np)
+    return [Attribution(m.start(), np, "told")] if ok else []   # (an agent after "by" is a phrase, never a clause)
 
 
 def _according_to(masked: str) -> list[Attribution]:
@@ -931,7 +949,7 @@ READ_MORE = re.compile(rf"(?:(?:Read|See|Watch)\s+(?:more|the\s+(?:full\s+)?(?:s
 def find_attribution(masked: str) -> Attribution | None:
     """The first attribution in a sentence whose quoted words are masked."""
     cands = [a for finder in (_colon_quote, _colon_label, _according_to, _estimates, _estimate_of, _put_at,
-                              _by_estimates, _citing, _cue_verbs)
+                              _by_estimates, _citing, _told_by, _cue_verbs)
              for a in finder(masked)] or _participle(masked)
     return min(cands, key=lambda a: a.pos) if cands else None
 

@@ -1711,3 +1711,10 @@ def test_an_if_of_courtesy_or_of_whether_is_no_condition():
     rows = claims_of("One more on the budget, if you don’t mind.", "I was curious if the 30 talks will go ahead.",
                      "If you think about it, we hired 30 people.", "If the 30 talks fail, prices rise.")
     assert [r["certainty"] for r in rows] == ["asserted", "asserted", "asserted", "hedged"]
+
+
+def test_told_by_a_cleft_and_a_speaker_before_whose():
+    rows = claims_of("We were told by the television generals it would take four years.",
+                     "It was President Lee who told us the plan.",
+                     "“The mayor has no control,” says a man whose son was hurt.")
+    assert [r["source"] for r in rows] == ["the television generals", "Lee", "a man"]
