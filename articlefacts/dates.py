@@ -150,7 +150,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     # "the 18th of this month"
     (rf"\b[Tt]he\s+(?P<d>{DAY})\s+of\s+(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+month\b", "dm_rel"),
     (rf"\b(?P<mon>{MONTH})\s+of\s+(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year\b", "my_rel"),   # "March of last year"
-    (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b", "my"),
+    (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}|1[0-7]\d\d)\b", "my"),   # ("June 1776")
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})(?:\s+of)?,?\s+['’‘](?P<yy>\d\d)\b(?![’']?s\b)", "my_yy"),
     (rf"\b[Tt]his\s+past\s+(?P<mon>{MONTH})\b", "past_month"),   # "This past May": the last May before
     (rf"(?P<mod>\b{MOD})?\b(?P<mon>{MONTH})", "m"),
@@ -188,11 +188,13 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
      r"after\s+(?:that|this|the|its|his|her|their)(?:\s+(?!and\b|to\b|in\b|on\b)[a-z]+)?|after\b)", "chain_n"),
     # "seven days until the election", "nine days to go", "nine days away": the day counted down to
     (rf"\b(?P<n>{NUM})\s+days(?=\s+(?:until|till|to\s+go|away|from\s+now)\b)", "countdown"),
+    # "one year from today", "two weeks from now": that day, counted from publication
+    (rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year)s?\s+from\s+(?:today|now)\b", "from_today"),
     # "24 hours ago", "an hour ago": the day the hours reach back to from publication
     (rf"\b(?P<n>{NUM})\s+hours?\s+ago\b", "hours_ago"),
     # "two years ago", "three and a half years ago", "five short months ago"
     (rf"\b(?P<n>{NUM})(?P<half>\s+and\s+a\s+half)?\s+(?:(?:short|long|brief)\s+)?(?P<unit>{UNIT})s?\s+ago"
-     r"(?P<today>\s+today)?\b", "ago"),
+     r"(?P<today>\s+(?:today|tomorrow|yesterday))?\b", "ago"),   # ("25 years ago tomorrow": that day)
     (rf"\b[Tt]he\s+week\s+(?P<from>of|starting|beginning)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})"
      rf"(?:\s*,?\s*(?P<y>{YEAR}))?", "week_of"),   # ("the week starting June 11, 2023": the seven days from it)
     (r"\b[Tt]he\s+turn\s+of\s+the\s+year\b", "turn"),
@@ -306,6 +308,12 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         except ValueError:
             return None
         return DateSpec("chain", n=n, unit="day", which="publication")
+    if name == "from_today":
+        try:
+            n = 1.0 if g["n"].lower() in ("a", "an", "one") else to_number(g["n"])
+        except ValueError:
+            return None
+        return DateSpec("chain", n=n, unit=g["unit"], which="publication")
     if name == "hours_ago":
         try:
             n = 1.0 if g["n"].lower() in ("a", "an", "one") else to_number(g["n"])
@@ -325,8 +333,9 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
             if name == "ago":
                 return DateSpec("chain", n=-n, unit="year", which="decade")
         if name == "ago":  # "two years ago" is that year; "a year ago today" is that day
+            day = {"tomorrow": 1, "yesterday": -1}.get((g.get("today") or "").strip().lower())
             return DateSpec("chain", n=-n, unit="day" if g.get("today") and unit == "day" else unit,
-                            which="publication" if g.get("today") else "ago")
+                            which="publication" if g.get("today") else "ago", day=day)
         d = g["dir"].lower()
         # "came two days after Gerasimov told Putin": the event after "after" is N units before the anchor
         sign = -1 if d in ("earlier", "before") or d == "after" and re.match(r"\s+[A-Z]", m.string[m.end():]) else 1
@@ -507,7 +516,7 @@ NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"),
          "year_words_after": re.compile(r"(?i)\bday\s+of\b"),
          "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
          # each gate is a part that every match of its patterns holds, so it changes no result
-         "ago": re.compile(r"\bago\b"), "hours_ago": re.compile(r"\bago\b"), "countdown": re.compile(r"\bdays\s"), "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),
+         "ago": re.compile(r"\bago\b"), "hours_ago": re.compile(r"\bago\b"), "countdown": re.compile(r"\bdays\s"), "from_today": re.compile(r"\bfrom\s+(?:today|now)\b"), "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),
          "clock": re.compile(r"\d:\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"),
          "decade": re.compile(r"\d0s\b"), "iso": re.compile(r"\d-[01]\d-|\d/\d"),
          "observance": re.compile(r"[Mm]onth\b"), "named_day": re.compile(r"[a-z] (?:Day|Week)\b"),
@@ -906,8 +915,9 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             base = ((pub, pub) if pub else None) if spec.which in ("publication", "ago", "decade") else anchor
             if base is None:
                 return None
-            if spec.which == "publication":  # "yesterday", "a year ago today": that day
-                return _shift((base[0], base[0]), spec.n, spec.unit)
+            if spec.which == "publication":  # "yesterday", "a year ago today": that day ("... ago tomorrow": the next)
+                day = base[0] + dt.timedelta(days=spec.day or 0)
+                return _shift((day, day), spec.n, spec.unit)
             if spec.which == "decade":   # "eight decades ago" in 2025: the 1940s
                 y = _shift((base[0], base[0]), spec.n, "year")[0].year
                 return dt.date(y - y % 10, 1, 1), dt.date(y - y % 10 + 9, 12, 31)

@@ -513,7 +513,7 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
 
 
 # "one" right before a word in -s: "one thinks", "one sees" (a count would take a singular: "one vote")
-ONE_SUBJECT_VERB = re.compile(r"[ \t]+[a-z]+s\b(?![ \t]+of\b)")
+ONE_SUBJECT_VERB = re.compile(r"[ \t]+[a-z]+s\b")
 
 
 def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:

@@ -1718,3 +1718,11 @@ def test_told_by_a_cleft_and_a_speaker_before_whose():
                      "It was President Lee who told us the plan.",
                      "“The mayor has no control,” says a man whose son was hurt.")
     assert [r["source"] for r in rows] == ["the television generals", "Lee", "a man"]
+
+
+def test_days_from_today_a_day_ago_tomorrow_a_month_of_an_early_year_and_one_thinks_of():
+    rows = figure_rows("It was 25 years ago tomorrow.", "We meet one year from today.", "They signed it in June 1776.",
+                       "When one thinks of it, 56 patriots signed.", published=dt.date(2022, 12, 2))
+    assert [(r["text"], r["kind"], r["date_start"]) for r in rows] == [
+        ("25 years ago tomorrow", "date", "1997-12-03"), ("one year from today", "date", "2023-12-02"),
+        ("June 1776", "date", "1776-06-01"), ("56 patriots", "personnel", "")]
