@@ -553,8 +553,9 @@ AFTER_PERSON = re.compile(rf"\s*({PERSON})(?P<app>\s*,\s*[^,.;]+|\s+(?:of|at|fro
 AFTER_NOT_NAME = re.compile(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|"
                             r"she|they)\b", re.I)
 AFTER_PRONOUN = re.compile(r"\s*(?:he|she|they)\s*[,.]", re.I)
-AFTER_PHRASE = re.compile(r"\s*((?:(?:a|an|the)\s+)?[\w’'.\-]+(?:\s+(?!on\b|in\b|at\b|last\b|this\b|that\b|who\b|whose\b)[\w’'.\-]+)"
-                          r"{0,6}?)(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|last|this|that|told|said|adding|citing|who|whose)\b))")
+AFTER_PHRASE = re.compile(r"\s*((?:(?:a|an|the)\s+)?[\w’'.\-]+"
+                          r"(?:\s+(?!on\b|in\b|at\b|last\b|this\b|that\b|who\b|whose\b)[\w’'.\-]+){0,6}?)"
+                          r"(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|last|this|that|told|said|adding|citing|who|whose)\b))")
 AFTER_APPOSITION = re.compile(r"\s*,\s*([^,.;]+)")
 
 
@@ -991,8 +992,9 @@ def certainty(sentence: str, attributed: bool, cue: str, document_source: bool, 
            and not re.search(r"\bonly\b[^.;:]{0,80}$", sentence[max(0, m.start() - 80):m.start()])
            and not WHETHER_IF.search(sentence[max(0, m.start() - 30):m.start()])
            and not re.search(r"(?i)\bno\s+matter\s+$", sentence[max(0, m.start() - 10):m.start()])
-           and not (re.search(r"(?i)\beven\s+$", sentence[max(0, m.start() - 6):m.start()]) and   # "even if":
-                    not TRUTH_IF.match(sentence, m.start()))]   # conceded, unless it doubts the truth ("even if ... true")
+           # "even if" concedes, unless it doubts the truth ("even if only a fraction of that is true")
+           and not (re.search(r"(?i)\beven\s+$", sentence[max(0, m.start() - 6):m.start()]) and
+                    not TRUTH_IF.match(sentence, m.start()))]
     if ifs and not (document_source or LAW_IF.search(sentence) or RULE_IF.search(sentence)) and \
             (not attributed or own_words or min(ifs) < cue_pos):
         return "hedged"
@@ -1212,7 +1214,8 @@ def extract_claims(text: str, sentences: list[tuple[int, int]], paragraphs: list
         for i in range(1, len(spans)):
             sentence = text[spans[i][0]:spans[i][1]]
             if found[i] is None and found[i - 1] is not None and re.match(r"^[“\"]", sentence) \
-                    and re.search(r"[”\"](?:\s*\[[^\[\]]{1,80}\])?$", sentence) and re.search(r"[“”\"]", text[spans[i - 1][0]:spans[i - 1][1]]):
+                    and re.search(r"[”\"](?:\s*\[[^\[\]]{1,80}\])?$", sentence) \
+                    and re.search(r"[“”\"]", text[spans[i - 1][0]:spans[i - 1][1]]):
                 found[i] = found[i - 1]
         # "Chairman Lee writes:" and then paragraphs that are quotations: each quotation is the writer's
         para_text = text[p[0]:p[1]]

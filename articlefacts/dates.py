@@ -467,7 +467,8 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     if name == "chain_n" and m.group("dir").lower() in ("after", "before") and \
             re.match(r"\s+(?:it|he|she|they|we|you|I|a|an|each|every|any|all)\b", text[m.end():m.end() + 6]):
         return False   # "terminate 30 days after it provides its report": a length of time from an event, no date
-    if name in ("chain_n", "ago", "hours_ago", "countdown") and (name == "chain_n" or m.group("n").lower() not in ("a", "an")) and \
+    if name in ("chain_n", "ago", "hours_ago", "countdown", "from_today") and \
+            (name == "chain_n" or m.group("n").lower() not in ("a", "an")) and \
             BOUND_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
         return False   # "no fewer than 60 days before the election", "nearly 250 years ago": a length of time
         # with its bound (a date carries no qualifier), not a date
@@ -516,7 +517,9 @@ NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"),
          "year_words_after": re.compile(r"(?i)\bday\s+of\b"),
          "independence": re.compile(r"\bIndependence\b"), "century": re.compile(r"[Cc]entury\b"),
          # each gate is a part that every match of its patterns holds, so it changes no result
-         "ago": re.compile(r"\bago\b"), "hours_ago": re.compile(r"\bago\b"), "countdown": re.compile(r"\bdays\s"), "from_today": re.compile(r"\bfrom\s+(?:today|now)\b"), "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),
+         "ago": re.compile(r"\bago\b"), "hours_ago": re.compile(r"\bago\b"), "countdown": re.compile(r"\bdays\s"),
+         "from_today": re.compile(r"\bfrom\s+(?:today|now)\b"),
+         "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),
          "clock": re.compile(r"\d:\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"),
          "decade": re.compile(r"\d0s\b"), "iso": re.compile(r"\d-[01]\d-|\d/\d"),
          "observance": re.compile(r"[Mm]onth\b"), "named_day": re.compile(r"[a-z] (?:Day|Week)\b"),

@@ -498,7 +498,8 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
         return None  # "3:30", "24/7"
     if LABEL_BEFORE.search(text[max(start, s - 24):s]) and not m.group("cur"):
         return None  # "Article 51"
-    if prev in "-–‑" and prev2.isdigit() and LABEL_BEFORE.search(re.sub(r"\d+[-–‑]$", "", text[max(start, s - 28):s])):
+    if prev in "-–‑" and prev2.isdigit() and \
+            LABEL_BEFORE.search(re.sub(r"\d+[-–‑]$", "", text[max(start, s - 28):s])):
         return None  # "Public Law 100-307", "41 U.S.C. 8301–8305": the second part of a label
     try:
         value = parse_digits(m.group("num"))
@@ -1326,7 +1327,8 @@ def _as_length(text: str, fig: Figure, n: float, unit: str) -> None:
 # "do hereby proclaim September 19, 2023, as National Voter Registration Day": the day (or days) a proclamation
 # names its observance for; the observance named elsewhere in the document is that day, not the day it was said
 PROCLAIM_BEFORE = re.compile(r"\bproclaim[ \t]+$", re.I)
-PROCLAIMED_AS = re.compile(r",?[ \t]+as[ \t]+(?:the[ \t]+)?(?P<name>[A-Z][\w’'\-]*+(?:[ \t]+(?:of|and|for|[A-Z][\w’'\-]*+))*+)")
+PROCLAIMED_AS = re.compile(r",?[ \t]+as[ \t]+(?:the[ \t]+)?"
+                           r"(?P<name>[A-Z][\w’'\-]*+(?:[ \t]+(?:of|and|for|[A-Z][\w’'\-]*+))*+)")
 PROCLAIMED_MORE = re.compile(r",?[ \t]+and[ \t]+")
 THIS_WEEK = re.compile(r"(?i)this[ \t]+week")
 OBSERVED_NAMED = ("named_day", "observance", "holiday")   # the date kinds that name an observance

@@ -140,7 +140,8 @@ LEAD_IN_SPEAKER = re.compile(r"(?P<np>[A-Z][\w’'.\-]*+(?:[ \t][A-Z][\w’'.\-]
 
 
 # an excerpt introduced by its source alone: "From The Washington Examiner:" (the quoted paragraphs below are its)
-FROM_SOURCE = re.compile(r"From[ \t]+(?P<np>(?:[Tt]he[ \t]+)?[A-Z][\w’'.\-]*+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.\-]*+){0,5}+):")
+FROM_SOURCE = re.compile(r"From[ \t]+(?P<np>(?:[Tt]he[ \t]+)?[A-Z][\w’'.\-]*+"
+                         r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.\-]*+){0,5}+):")
 
 
 # a quotation signed after a dash at the end of its paragraph: "“...” — Press Secretary Jane Roe"
