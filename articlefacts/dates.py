@@ -178,6 +178,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s+\(FY\))?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
     (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"
      r"(?:\s*(?:GMT|UTC|KST|CET|EST|local\s+time))?"
+     r"|(?<=\b[Aa]t\s)(?:1[0-2]|[1-9]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"   # "at 3:30"
      r"|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
      r"(?:[ \t]+(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC)\b)?", "clock"),   # "10:00 AM ET"
     (r"\b[Tt]he\s+(?P<dir>following|next|previous|preceding|prior)\s+(?P<unit>day|week|month|year|weekend)\b",
@@ -628,6 +629,12 @@ def _merge_ranges(text: str, ms: list[DateMention], limit: int) -> list[DateMent
             # "Monday, April 27, through Thursday, April 30, 2026": one range, each end dated by its day
             out.append(DateMention(start, ms[i + 3].end, DateSpec("range", a=ms[i + 1].spec, b=ms[i + 3].spec)))
             i += 4
+            continue
+        if i + 1 < len(ms) and cur.spec.kind == ms[i + 1].spec.kind == "year" and \
+                ms[i + 1].spec.year == cur.spec.year + 1 and re.fullmatch(r"\s+or\s+", text[cur.end:ms[i + 1].start]):
+            # "probably in 2016 or 2017": one span of the two years
+            out.append(DateMention(start, ms[i + 1].end, DateSpec("range", a=cur.spec, b=ms[i + 1].spec)))
+            i += 2
             continue
         if i + 1 < len(ms):
             nxt = ms[i + 1]

@@ -358,6 +358,9 @@ FRACTION_OF = re.compile(r"\s+(?:of\s+(?:a|an|one)\s+)?(?:(?P<scale>million|bill
                          r"(?P<u>[a-z]+)\b)")
 
 
+PERCENT_OF = re.compile(r"[ \t]+of[ \t]+(?:a|one|1)[ \t]+(?:percent|per[ \t]+cent)\b|[ \t]+of[ \t]+1[ \t]?%")
+
+
 def _fraction_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     """'half', 'a third', 'four-fifths': kind other, unit fraction (not ordinals, not 'the first half')."""
     for m in FRACTION.finditer(text, start, end):
@@ -384,6 +387,10 @@ def _fraction_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
                 continue  # "a third contingent", "a fifth wave": ordinals
         value = fraction_value(frac)
         if value is None:
+            continue
+        pct = PERCENT_OF.match(text, m.end())
+        if pct:   # "one tenth of one percent": 0.1 percent
+            yield Atom(m.start(), pct.end(), value, words=True, percent=True)
             continue
         if of and of.group("scale"):   # "a quarter of a million dollars": 250,000
             yield Atom(m.start(), of.end(), value * SCALES[of.group("scale").lower()], words=True)

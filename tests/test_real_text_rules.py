@@ -1726,3 +1726,12 @@ def test_days_from_today_a_day_ago_tomorrow_a_month_of_an_early_year_and_one_thi
     assert [(r["text"], r["kind"], r["date_start"]) for r in rows] == [
         ("25 years ago tomorrow", "date", "1997-12-03"), ("one year from today", "date", "2023-12-02"),
         ("June 1776", "date", "1776-06-01"), ("56 patriots", "personnel", "")]
+
+
+def test_a_bare_clock_after_at_a_fraction_of_one_percent_and_two_years_said_with_or():
+    rows = figure_rows("I will speak with the Prime Minister at 3:30.", "The score was 3:30 at the half.",
+                       "We build one tenth of one percent of the world's ships.", "This was in 2016 or 2017.",
+                       published=dt.date(2022, 9, 6))
+    got = [(r["text"], r["kind"], r["value_low"] or r["date_start"], r["date_end"]) for r in rows]
+    assert got == [("3:30", "date", "2022-09-06", "2022-09-06"), ("half", "other", 0.5, ""),
+                   ("one tenth of one percent", "percent", 0.1, ""), ("2016 or 2017", "date", "2016-01-01", "2017-12-31")]
