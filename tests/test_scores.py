@@ -7,9 +7,9 @@
   each folder's NOTES.md). Each was blind when first scored (README, "How well");
   the rules have since been improved on them, so they now guard against regressions.
 
-- real_dev ... real25_dev: the development two thirds of the real-text samples of
-  ../shared/corpora/whitehouse (tests/fixtures/real ... real25), annotated blind;
-- real_blind ... real25_blind: their blind thirds, each added once it had been scored, at the
+- real_dev ... real26_dev: the development two thirds of the real-text samples of
+  ../shared/corpora/whitehouse (tests/fixtures/real ... real26), annotated blind;
+- real_blind ... real26_blind: their blind thirds, each added once it had been scored, at the
   end of the work on its sample.
 
 The scores are a ratchet (tests/fixtures/scores.json): none may drop by more than 0.01. The scorer is
@@ -104,7 +104,8 @@ REAL_SETS = {"real_dev": ("real", "dev"), "real_blind": ("real", "blind"), "real
              "real20_blind": ("real20", "blind"), "real21_dev": ("real21", "dev"), "real21_blind": ("real21", "blind"),
              "real22_dev": ("real22", "dev"), "real22_blind": ("real22", "blind"), "real23_dev": ("real23", "dev"),
              "real23_blind": ("real23", "blind"), "real24_dev": ("real24", "dev"), "real24_blind": ("real24", "blind"),
-             "real25_dev": ("real25", "dev"), "real25_blind": ("real25", "blind")}
+             "real25_dev": ("real25", "dev"), "real25_blind": ("real25", "blind"), "real26_dev": ("real26", "dev"),
+             "real26_blind": ("real26", "blind")}
 
 
 def real_set(name: str, tmp: Path) -> dict:
