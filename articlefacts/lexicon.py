@@ -8,6 +8,11 @@ from .vocab import rows
 
 INVARIANT_PLURALS = {r["noun"] for r in rows("invariant_plurals")}   # "13,000 aircraft"
 PERSONNEL = {r["noun"] for r in rows("people")}   # vocab/people.csv: nouns that count people
+# vocab/plural_names.csv: names that end in a plural word ("United States"), by that word: the words before it
+PLURAL_NAMES: dict[str, list[str]] = {}
+for _r in rows("plural_names"):
+    _head, _last = _r["name"].rsplit(" ", 1)
+    PLURAL_NAMES.setdefault(_last, []).append(_head)
 # agent-noun endings that count people ("specialists", "technicians", "trainees", "servicemen")
 PERSONNEL_ENDING = re.compile(r"^(?:(?!(?:degr|committ|guarant|decr|pedigr|jambor|toff|coff|entr|matin|dungar|sett|"
                               r"marqu|soir|lev|filigr|rup|tr)ees$)[a-z]{3,}(?:ists|ians|ees|men|women)|"
@@ -135,8 +140,9 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
         if head and not known and (head.endswith("s") or not is_plural_noun(low)):
             break  # past the head noun only another known noun continues it ("forces troops"), or a plural
             # after a noun with no plural ending: "armored personnel carriers", "police officers"
-        if word in ("States", "Nations") and text[max(0, pos - len(word) - 7):pos - len(word)].rstrip() == \
-                "United" and re.match(r"[ \t]+[A-Za-z]", text[pos:]):
+        if word in PLURAL_NAMES and re.match(r"[ \t]+[A-Za-z]", text[pos:]) and \
+                any(text[max(0, pos - len(word) - len(p) - 2):pos - len(word)].rstrip().endswith(p)
+                    for p in PLURAL_NAMES[word]):
             continue   # "300 United States Service Members": a country's name, a modifier before the noun
         if known or is_plural_noun(low) or PLURAL_ACRONYM.fullmatch(word):   # "100 HBCUs", "three MOUs"
             head, head_end = low, pos

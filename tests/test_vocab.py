@@ -230,3 +230,9 @@ def test_each_age_noun_takes_the_number_after_a_comparison_as_an_age(row):
     for phrase, values in ((f"{row['noun']} over 65", (65.0, 65.0)), (f"{row['noun']} from 18 to 50", (18.0, 50.0))):
         (fig,) = figure_rows(f"The rule covers {phrase}.")
         assert (fig["kind"], fig["unit"], fig["value_low"], fig["value_high"]) == ("measure", "years", *values), phrase
+
+
+@pytest.mark.parametrize("row", rows("plural_names"), ids=lambda r: r["name"])
+def test_each_plural_name_before_a_noun_modifies_it(row):
+    (fig,) = figure_rows(f"They honored 300 {row['name']} service members.")
+    assert (fig["kind"], fig["unit"]) == ("personnel", "members"), row
