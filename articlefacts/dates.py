@@ -35,7 +35,9 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 MOD = r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|[Mm]id-|(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+)"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-NUM = rf"(?:\d+|(?i:{NUMBER_WORD})|[Aa]n?|[Oo]ne)"
+# a count of units: "1,000", "12", "two hundred and forty-seven", "a hundred", "a"
+NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})++(?![\d,])|\d+|(?i:{CARDINAL_WORDS})|"
+       rf"(?i:an?[ \t]+(?:hundred|thousand)(?:[ \t]+and[ \t]+(?:{NUMBER_WORD}))?)|[Aa]n?|[Oo]ne)")
 # vocab/holidays.csv: a named day, fixed (month, day) or floating (the nth weekday of a month; -1 the last)
 HOLIDAYS = {re.sub(r"['’]", "'", r["name"].lower()): r for r in rows("holidays")}
 HOLIDAY = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split())
@@ -465,6 +467,9 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     if name == "chain_n" and re.match(r"(?i)after\s+(?:the|its|his|her|their)\b", m.group("dir")):
         return False   # "expire 4 years after the effective date": a length of time from an event, no date
         # ("Five days after that release" chains to a date already given)
+    if name == "chain_n" and re.search(r"(?i)\b(?:another|an\s+additional|additional|further)\s+$",
+                                       text[max(0, m.start() - 16):m.start()]):
+        return False   # "another 45 years before", "an additional 10 years after": a length of time added, no date
     if name == "chain_n" and m.group("dir").lower() in ("after", "before") and \
             re.match(r"\s+(?:it|he|she|they|we|you|I|a|an|each|every|any|all)\b", text[m.end():m.end() + 6]):
         return False   # "terminate 30 days after it provides its report": a length of time from an event, no date

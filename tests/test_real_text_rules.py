@@ -1735,3 +1735,13 @@ def test_a_bare_clock_after_at_a_fraction_of_one_percent_and_two_years_said_with
     got = [(r["text"], r["kind"], r["value_low"] or r["date_start"], r["date_end"]) for r in rows]
     assert got == [("3:30", "date", "2022-09-06", "2022-09-06"), ("half", "other", 0.5, ""),
                    ("one tenth of one percent", "percent", 0.1, ""), ("2016 or 2017", "date", "2016-01-01", "2017-12-31")]
+
+
+def test_n_years_ago_counts_in_compound_words_and_thousands_and_another_n_years_is_a_length():
+    rows = figure_rows("One hundred and one years ago, women won the vote.", "A hundred years ago, the bridge opened.",
+                       "It began 1,600 years ago.", "We waited another 45 years before the law passed.",
+                       "It runs an additional 10 years after the date.", published=dt.date(2021, 8, 26))
+    got = [(r["text"], r["kind"], r["value_low"] or r["date_start"]) for r in rows]
+    assert got == [("One hundred and one years ago", "date", "1920-01-01"), ("A hundred years ago", "date", "1921-01-01"),
+                   ("1,600 years ago", "date", "0421-01-01"), ("another 45 years", "measure", 45.0),
+                   ("an additional 10 years", "measure", 10.0)]
