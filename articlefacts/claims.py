@@ -55,6 +55,8 @@ PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 # "I’ve (said)", "we’re (told)", "My Administration (condemns)": the speaker, or the author of an unlabelled text
 FIRST_PERSON = re.compile(r"(?i)(?:i|we|our|my|us)(?:['’](?:ve|m|d|ll|re))?|(?:my|our)\s+(?:administration|government|"
                           r"team|office)")
+# vocab/finding_nouns.csv: what a study or a survey shows is its finding, and the study is a source
+FINDING_NOUNS = "|".join(re.escape(r["noun"]) for r in rows("finding_nouns"))
 SOURCE_NOUNS = re.compile(
     r"\b(?:experts?|analysts?|officials?|media|reports?|sources?|diplomats?|lawmakers?|legislators?|defectors?|"
     r"residents?|witnesses|witness|researchers?|observers?|scholars?|people|person|government|ministry|agency|"
@@ -68,7 +70,7 @@ SOURCE_NOUNS = re.compile(
     r"brokers|dealers|smugglers|farmers|workers|version|article|posts?|channels?|videos?|website|site|blogs?|"
     r"accounts?|pages?|ministers|commanders|guests?|correspondents?|reporters?|editors?|critics|"
     r"commentators?|observers|bloggers?|veterans|families|evidence|studies|research|analysis|analyses|numbers|"
-    r"statistics|findings)\b", re.I)
+    rf"statistics|findings|{FINDING_NOUNS})\b", re.I)
 NEGATED = re.compile(r"\b(?:not|never|n['’]t|no\s+longer|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not|"
                      r"would\s+not|could\s+not)\s+(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally|remain(?:s|ed|ing)?|stay(?:s|ed)?)\s+"
@@ -293,8 +295,10 @@ CLAUSE_AFTER = re.compile(r"\s+(?:the|a|an|this|these|those|our|its|their|his|he
                           r"(?:[\w’'-]+\s+){0,4}?(?:is|are|was|were|has|have|had|will|can|would|remains?)\b")
 # what a survey, data or a study shows is its finding, whatever follows: "The Philadelphia Fed survey shows general
 # activity and new orders at nearly five-year highs", "The PMI shows the sector expanding"
-FINDING_SUBJECT = re.compile(r"\b(?:survey|surveys|data|study|studies|report|reports|index|poll|polls|analysis|"
-                             r"research|statistics|PMI|paper|figures)\b(?:\s+(?:by|from|of)\s+[^,;:]{1,60}?)?\s+$")
+# (vocab/finding_nouns.csv; "A 2014 study in the Election Law Journal found", "A review by the Bureau, analyzing a
+# decade of data, found")
+FINDING_SUBJECT = re.compile(rf"\b(?:{FINDING_NOUNS})\b(?:\s+(?:by|from|of|in)\s+[^,;:]{{1,60}}?)?"
+                             r"(?:,\s+[a-z]+ing\b[^,;:]{1,60},)?\s+$")
 PAST_OR_ANY = re.compile(r"^(?:\w+ed|said|told|found|wrote|put|forecast|citing|saying)$")
 
 

@@ -99,7 +99,8 @@ A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|met
 LABEL_BEFORE = lx.LABEL_BEFORE
 # the questions a reporter asks for in a briefing: "one more question", "one quick follow", "And one more."
 ONE_ASKED = re.compile(r"\s+(?:more\s+|quick\s+)?(?:[A-Z][\w-]*+\s+)?(?:questions?|topics?|follow(?:-up)?s?)\b|"
-                       r"\s+more(?=\s*[.?!]|\s+quick\s+one\b)")   # ("one quick Russia question", "one more topic")
+                       r"\s+more(?=\s*[.?!,;—–]|\s+(?:quick\s+one|on|about|from|for)\b)")
+# ("one quick Russia question", "one more topic", "One more on the balloon", "time for one more, and then")
 ONE_IDIOM_AFTER = re.compile(r"\s*(?:-|of\b|another\b|by\b|side\b|day\b|time\b|point\b|way\b|thing\b|hand\b|or\s+"
                              r"another\b|more\b|last\b|another|too\b)", re.I)
 QUAL_PRE = re.compile(

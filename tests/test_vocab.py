@@ -236,3 +236,10 @@ def test_each_age_noun_takes_the_number_after_a_comparison_as_an_age(row):
 def test_each_plural_name_before_a_noun_modifies_it(row):
     (fig,) = figure_rows(f"They honored 300 {row['name']} service members.")
     assert (fig["kind"], fig["unit"]) == ("personnel", "members"), row
+
+
+@pytest.mark.parametrize("row", rows("finding_nouns"), ids=lambda r: r["noun"])
+def test_each_finding_noun_with_its_phrase_is_the_source_of_what_it_found(row):
+    rows_ = extract(f"The {row['noun']} in the Journal, covering a decade of trade, found imports fell sharply.").claims
+    rows_ = rows_.to_dict("records")
+    assert [(r["source"], r["certainty"]) for r in rows_] == [(f"The {row['noun']} in the Journal", "reported")], row
