@@ -1745,3 +1745,10 @@ def test_n_years_ago_counts_in_compound_words_and_thousands_and_another_n_years_
     assert got == [("One hundred and one years ago", "date", "1920-01-01"), ("A hundred years ago", "date", "1921-01-01"),
                    ("1,600 years ago", "date", "0421-01-01"), ("another 45 years", "measure", 45.0),
                    ("an additional 10 years", "measure", 10.0)]
+
+
+def test_one_more_asked_for_on_a_topic_is_a_question_and_one_more_thing_is_an_idiom():
+    rows = figure_rows("Q One more on the balloon, if you don’t mind.", "We have time for one more, and then we go.",
+                       "And one more thing: we hired 30 people.")
+    assert [(r["text"], r["kind"], r["value_low"]) for r in rows] == [
+        ("One", "count", 1.0), ("one", "count", 1.0), ("30 people", "personnel", 30.0)]
