@@ -75,8 +75,8 @@ FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three|four|five|six|seven|ei
                       r"thirds|quarter|quarters|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|half))\b(?![-‐‑])")
 MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fold)\b"
                         rf"|\b(?i:a\s+factor\s+of)\s+(?P<fnum>{DIGITS}|(?i:{WORDNUM}))\b"
-                        r"|\b(?P<mword>(?i:twice|doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving|"
-                        r"(?:two|three|four|five|ten|hundred)-?fold|double|triple))\b")
+                        r"|\b(?P<mword>(?i:twice|doubled|doubling|tripled|tripling|trebled|trebling|quadrupled|quadrupling|"
+                        r"halved|halving|(?:two|three|four|five|ten|hundred)-?fold|double|triple|quadruple))\b")
 
 A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|meter|tonne|ton|year|month|week|day|"
                    r"decade|hour)\s+(?:old\b|long\b|away\b|or\s+(?:more|so|less)\b))"
@@ -331,11 +331,14 @@ def _multiplier_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
     for m in MULTIPLIER.finditer(text, start, end):
         if m.group("mword"):
             w = m.group("mword").lower()
-            if w in ("double", "triple"):
+            if re.match(r"\s+down\b", text[m.end():m.end() + 6], re.I):
+                continue   # "doubling down, tripling down": an idiom, no multiple
+            if w in ("double", "triple", "quadruple"):
                 before = text[max(start, m.start() - 20):m.start()]
-                after = text[m.end():m.end() + 8]
-                if not (QUAL_PRE.search(before) or re.match(r"\s+(?:the|that|its|their|what|his|her)\b", after)):
-                    continue
+                after = text[m.end():m.end() + 12]
+                if not (QUAL_PRE.search(before) or re.match(r"\s+(?:the|that|its|their|what|his|her|my|our|your|this|"
+                                                            r"these|those|both|current|annual)\b", after)):
+                    continue   # a verb before its object doubles ("double our exports"); "double taxation" does not
             value = MULTIPLIER_WORDS.get(w.replace("-", ""), MULTIPLIER_WORDS.get(w, 0)) or \
                 float(words_to_number(w.replace("fold", "").strip("-")))
         else:

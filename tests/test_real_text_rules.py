@@ -1752,3 +1752,11 @@ def test_one_more_asked_for_on_a_topic_is_a_question_and_one_more_thing_is_an_id
                        "And one more thing: we hired 30 people.")
     assert [(r["text"], r["kind"], r["value_low"]) for r in rows] == [
         ("One", "count", 1.0), ("one", "count", 1.0), ("30 people", "personnel", 30.0)]
+
+
+def test_double_before_its_object_is_a_multiple_and_doubling_down_is_an_idiom():
+    rows = figure_rows("It will double current U.S. production capacity.", "It will make me double my efforts.",
+                       "It includes quadrupling the number of navigators.", "He is doubling down, tripling down on that.",
+                       "It protects farms from double taxation.")
+    assert [(r["text"], r["kind"], r["value_low"]) for r in rows] == [
+        ("double", "other", 2.0), ("double", "other", 2.0), ("quadrupling", "other", 4.0)]
