@@ -14,10 +14,12 @@ from .vocab import rows
 
 TYPES = ("intelligence", "government", "military", "international_org", "media", "expert", "author", "other")
 
-DOCUMENT = re.compile(r"\b(?:documents?|report|decree|treaty|agreement|pact|law|charter|constitution|clause|"
-                      r"article|memo|memorandum|letter|study|survey|paper|filing|cable|resolution|statute|"
-                      r"convention|accord|deal|order|bill|text|transcript|records?|data|white\s+paper|budget|"
-                      r"proposal|act|legislation|proclamation|plan|rule|regulation|guidance|directive)$", re.I)
+_DOCUMENT_WORDS = (r"report|decree|treaty|agreement|pact|law|charter|constitution|clause|article|memo|memorandum|"
+                   r"letter|study|survey|paper|filing|cable|resolution|statute|convention|accord|deal|order|bill|"
+                   r"text|transcript|record|data|white\s+paper|budget|proposal|act|legislation|proclamation|plan|"
+                   r"rule|regulation|guidance|directive")
+# a document's head noun; lower-case plurals too ("The agreements require"), not a name ("Rasmussen Reports")
+DOCUMENT = re.compile(rf"\b(?i:documents?|records|{_DOCUMENT_WORDS})$|\b(?:{_DOCUMENT_WORDS})s$|\btreaties$")
 # vocab/source_names.csv: organisations, outlets, places and leaders that name a source, each with its type
 def _names(stype: str, people: bool = False) -> str:
     """The names of one source type as a regex alternation ('Kim Jong Un' also matches 'Kim Jong-Un');

@@ -1760,3 +1760,10 @@ def test_double_before_its_object_is_a_multiple_and_doubling_down_is_an_idiom():
                        "It protects farms from double taxation.")
     assert [(r["text"], r["kind"], r["value_low"]) for r in rows] == [
         ("double", "other", 2.0), ("double", "other", 2.0), ("quadrupling", "other", 4.0)]
+
+
+def test_is_calling_on_is_a_speech_act_and_documents_in_the_plural_require():
+    rows = claims_of("Today, President Biden is calling on Congress to cut fees.", "The firm is calling 300 customers.",
+                     "The agreements require the nine companies to offer discounts.", "The companies require workers.",
+                     "Rasmussen Reports: 75% support the rule.")
+    assert [r["source"] for r in rows] == ["Biden", "author", "The agreements", "author", "Rasmussen Reports"]

@@ -25,6 +25,8 @@ def test_each_cue_verb_attributes_and_hedges_as_its_row_says(row):
         sentence = "Troops left, the ministry said, citing that 1,500 troops left."
     elif form == "ing":
         sentence = f"The ministry is {verb} that 1,500 troops left."
+    elif form == "base" and row["document"] == "only":   # documents' speech act
+        sentence = f"The reports {verb} that 1,500 troops leave."
     elif form == "base":
         sentence = f"The officials {verb} that 1,500 troops left."
     elif row["document"] == "only":   # a document's speech act
