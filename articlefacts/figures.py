@@ -81,7 +81,8 @@ MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fo
 A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|meter|tonne|ton|year|month|week|day|"
                    r"decade|hour)\s+(?:old\b|long\b|away\b|or\s+(?:more|so|less)\b))"
                    r"|\b(?:[Ff]or|[Oo]ver|[Uu]nder|[Ww]ithin|[Aa]fter|[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Aa]round|than|"
-                   r"with|spent|lasted|lasts|took|takes|runs|run|past|last)\s+(?P<a2>[Aa]n?)(?=\s+(?:decade|year|month|week|century)\b"
+                   r"with|spent|lasted|lasts|took|takes|runs|run|past|last|least)\s+(?P<a2>[Aa]n?|another)"
+                   r"(?=(?:\s+(?:additional|extra|full|entire|whole|single|further))?\s+(?:decade|year|month|week|century)\b"
                    r"(?!\s+and\s+a\s+half)"
                    r"(?!\s+(?:later|earlier|ago|after|before|on|in|of\s+(?:the|that|this)))(?!['’]s))"
                    # "about a week before that election": a bound makes a length of time
@@ -453,8 +454,8 @@ def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             yield Atom(m.start("acur"), m.end(), 1.0, words=True,
                        currency=lx.CURRENCY_WORDS.get(m.group("acur").split()[-1].lower() + "s", "USD"))
         else:
-            a_start = m.start(first_group)
-            yield Atom(a_start, a_start + 1 + (text[a_start + 1:a_start + 2] == "n"), 1.0, words=True)
+            yield Atom(m.start(first_group), m.end(first_group), 1.0, words=True)   # ("for an additional year",
+            # "at least another year": one of the unit)
 
 
 NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z][a-z]*+[ \t]+$")

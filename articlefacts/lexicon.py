@@ -107,6 +107,9 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
     "four landing ships and" -> ships. None when no noun follows ("10,000 there").
     """
     pos, head, head_end, n = 0, "", 0, 0
+    glued = WORD.match(text)
+    if glued and glued.group(0).lower() in MEASURE_UNITS:
+        return glued.end(), glued.group(0).lower()   # "98.8kg of albuterol", "5.56mm rounds": a unit written on
     while n < max_words:
         m = re.match(r"[ \t]+|-", text[pos:])
         if not m and not head and n and LIST_COMMA.match(text, pos) and \

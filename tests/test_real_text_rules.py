@@ -1767,3 +1767,11 @@ def test_is_calling_on_is_a_speech_act_and_documents_in_the_plural_require():
                      "The agreements require the nine companies to offer discounts.", "The companies require workers.",
                      "Rasmussen Reports: 75% support the rule.")
     assert [r["source"] for r in rows] == ["Biden", "author", "The agreements", "author", "Rasmussen Reports"]
+
+
+def test_a_unit_written_on_the_number_and_one_unit_with_additional_or_another_or_at_least():
+    rows = figure_rows("GSK will contribute 98.8kg of albuterol.", "We delay for an additional year the increase.",
+                       "It will take at least a year.", "The tariff holds for another year.", "It treats type 2 diabetes.")
+    assert [(r["text"], r["kind"], r["unit"], r["value_low"], r["qualifier"]) for r in rows] == [
+        ("98.8kg", "measure", "kg", 98.8, "exact"), ("an additional year", "measure", "years", 1.0, "exact"),
+        ("at least a year", "measure", "years", 1.0, "lower_bound"), ("another year", "measure", "years", 1.0, "exact")]
