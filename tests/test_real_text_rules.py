@@ -1775,3 +1775,9 @@ def test_a_unit_written_on_the_number_and_one_unit_with_additional_or_another_or
     assert [(r["text"], r["kind"], r["unit"], r["value_low"], r["qualifier"]) for r in rows] == [
         ("98.8kg", "measure", "kg", 98.8, "exact"), ("an additional year", "measure", "years", 1.0, "exact"),
         ("at least a year", "measure", "years", 1.0, "lower_bound"), ("another year", "measure", "years", 1.0, "exact")]
+
+
+def test_in_my_judgment_and_a_prayed_clause_hedge_and_optimistic_about_does_not():
+    rows = claims_of("In my judgment, the action will bring 3 talks.", "I pray this action has made 3 towns safer.",
+                     "I am optimistic about our 3 programs.", "We pray for the 3 families.")
+    assert [r["certainty"] for r in rows] == ["hedged", "hedged", "asserted", "asserted"]
