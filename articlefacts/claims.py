@@ -462,7 +462,7 @@ def _subject_before(masked: str, pos: int, dashes: bool = True) -> tuple[str, st
             seg = f"{segs.pop().strip().rstrip(',')}, {seg}"   # "Joseph R. Biden, Jr. (declared)": one name
         if apposition and segs and COMPANY_SUFFIX.fullmatch(seg):
             seg = f"{segs.pop().strip().rstrip(',')}, {seg}"   # "Fiserv, Inc.": the suffix belongs to the name before it
-        if closed and segs and re.match(r"^(?:[a-z]+ing|[a-z]+ed\s+by|speaking|writing|who|which)\b", seg) and \
+        if closed and segs and re.match(r"^(?:[a-z]+ing|(?:[a-z]+-)?[a-z]+ed\s+by|speaking|writing|who|which)\b", seg) and \
                 not re.match(r"^(?:according|including)\b", seg):
             apposition = apposition or seg  # "A senior official, speaking on condition of anonymity, said"
             continue

@@ -1781,3 +1781,8 @@ def test_in_my_judgment_and_a_prayed_clause_hedge_and_optimistic_about_does_not(
     rows = claims_of("In my judgment, the action will bring 3 talks.", "I pray this action has made 3 towns safer.",
                      "I am optimistic about our 3 programs.", "We pray for the 3 families.")
     assert [r["certainty"] for r in rows] == ["hedged", "hedged", "asserted", "asserted"]
+
+
+def test_a_hyphenated_participle_with_by_is_an_apposition_not_the_speaker():
+    rows = claims_of("The Commission on Election Reform, co-chaired by former President Jimmy Carter, noted that 3 laws failed.")
+    assert [r["source"] for r in rows] == ["The Commission on Election Reform"]
