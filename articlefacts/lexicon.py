@@ -99,6 +99,9 @@ PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 LIST_COMMA = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?")
 
 
+DEGREE_SIGN = re.compile(r"[ \t]?°(?:[ \t]?[CF]\b)?")
+
+
 def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
     """The counted noun right after a number: (characters consumed, head noun, lower case).
 
@@ -110,6 +113,9 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
     glued = WORD.match(text)
     if glued and glued.group(0).lower() in MEASURE_UNITS:
         return glued.end(), glued.group(0).lower()   # "98.8kg of albuterol", "5.56mm rounds": a unit written on
+    sign = DEGREE_SIGN.match(text)
+    if sign:
+        return sign.end(), "degrees"   # "1.5°C", "1.5 °C": the degree sign is the unit
     while n < max_words:
         m = re.match(r"[ \t]+|-", text[pos:])
         if not m and not head and n and LIST_COMMA.match(text, pos) and \

@@ -1786,3 +1786,9 @@ def test_in_my_judgment_and_a_prayed_clause_hedge_and_optimistic_about_does_not(
 def test_a_hyphenated_participle_with_by_is_an_apposition_not_the_speaker():
     rows = claims_of("The Commission on Election Reform, co-chaired by former President Jimmy Carter, noted that 3 laws failed.")
     assert [r["source"] for r in rows] == ["The Commission on Election Reform"]
+
+
+def test_a_degree_sign_is_a_unit_and_a_state_bill_or_a_union_local_is_a_label():
+    rows = figure_rows("We must limit warming to 1.5°C this decade.", "It rose 2 °F.", "He said SB 8 is unlawful.",
+                       "He said S.B. 8 is unlawful.", "Good afternoon to the Steamfitters Local 602.")
+    assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [("1.5°C", "measure", "degrees"), ("2 °F", "measure", "degrees")]
