@@ -1792,3 +1792,10 @@ def test_a_degree_sign_is_a_unit_and_a_state_bill_or_a_union_local_is_a_label():
     rows = figure_rows("We must limit warming to 1.5°C this decade.", "It rose 2 °F.", "He said SB 8 is unlawful.",
                        "He said S.B. 8 is unlawful.", "Good afternoon to the Steamfitters Local 602.")
     assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [("1.5°C", "measure", "degrees"), ("2 °F", "measure", "degrees")]
+
+
+def test_in_a_capitalized_name_the_last_plural_is_the_counted_noun():
+    rows = figure_rows("It would cut 130 Industry Operations Investigators.", "It shut 125 Air Traffic Control Towers.")
+    assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [
+        ("130 Industry Operations Investigators", "personnel", "investigators"),
+        ("125 Air Traffic Control Towers", "count", "towers")]
