@@ -88,11 +88,12 @@ DEICTIC_DAY = "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                 for p in sorted(DEICTIC_OFFSETS, key=len, reverse=True)) + ")"
 UNIT = r"(?:day|week|month|year|fortnight|decade)"
 SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
-FUTURE = re.compile(r"\b(?:will|would(?!\s+have\b)|['’]ll|shall|going to|plans?\s+to|planned|planning|intends?|intended|"
-                    r"intending|expects?|expected|expecting|aims?\s+to|aimed|set to|due to|scheduled|hopes?\s+(?:to|that|for)|"
+FUTURE = re.compile(r"\b(?:will|would(?!\s+have\b)|['’]ll|shall|(?<!was\s)(?<!were\s)going to|plans?\s+to|planned|"
+                    r"planning|intends?|intended|intending|expects?|(?<!than\s)(?<!as\s)expected|expecting|aims?\s+to|"
+                    r"aimed|set to|due to|scheduled|hopes?\s+(?:to|that|for)|"
                     r"hoped|look(?:s|ing|ed)?\s+forward\s+to|agree[sd]?\s+to|come(?=\s+$)|"
                     r"(?:is|are|remains?|runs?|lasts?|stays?)\b[^.;]{0,40}?\b(?:until|through)|upcoming|coming|next|"
-                    r"could(?!\s+have\b)|may(?!\s+have\b)|might(?!\s+have\b)|to be|between\s+now\s+and|"
+                    r"could(?!\s+have\b)|(?-i:may)(?!\s+have\b)|might(?!\s+have\b)|(?<!going\s)to be|between\s+now\s+and|"
                     r"from\s+now\s+(?:on|until|to|through))\b",
                     re.I)
 
@@ -455,6 +456,9 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     if name == "m" and not m.group("mod") and text[m.end():m.end() + 1] == "," and \
             re.search(r"[a-z],[ \t]$", text[max(0, m.start() - 3):m.start()]):
         return False   # "if you agree, April, to the next question": a name called out between commas
+    if name == "m" and not m.group("mod") and re.match(r"[.?!]", text[m.end():m.end() + 1]) and \
+            re.search(r"\b(?:you|ahead|next|Okay|Yeah|Yes|Sure|Thanks|Hi|Hey),[ \t]$", text[max(0, m.start() - 8):m.start()]):
+        return False   # "Go ahead, April.", "I'll come back to you, April.": a reporter called by name
     if name == "deictic" and re.search(r"(?i)\bobserv(?:e|es|ed|ing)[ \t]+$", text[max(0, m.start() - 12):m.start()]):
         return False   # "to observe this month with appropriate programs": the observance, not a time
     if name == "observance" and OBSERVANCE_NAMED.search(text, max(0, m.start() - 16), m.start()):
@@ -1015,14 +1019,15 @@ def is_forward(sentence_prefix: str) -> bool:
 
 
 # a pronoun as the subject of the verb after it: "that we signed in September", "the pricing it implemented"
-PRONOUN_SUBJECT = re.compile(r"\b(?:I|we|he|she|they|it|you)\s+(?:\w+ly\s+|also\s+|just\s+|then\s+)?$", re.I)
+PRONOUN_SUBJECT = re.compile(r"\b(?:I|we|he|she|they|it|you|which|that|who)\s+(?:\w+ly\s+|also\s+|just\s+|then\s+)?$",
+                             re.I)   # (a relative pronoun too: "the package that passed in December")
 
 
 # a past verb: a few auxiliaries, "-ed", and the irregular past verbs of vocab/past_verbs.csv (not those that
 # are present forms too: "let me tell you what happens on Friday")
 PAST_MARK = re.compile(r"\b(?:was|were|had|did|said|[a-z]+ed|"
                        + "|".join(r["word"] for r in rows("past_verbs") if not r["present_too"]) + r")\b", re.I)
-FUTURE_AFTER = re.compile(r"\b(?:will|['’]ll|shall|going\s+to|can|could|may|might)\b", re.I)
+FUTURE_AFTER = re.compile(r"\b(?:will|['’]ll|shall|going\s+to|can|could|(?-i:may)|might)\b", re.I)   # ("May": a month)
 
 
 def looks_ahead_after(clause: str) -> bool:

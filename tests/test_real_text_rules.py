@@ -1799,3 +1799,14 @@ def test_in_a_capitalized_name_the_last_plural_is_the_counted_noun():
     assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [
         ("130 Industry Operations Investigators", "personnel", "investigators"),
         ("125 Air Traffic Control Towers", "count", "towers")]
+
+
+def test_may_the_month_than_expected_was_going_to_and_a_relative_past_verb_do_not_look_ahead():
+    rows = figure_rows("Nobody wants to have the conversation in May or June.",
+                       "We got a much better than expected jobs report for the month of April.",
+                       "CBP was told the policy was going to be lifted in March.",
+                       "I will remind you that the package that passed in December had the same thresholds.",
+                       "MS. PSAKI: Go ahead, April.", published=dt.date(2021, 7, 27))
+    assert [(r["text"], r["date_start"]) for r in rows] == [
+        ("May", "2021-05-01"), ("June", "2021-06-01"), ("April", "2021-04-01"), ("March", "2021-03-01"),
+        ("December", "2020-12-01")]
