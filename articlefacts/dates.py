@@ -88,13 +88,14 @@ DEICTIC_DAY = "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                 for p in sorted(DEICTIC_OFFSETS, key=len, reverse=True)) + ")"
 UNIT = r"(?:day|week|month|year|fortnight|decade)"
 SEASON = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)"
-FUTURE = re.compile(r"\b(?:will|would(?!\s+have\b)|['’]ll|shall|(?<!was\s)(?<!were\s)going to|plans?\s+to|planned|"
-                    r"planning|intends?|intended|intending|expects?|(?<!than\s)(?<!as\s)expected|expecting|aims?\s+to|"
-                    r"aimed|set to|due to|scheduled|hopes?\s+(?:to|that|for)|"
-                    r"hoped|look(?:s|ing|ed)?\s+forward\s+to|agree[sd]?\s+to|come(?=\s+$)|"
+# ("you'll recall", "as you may remember": a look back)
+FUTURE = re.compile(r"\b(?:(?:will|['’]ll)(?!\s+(?:recall|remember)\b)|would(?!\s+have\b)|shall|"
+                    r"(?<!was\s)(?<!were\s)going to|plans?\s+to|planned|planning|intends?|intended|intending|expects?|"
+                    r"(?<!than\s)(?<!as\s)expected|expecting|aims?\s+to|aimed|set to|due to|scheduled|"
+                    r"hopes?\s+(?:to|that|for)|hoped|look(?:s|ing|ed)?\s+forward\s+to|agree[sd]?\s+to|come(?=\s+$)|"
                     r"(?:is|are|remains?|runs?|lasts?|stays?)\b[^.;]{0,40}?\b(?:until|through)|upcoming|coming|next|"
-                    r"could(?!\s+have\b)|(?-i:may)(?!\s+have\b)|might(?!\s+have\b)|(?<!going\s)to be|between\s+now\s+and|"
-                    r"from\s+now\s+(?:on|until|to|through))\b",
+                    r"could(?!\s+have\b)|(?-i:may)(?!\s+(?:have|recall|remember)\b)|might(?!\s+have\b)|"
+                    r"(?<!going\s)to be|between\s+now\s+and|from\s+now\s+(?:on|until|to|through))\b",
                     re.I)
 
 

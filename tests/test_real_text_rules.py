@@ -1810,3 +1810,11 @@ def test_may_the_month_than_expected_was_going_to_and_a_relative_past_verb_do_no
     assert [(r["text"], r["date_start"]) for r in rows] == [
         ("May", "2021-05-01"), ("June", "2021-06-01"), ("April", "2021-04-01"), ("March", "2021-03-01"),
         ("December", "2020-12-01")]
+
+
+def test_you_will_recall_looks_back():
+    rows = figure_rows("As you may recall, the Vice President announced in December the new office.",
+                       "You’ll recall that in February the President ordered the doses.", "We will meet in December.",
+                       published=dt.date(2023, 3, 24))
+    assert [(r["text"], r["date_start"]) for r in rows] == [
+        ("December", "2022-12-01"), ("February", "2023-02-01"), ("December", "2023-12-01")]
