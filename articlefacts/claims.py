@@ -906,6 +906,11 @@ SAID_TAIL = re.compile(r"(?i:(?:and|but|so)\s+)?(?i:as|like)\s+(?P<np>[^,]+?)\s+
                        r"writes|noted|notes|stated|states|declared|declares))")
 
 
+# a name and its past verb opening a colon's lead-in: the name speaks what follows
+CLAUSE_LEAD = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*+[ \t]+){0,4}[A-Z][\w’'.\-]*+)[ \t]+(?:[a-z]+ed|gave|spoke|took|"
+                         r"made|laid|held|told|said)\b[^:]*$")
+
+
 def _colon_quote(masked: str) -> list[Attribution]:
     """'CNBC’s Rick Santelli: “...”': a name and a colon before a quotation name its speaker; in a list
     of statements, 'Jane Roe, Director of Athletics, State University: “...”', the name before the
@@ -917,6 +922,9 @@ def _colon_quote(masked: str) -> list[Attribution]:
     said = SAID_TAIL.fullmatch(np)
     if said:   # "As the President said: “...”": the speaker is the subject of the verb of saying
         np, cue = said.group("np"), said.group("cue")
+    clause = CLAUSE_LEAD.match(np) if not said else None
+    if clause:   # "President Trump addressed the critics while affirming his plan: “...”": the clause's subject
+        np = clause.group("np")
     if "," in np:
         first, rest = np.split(",", 1)
         if re.fullmatch(PERSON, re.sub(rf"^(?:{ROLE_WORD})\s+", "", first.strip(), flags=re.I)):

@@ -1818,3 +1818,9 @@ def test_you_will_recall_looks_back():
                        published=dt.date(2023, 3, 24))
     assert [(r["text"], r["date_start"]) for r in rows] == [
         ("December", "2022-12-01"), ("February", "2023-02-01"), ("December", "2023-12-01")]
+
+
+def test_a_colon_lead_in_that_is_a_clause_gives_the_quotation_to_its_subject():
+    rows = claims_of("President Trump addressed the critics while affirming his plan: “You have 3 factions.”",
+                     "Sen. Jane Roe: “We agree on 3 points.”")
+    assert [r["source"] for r in rows] == ["Trump", "Sen. Jane Roe"]
