@@ -1824,3 +1824,9 @@ def test_a_colon_lead_in_that_is_a_clause_gives_the_quotation_to_its_subject():
     rows = claims_of("President Trump addressed the critics while affirming his plan: “You have 3 factions.”",
                      "Sen. Jane Roe: “We agree on 3 points.”")
     assert [r["source"] for r in rows] == ["Trump", "Sen. Jane Roe"]
+
+
+def test_a_company_committing_or_pledging_money_or_to_act_is_its_statement_and_committing_crimes_is_not():
+    rows = claims_of("Apple is committing $600 billion over four years.", "Nvidia is pledging $500 billion to make chips.",
+                     "He is committing 3 crimes a day.", "The makers are committing to invest 150 billion dollars.")
+    assert [r["source"] for r in rows] == ["Apple", "Nvidia", "author", "The makers"]
