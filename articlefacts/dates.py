@@ -423,8 +423,11 @@ def _nowadays(text: str, m: re.Match) -> bool:
         return False
     if word[0] == "T" and not re.search(r"(?:^|[.!?:;\"“‘(—–\n]|[.!?][”’\')])\s*$", text[max(0, m.start() - 4):m.start()]):
         return True   # "Elizabeth Wise at USA Today": a capital inside a sentence, a name
-    return bool(NOWADAYS_BEFORE.search(text, max(0, m.start() - 8), m.start())
-                or NOWADAYS_AFTER.match(text, m.end("word")))
+    possessive = re.match(r"['’]s\b", text[m.end("word"):m.end("word") + 3])
+    if re.search(r"(?i)\bas\s+of\s+$", text[max(0, m.start() - 8):m.start()]):
+        return False   # "As of today, patients can buy": that day
+    return bool(not possessive and NOWADAYS_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                or NOWADAYS_AFTER.match(text, m.end("word")))   # ("as part of today's announcement": the day's)
 
 
 # a bound or an approximation before "N days before/ago" makes it a length of time

@@ -1830,3 +1830,9 @@ def test_a_company_committing_or_pledging_money_or_to_act_is_its_statement_and_c
     rows = claims_of("Apple is committing $600 billion over four years.", "Nvidia is pledging $500 billion to make chips.",
                      "He is committing 3 crimes a day.", "The makers are committing to invest 150 billion dollars.")
     assert [r["source"] for r in rows] == ["Apple", "Nvidia", "author", "The makers"]
+
+
+def test_today_after_as_of_or_in_a_possessive_after_of_is_the_day():
+    rows = figure_rows("As part of today’s announcement, agencies act.", "As of today, patients can buy.",
+                       "The AI of today is new.", "It is the threat of today’s world.", published=dt.date(2024, 6, 1))
+    assert [(r["text"], r["date_start"]) for r in rows] == [("today’s", "2024-06-01"), ("today", "2024-06-01")]
