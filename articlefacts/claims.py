@@ -850,9 +850,10 @@ def _cue_verbs(masked: str) -> list[Attribution]:
         if CUE_FORM.get(re.sub(r"\s+", " ", word)) == "ing" and word != "citing":   # ("making clear")
             progressive = re.search(r"\b(?:is|are|was|were|am)\s+$", before)
             if not (progressive and (re.match(r"\s+that\b", after) or
-                                     word in ("announcing", "urging", "calling", "committing", "pledging"))):
+                                     word in ("announcing", "urging", "calling", "committing", "pledging",
+                                                                   "directing"))):
                 continue   # "is announcing (that)", "is urging Congress", "is calling on Congress", "is committing
-                # $600 billion" are speech acts; other -ing forms are not
+                # $600 billion", "is directing agencies to" are speech acts; other -ing forms are not
                 # ("The visit is reaffirming our alliance")
             cue_start = m.start() - len(progressive.group(0))
         pleased = CUE_FORM.get(word) == "base" and PLEASED_TO.search(before)

@@ -1836,3 +1836,8 @@ def test_today_after_as_of_or_in_a_possessive_after_of_is_the_day():
     rows = figure_rows("As part of today’s announcement, agencies act.", "As of today, patients can buy.",
                        "The AI of today is new.", "It is the threat of today’s world.", published=dt.date(2024, 6, 1))
     assert [(r["text"], r["date_start"]) for r in rows] == [("today’s", "2024-06-01"), ("today", "2024-06-01")]
+
+
+def test_is_directing_someone_to_act_is_a_speech_act_and_directing_traffic_is_not():
+    rows = claims_of("Now, President Trump is directing agencies to review 10 cases.", "The officer is directing 3 cars.")
+    assert [r["source"] for r in rows] == ["Trump", "author"]
