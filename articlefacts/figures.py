@@ -556,8 +556,10 @@ def _word_atom(m: re.Match, text: str, start: int) -> Atom | None:
         return None  # "number six" (a rank), "Phase two"
     after = text[e:e + 40]
     before = text[max(start, s - 12):s]
-    if low == "zero" and re.match(r"\s+(?!percent\b|per\s+cent\b)[a-z]+(?<!s)\b", after):
-        return None  # "zero care", "zero tolerance": none at all, no count ("zero deaths" counts)
+    if low == "zero" and re.match(r"\s+(?!percent\b|per\s+cent\b)[a-z]+(?<!s)\b", after) and \
+            not (lx.noun_after(after, max_words=4) or ("", ""))[1].endswith("s"):
+        return None  # "zero care", "zero tolerance": none at all, no count ("zero deaths", "zero illegal aliens",
+        # "zero greenhouse gas emissions" count)
     if low == "one" and ONE_ASKED.match(after) and not re.search(r"\b(?:the|that|this)\s+$", before, re.I):
         return Atom(m.start(), e, 1.0, words=True, kind="count", unit="questions")   # "Just one question."
     if low == "one":

@@ -1841,3 +1841,10 @@ def test_today_after_as_of_or_in_a_possessive_after_of_is_the_day():
 def test_is_directing_someone_to_act_is_a_speech_act_and_directing_traffic_is_not():
     rows = claims_of("Now, President Trump is directing agencies to review 10 cases.", "The officer is directing 3 cars.")
     assert [r["source"] for r in rows] == ["Trump", "author"]
+
+
+def test_zero_before_a_plural_noun_phrase_counts_and_zero_tolerance_does_not():
+    rows = figure_rows("It produces zero greenhouse gas emissions.", "There were zero illegal aliens released.",
+                       "We have zero tolerance for violence.")
+    assert [(r["text"], r["value_low"], r["unit"]) for r in rows] == [
+        ("zero greenhouse gas emissions", 0.0, "emissions"), ("zero illegal aliens", 0.0, "aliens")]
