@@ -177,7 +177,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+"
      r"(?:the\s+|this\s+)(?P<unit>year|month)\b", "deictic_this"),
     (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),   # ("earlier this morning": find_dates)
-    (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>week|month|year)\b", "past"),
+    (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>weekend|week|month|year)\b", "past"),
     (r"\b(?P<past>[Tt]he\s+(?:past|last))\s+(?P<unit>decade)\b(?!\s+or\b)", "past"),   # the calendar decade before
     (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s+\(FY\))?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
     (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"
@@ -242,7 +242,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
 ]]
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "final": 4, "last": 4}
-MODAL_MONTH = re.compile(r"(?:in|on|since|by|until|from|to|between|and|of|early|mid-?|late|last|this|next|through|"
+MODAL_MONTH = re.compile(r"(?:in|on|since|by|until|till|from|to|between|and|or|even|of|early|mid-?|late|last|this|next|through|"
                          r"during|before|after|end|beginning|start|middle|,)\s*$", re.I)
 
 
@@ -292,6 +292,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         w = re.sub(r"\s+", " ", g["word"].lower())
         return DateSpec("chain", n=DEICTIC_OFFSETS[w], unit="day", which="publication")
     if name == "past":   # "this past year" is this year; "the past week": the unit up to publication, taken whole
+        if g["unit"] == "weekend":
+            return DateSpec("deictic", unit="weekend", which="last")   # "this past weekend": the last one
         if g["past"].lower().startswith("this"):
             return DateSpec("deictic", unit=g["unit"], which="this")
         return DateSpec("past", unit=g["unit"])

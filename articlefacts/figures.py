@@ -458,7 +458,8 @@ def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             # "at least another year": one of the unit)
 
 
-NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z][a-z]*+[ \t]+$")
+NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z][a-z]*+[ \t]+$|\b[A-Z]{2,}[ \t]+[A-Z][a-z]+[A-Z][A-Za-z]*+[ \t]+$")
+# (a brand's name: "Nestlé NAN SupremePro 1")
 NAME_NUMBER_AFTER = re.compile(r"[.,;:!?)]|[ \t]+(?:is|was|will|would|won[’']t|has|had|once|could|can)\b")
 
 

@@ -71,7 +71,8 @@ reflects covers rises falls stands lies seeks needs wants helps happens belongs 
 
 # a word: "U.S.-based", "US&R teams", "KN-23", "170mm"
 WORD = re.compile(r"(?:[A-Z]\.){2,}(?:-[A-Za-z]+)?|[A-Z]{1,4}&[A-Z]{1,4}\b|"
-                  r"[A-Za-z][A-Za-z'’\-]*(?:(?<=-)\d+[A-Za-z]*)?|\d+-?mm\b")
+                  r"[A-Za-z][A-Za-z'’\-]*(?:(?<=-)\d+[A-Za-z]*)?|\d+-?mm\b|\d+(?:\.\d+)?-[a-z]+\b")
+# ("1.6 million 8-ounce bottles": a number-unit adjective modifies the counted noun)
 # lower-case words that modify a counted noun ("special forces troops", "landing ships")
 MODIFIER = re.compile(r"^(?:[a-z\-]+(?:al|ic|ed|ing|ive|ary|ory|ish|an|ian|ese|ful|less|ous|ent|ant|ile|ar|ern|"
                       r"ate|ite|ior|er|est|ly|ic|tion|sion|ment|ure|ance|ence|ship)|key|new|old|top|main|more|extra|escort|artillery|tank|missile|"

@@ -1848,3 +1848,14 @@ def test_zero_before_a_plural_noun_phrase_counts_and_zero_tolerance_does_not():
                        "We have zero tolerance for violence.")
     assert [(r["text"], r["value_low"], r["unit"]) for r in rows] == [
         ("zero greenhouse gas emissions", 0.0, "emissions"), ("zero illegal aliens", 0.0, "aliens")]
+
+
+def test_this_past_weekend_may_after_or_a_number_unit_adjective_and_a_brands_number():
+    rows = figure_rows("This past weekend saw the worst delays.", "The budget comes in March or maybe even May.",
+                       "It ships approximately 1.6 million 8-ounce bottles.", "They import Nestlé NAN SupremePro 2, and more.",
+                       published=dt.date(2022, 6, 10))
+    got = [(r["text"], r["kind"], r["unit"], r["date_start"]) for r in rows]
+    assert got == [("This past weekend", "date", "", "2022-06-04"), ("March", "date", "", "2022-03-01"),
+                   ("May", "date", "", "2022-05-01"),
+                   ("approximately 1.6 million 8-ounce bottles", "count", "bottles", ""),
+                   ("8-ounce", "measure", "ounces", "")]
