@@ -7,9 +7,9 @@
   each folder's NOTES.md). Each was blind when first scored (README, "How well");
   the rules have since been improved on them, so they now guard against regressions.
 
-- real_dev ... real26_dev: the development two thirds of the real-text samples of
-  ../shared/corpora/whitehouse (tests/fixtures/real ... real26), annotated blind;
-- real_blind ... real26_blind: their blind thirds, each added once it had been scored, at the
+- real_dev ... real30_dev: the development two thirds of the real-text samples of
+  ../shared/corpora/whitehouse (tests/fixtures/real ... real30), annotated blind;
+- real_blind ... real30_blind: their blind thirds, each added once it had been scored, at the
   end of the work on its sample.
 
 The scores are a ratchet (tests/fixtures/scores.json): none may drop by more than 0.01. The scorer is
@@ -105,7 +105,9 @@ REAL_SETS = {"real_dev": ("real", "dev"), "real_blind": ("real", "blind"), "real
              "real22_dev": ("real22", "dev"), "real22_blind": ("real22", "blind"), "real23_dev": ("real23", "dev"),
              "real23_blind": ("real23", "blind"), "real24_dev": ("real24", "dev"), "real24_blind": ("real24", "blind"),
              "real25_dev": ("real25", "dev"), "real25_blind": ("real25", "blind"), "real26_dev": ("real26", "dev"),
-             "real26_blind": ("real26", "blind")}
+             "real26_blind": ("real26", "blind"), "real27_dev": ("real27", "dev"), "real27_blind": ("real27", "blind"),
+             "real28_dev": ("real28", "dev"), "real28_blind": ("real28", "blind"), "real29_dev": ("real29", "dev"),
+             "real29_blind": ("real29", "blind"), "real30_dev": ("real30", "dev"), "real30_blind": ("real30", "blind")}
 
 
 def real_set(name: str, tmp: Path) -> dict:
