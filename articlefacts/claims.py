@@ -462,8 +462,8 @@ def _subject_before(masked: str, pos: int, dashes: bool = True) -> tuple[str, st
             seg = f"{segs.pop().strip().rstrip(',')}, {seg}"   # "Joseph R. Biden, Jr. (declared)": one name
         if apposition and segs and COMPANY_SUFFIX.fullmatch(seg):
             seg = f"{segs.pop().strip().rstrip(',')}, {seg}"   # "Fiserv, Inc.": the suffix belongs to the name before it
-        if closed and segs and re.match(r"^(?:[a-z]+ing|(?:[a-z]+-)?[a-z]+ed\s+by|speaking|writing|who|which)\b", seg) and \
-                not re.match(r"^(?:according|including)\b", seg):
+        if closed and segs and re.match(r"^(?:[a-z]+ing|(?:[a-z]+-)?[a-z]+ed\s+by|speaking|writing|who|which)\b",
+                                        seg) and not re.match(r"^(?:according|including)\b", seg):
             apposition = apposition or seg  # "A senior official, speaking on condition of anonymity, said"
             continue
         if closed and segs and re.match(r"^(?:for\s+(?:his|her|its|their)\s+part|in\s+turn|however|in\s+a\s+\w+|"
@@ -908,8 +908,8 @@ SAID_TAIL = re.compile(r"(?i:(?:and|but|so)\s+)?(?i:as|like)\s+(?P<np>[^,]+?)\s+
 
 
 # a name and its past verb opening a colon's lead-in: the name speaks what follows
-CLAUSE_LEAD = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*+[ \t]+){0,4}[A-Z][\w’'.\-]*+)[ \t]+(?:[a-z]+ed|gave|spoke|took|"
-                         r"made|laid|held|told|said)\b[^:]*$")
+CLAUSE_LEAD = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*+[ \t]+){0,4}[A-Z][\w’'.\-]*+)[ \t]+"
+                         r"(?:[a-z]+ed|gave|spoke|took|made|laid|held|told|said)\b[^:]*$")
 
 
 def _colon_quote(masked: str) -> list[Attribution]:

@@ -242,8 +242,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
 ]]
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "final": 4, "last": 4}
-MODAL_MONTH = re.compile(r"(?:in|on|since|by|until|till|from|to|between|and|or|even|of|early|mid-?|late|last|this|next|through|"
-                         r"during|before|after|end|beginning|start|middle|,)\s*$", re.I)
+MODAL_MONTH = re.compile(r"(?:in|on|since|by|until|till|from|to|between|and|or|even|of|early|mid-?|late|last|this|"
+                         r"next|through|during|before|after|end|beginning|start|middle|,)\s*$", re.I)
 
 
 def _year(g: dict) -> int | None:
@@ -463,7 +463,8 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
             re.search(r"[a-z],[ \t]$", text[max(0, m.start() - 3):m.start()]):
         return False   # "if you agree, April, to the next question": a name called out between commas
     if name == "m" and not m.group("mod") and re.match(r"[.?!]", text[m.end():m.end() + 1]) and \
-            re.search(r"\b(?:you|ahead|next|Okay|Yeah|Yes|Sure|Thanks|Hi|Hey),[ \t]$", text[max(0, m.start() - 8):m.start()]):
+            re.search(r"\b(?:you|ahead|next|Okay|Yeah|Yes|Sure|Thanks|Hi|Hey),[ \t]$",
+                      text[max(0, m.start() - 8):m.start()]):
         return False   # "Go ahead, April.", "I'll come back to you, April.": a reporter called by name
     if name == "deictic" and re.search(r"(?i)\bobserv(?:e|es|ed|ing)[ \t]+$", text[max(0, m.start() - 12):m.start()]):
         return False   # "to observe this month with appropriate programs": the observance, not a time
@@ -1033,7 +1034,8 @@ PRONOUN_SUBJECT = re.compile(r"\b(?:I|we|he|she|they|it|you|which|that|who)\s+(?
 # are present forms too: "let me tell you what happens on Friday")
 PAST_MARK = re.compile(r"\b(?:was|were|had|did|said|[a-z]+ed|"
                        + "|".join(r["word"] for r in rows("past_verbs") if not r["present_too"]) + r")\b", re.I)
-FUTURE_AFTER = re.compile(r"\b(?:will|['’]ll|shall|going\s+to|can|could|(?-i:may)|might)\b", re.I)   # ("May": a month)
+# ("May" is a month)
+FUTURE_AFTER = re.compile(r"\b(?:will|['’]ll|shall|going\s+to|can|could|(?-i:may)|might)\b", re.I)
 
 
 def looks_ahead_after(clause: str) -> bool:

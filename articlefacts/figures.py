@@ -75,14 +75,16 @@ FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three|four|five|six|seven|ei
                       r"thirds|quarter|quarters|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|half))\b(?![-‐‑])")
 MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fold)\b"
                         rf"|\b(?i:a\s+factor\s+of)\s+(?P<fnum>{DIGITS}|(?i:{WORDNUM}))\b"
-                        r"|\b(?P<mword>(?i:twice|doubled|doubling|tripled|tripling|trebled|trebling|quadrupled|quadrupling|"
-                        r"halved|halving|(?:two|three|four|five|ten|hundred)-?fold|double|triple|quadruple))\b")
+                        r"|\b(?P<mword>(?i:twice|doubled|doubling|tripled|tripling|trebled|trebling|quadrupled|"
+                        r"quadrupling|halved|halving|(?:two|three|four|five|ten|hundred)-?fold|double|triple|"
+                        r"quadruple))\b")
 
 A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|meter|tonne|ton|year|month|week|day|"
                    r"decade|hour)\s+(?:old\b|long\b|away\b|or\s+(?:more|so|less)\b))"
                    r"|\b(?:[Ff]or|[Oo]ver|[Uu]nder|[Ww]ithin|[Aa]fter|[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Aa]round|than|"
                    r"with|spent|lasted|lasts|took|takes|runs|run|past|last|least)\s+(?P<a2>[Aa]n?|another)"
-                   r"(?=(?:\s+(?:additional|extra|full|entire|whole|single|further))?\s+(?:decade|year|month|week|century)\b"
+                   r"(?=(?:\s+(?:additional|extra|full|entire|whole|single|further))?"
+                   r"\s+(?:decade|year|month|week|century)\b"
                    r"(?!\s+and\s+a\s+half)"
                    r"(?!\s+(?:later|earlier|ago|after|before|on|in|of\s+(?:the|that|this)))(?!['’]s))"
                    # "about a week before that election": a bound makes a length of time

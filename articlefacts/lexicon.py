@@ -149,8 +149,9 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
         known = low in PERSONNEL or low in TIME_UNITS or low in MEASURE_UNITS
         if head and not known and (head.endswith("s") or not is_plural_noun(low)) and \
                 not (word[0].isupper() and text[head_end - len(head):head_end][:1].isupper() and is_plural_noun(low)):
-            break   # (in a capitalized name the last plural is the head: "130 Industry Operations Investigators")  # past the head noun only another known noun continues it ("forces troops"), or a plural
-            # after a noun with no plural ending: "armored personnel carriers", "police officers"
+            break  # past the head noun only another known noun continues it ("forces troops"), or a plural
+            # after a noun with no plural ending: "armored personnel carriers", "police officers"; in a
+            # capitalized name the last plural is the head ("130 Industry Operations Investigators")
         if word in PLURAL_NAMES and re.match(r"[ \t]+[A-Za-z]", text[pos:]) and \
                 any(text[max(0, pos - len(word) - len(p) - 2):pos - len(word)].rstrip().endswith(p)
                     for p in PLURAL_NAMES[word]):
