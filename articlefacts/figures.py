@@ -1001,6 +1001,9 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
                 re.fullmatch(r"\s+to\s+", text[f.end:g.start]) and \
                 re.search(r"\b[Ff]rom\s+$", text[max(start, f.start - 5):f.start]):
             f.kind, f.unit, f.elided = g.kind, g.unit, False   # "from 10 to 20 troops": the noun written once
+        elif not f.kind and g.kind in ("percent", "personnel", "count", "measure") and \
+                re.fullmatch(r",?\s+and\s+", text[f.end:g.start]):
+            f.kind, f.unit, f.elided = g.kind, g.unit, False   # "95 and 94 percent": the unit written once
     return figs
 
 

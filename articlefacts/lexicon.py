@@ -188,7 +188,7 @@ def _label_before() -> re.Pattern:
     for r in rows("label_words"):
         w = r["word"] if r["word"].startswith("(?") else re.escape(r["word"])
         parts.append(f"(?i:{w})" if r["any_case"] == "1" else w)
-    return re.compile(r"(?:\b(?:" + "|".join(parts) + r")\.?\s?|[#№])$")
+    return re.compile(r"(?:\b(?:" + "|".join(parts) + r")\.?\s?|[#№§][ \t]?)$")   # ("18 U.S.C. § 116")
 
 
 LABEL_BEFORE = _label_before()   # also refuses a year: "S. 1872" is a bill

@@ -1859,3 +1859,10 @@ def test_this_past_weekend_may_after_or_a_number_unit_adjective_and_a_brands_num
                    ("May", "date", "", "2022-05-01"),
                    ("approximately 1.6 million 8-ounce bottles", "count", "bottles", ""),
                    ("8-ounce", "measure", "ounces", "")]
+
+
+def test_a_unit_written_once_after_and_a_section_sign_and_a_numbered_week_are_labels_or_shared():
+    rows = figure_rows("The efficacy was 95 and 94 percent respectively.", "DOJ cited 18 U.S.C. § 116 in the guidance.",
+                       "Week 13 Wins: the pursuit goes on.", "HHS worked with eight distinguished scholars.")
+    assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [
+        ("95", "percent", "%"), ("94 percent", "percent", "%"), ("eight distinguished scholars", "personnel", "scholars")]
