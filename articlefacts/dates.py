@@ -416,11 +416,16 @@ WEEKDAY_NAME_BEFORE = re.compile(r"\b(?:" + "|".join(r["word"] for r in rows("we
 _NOWADAYS = {w: [r["word"] for r in rows("nowadays_words") if r["where"] == w] for w in ("before", "after")}
 NOWADAYS_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(_NOWADAYS["before"]) + r")\s+$")
 NOWADAYS_AFTER = re.compile(r"(?i)['’]s\s+(?:[a-z-]+\s+)?(?:" + "|".join(_NOWADAYS["after"]) + r")\b")
+# "the challenges of tomorrow", "a better tomorrow": the future (the nouns of vocab/nowadays_words.csv), no day
+FUTURE_OF = re.compile(r"(?i)\b(?:(?:" + "|".join(_NOWADAYS["after"]) + r")[ \t]+of|an?|better|brighter)[ \t]+$")
 
 
 def _nowadays(text: str, m: re.Match) -> bool:
-    """Whether this "today" means nowadays ("even today", "today's economy") or is a name ("USA Today")."""
+    """Whether this "today" means nowadays ("even today", "today's economy") or is a name ("USA Today"), or this
+    "tomorrow" the future ("the challenges of tomorrow")."""
     word = m.group("word")
+    if word.lower() == "tomorrow":   # "the challenges of tomorrow", "a better tomorrow": the future, no day
+        return bool(FUTURE_OF.search(text, max(0, m.start() - 24), m.start()))
     if word.lower() != "today":
         return False
     if word[0] == "T" and not re.search(r"(?:^|[.!?:;\"“‘(—–\n]|[.!?][”’\')])\s*$", text[max(0, m.start() - 4):m.start()]):

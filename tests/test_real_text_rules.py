@@ -1866,3 +1866,9 @@ def test_a_unit_written_once_after_and_a_section_sign_and_a_numbered_week_are_la
                        "Week 13 Wins: the pursuit goes on.", "HHS worked with eight distinguished scholars.")
     assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [
         ("95", "percent", "%"), ("94 percent", "percent", "%"), ("eight distinguished scholars", "personnel", "scholars")]
+
+
+def test_the_challenges_of_tomorrow_and_a_better_tomorrow_are_the_future_not_a_day():
+    rows = figure_rows("We will meet the infrastructure challenges of tomorrow.", "They dream of a better tomorrow.",
+                       "Any details on the timing of tomorrow?", published=dt.date(2021, 7, 1))
+    assert [(r["text"], r["date_start"]) for r in rows] == [("tomorrow", "2021-07-02")]
