@@ -177,7 +177,7 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+"
      r"(?:the\s+|this\s+)(?P<unit>year|month)\b", "deictic_this"),
     (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),   # ("earlier this morning": find_dates)
-    (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>weekend|week|month|year)\b", "past"),
+    (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>weekend|quarter|week|month|year)\b", "past"),
     (r"\b(?P<past>[Tt]he\s+(?:past|last))\s+(?P<unit>decade)\b(?!\s+or\b)", "past"),   # the calendar decade before
     (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s+\(FY\))?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
     (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"
@@ -292,8 +292,8 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         w = re.sub(r"\s+", " ", g["word"].lower())
         return DateSpec("chain", n=DEICTIC_OFFSETS[w], unit="day", which="publication")
     if name == "past":   # "this past year" is this year; "the past week": the unit up to publication, taken whole
-        if g["unit"] == "weekend":
-            return DateSpec("deictic", unit="weekend", which="last")   # "this past weekend": the last one
+        if g["unit"] in ("weekend", "quarter"):
+            return DateSpec("deictic", unit=g["unit"], which="last")   # "this past weekend", "this past quarter"
         if g["past"].lower().startswith("this"):
             return DateSpec("deictic", unit=g["unit"], which="this")
         return DateSpec("past", unit=g["unit"])

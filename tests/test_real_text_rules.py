@@ -1872,3 +1872,8 @@ def test_the_challenges_of_tomorrow_and_a_better_tomorrow_are_the_future_not_a_d
     rows = figure_rows("We will meet the infrastructure challenges of tomorrow.", "They dream of a better tomorrow.",
                        "Any details on the timing of tomorrow?", published=dt.date(2021, 7, 1))
     assert [(r["text"], r["date_start"]) for r in rows] == [("tomorrow", "2021-07-02")]
+
+
+def test_this_past_quarter_is_the_last_quarter():
+    rows = figure_rows("This past quarter, sales rose.", published=dt.date(2023, 2, 10))
+    assert [(r["text"], r["date_start"], r["date_end"]) for r in rows] == [("This past quarter", "2022-10-01", "2022-12-31")]
