@@ -126,6 +126,9 @@ def _head(text: str) -> str:
     return re.split(r"\s+(?:to|of|at|in|for|from|with|on)\s+", text.strip(), maxsplit=1)[0]
 
 
+LEGISLATOR_TITLE = re.compile(r"(?:Rep|Sen|Reps|Sens)\.[ \t]+[A-Z]")
+
+
 def source_type(phrase: str, context: str = "") -> str:
     """The type of a source from its naming phrase (``context``: title and apposition)."""
     if context and not INTELLIGENCE.search(context):
@@ -137,6 +140,8 @@ def source_type(phrase: str, context: str = "") -> str:
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", phrase).strip()
     if DOCUMENT.search(bare) and not re.search(r"\b(?:reporters?|news)\b", bare, re.I):
         return "other"
+    if LEGISLATOR_TITLE.match(bare) or LEGISLATOR_TITLE.match(phrase[len(bare):].strip(" ()")):
+        return "government"   # "Rep. Bennie Thompson", "Sen. Jane Roe", "He (Rep. Roe)": a member of Congress
     if PLATFORM.search(_head(phrase)):
         return "media"
     if INTELLIGENCE.search(full):

@@ -1877,3 +1877,12 @@ def test_the_challenges_of_tomorrow_and_a_better_tomorrow_are_the_future_not_a_d
 def test_this_past_quarter_is_the_last_quarter():
     rows = figure_rows("This past quarter, sales rose.", published=dt.date(2023, 2, 10))
     assert [(r["text"], r["date_start"], r["date_end"]) for r in rows] == [("This past quarter", "2022-10-01", "2022-12-31")]
+
+
+def test_telling_them_to_a_contracted_progressive_and_an_adverb_before_a_participle_attribute():
+    rows = claims_of("Rep. Bennie Thompson is leading that charge, publicly telling families to pass on 3 accounts.",
+                     "He’s urging parents to reject 3 offers.", "Democrats are telling voters to reject it.",
+                     "He is telling a story about 3 dogs.")
+    assert [(r["source"], r["source_type"]) for r in rows] == [
+        ("Rep. Bennie Thompson", "government"), ("He (Rep. Bennie Thompson)", "government"), ("Democrats", "other"),
+        ("author", "author")]
