@@ -848,12 +848,14 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             continue
         cue_start = m.start()
         if CUE_FORM.get(re.sub(r"\s+", " ", word)) == "ing" and word != "citing":   # ("making clear")
-            progressive = re.search(r"(?:\b(?:is|are|was|were|am)|[’']s|[’']re|[’']m)\s+$", before)   # ("He’s urging")
+            # ("He’s urging" as "he is urging")
+            progressive = re.search(r"(?:\b(?:is|are|was|were|am)|[’']s|[’']re|[’']m)\s+$", before)
             if not (progressive and (re.match(r"\s+that\b", after) or
                                      word in ("announcing", "urging", "calling", "committing", "pledging",
                                                                    "directing", "telling"))):
                 continue   # "is announcing (that)", "is urging Congress", "is calling on Congress", "is committing
-                # $600 billion", "is directing agencies to", "are telling them to" are speech acts; other -ing forms are not
+                # $600 billion", "is directing agencies to", "are telling them to" are speech acts; other -ing
+                # forms are not
                 # ("The visit is reaffirming our alliance")
             cue_start = m.start() - len(progressive.group(0))
         pleased = CUE_FORM.get(word) == "base" and PLEASED_TO.search(before)
@@ -882,7 +884,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
 def _participle(masked: str) -> list[Attribution]:
     """The last resort: ', saying ...' makes the sentence's subject the speaker."""
     cands: list[Attribution] = []
-    m = re.search(r"(?:,|\bby)\s+(?:(?:publicly|privately|repeatedly|also|again|then|now)\s+)?(saying|adding|claiming|noting|warning|arguing|insisting|stressing|suggesting|"
+    m = re.search(r"(?:,|\bby)\s+(?:(?:publicly|privately|repeatedly|also|again|then|now)\s+)?"
+                  r"(saying|adding|claiming|noting|warning|arguing|insisting|stressing|suggesting|"
                   r"stating|explaining|acknowledging|denying|telling|describing|calling|asking|arguing)\b", masked)
     if m and m.group(1) == "calling" and not re.match(r"\s+(?:for|on|it|them|him|her)\b", masked[m.end():]):
         m = None   # "available by calling the SBA Customer Service Center": a telephone call, no statement
