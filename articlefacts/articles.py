@@ -97,7 +97,7 @@ DATE_LINE = re.compile(rf"^(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}},?\s+\d{{4}}\.?
 
 # the number and title that open a section of an order or a law: "Sec. 2. Security Clearance Review. (a) The ...",
 # "Section 1. The Secretary ..." (the title, when there is one, is a run of capitalized words ending in a period)
-SECTION_HEAD = re.compile(r"(?:Section|Sec\.)[ \t]+\d{1,3}[a-z]?\."
+SECTION_HEAD = re.compile(r"(?:Section|Sec\.|Article)[ \t]+\d{1,3}[a-z]?\."
                           r"(?:[ \t]+[A-Z][\w’'-]*+(?:[ \t]+(?:[A-Z][\w’'-]*+|"
                           r"of|and|the|for|on|to|in|with|or|a|an|by|from)){0,9}?\.)?[ \t]+(?=[A-Z(“\"])")
 

@@ -322,8 +322,11 @@ def _is_source_np(np: str) -> bool:
     if words[0].lower() in ("this", "that", "these", "those") and len(words) > 1 and DOCUMENT.search(np):
         return True   # "This report (documents that)", "That study (found that)"
     if words[0].lower() in ("this", "that", "these", "those", "which", "what", "there", "here", "such", "where",
-                            "when", "whose", "whereby", "why", "how"):
-        return False
+                            "when", "whose", "whereby", "why", "how", "as", "if", "because", "although", "though",
+                            "unless", "whether"):
+        return False   # ("As (confirmed in Article 2), the facilities ...": a conjunction opens no noun phrase)
+    if words[-1].lower() in ("herein", "hereinafter", "therein", "hereunder", "above", "below"):
+        return False   # "The Border facilities herein (described), and ...": a participle that modifies its noun
     if words[0].lower() in ("a", "an") and not SOURCE_NOUNS.search(np):
         return False
     if re.match(r"[A-Z][a-z]+ed\s+(?:an?|the|their|its|his|her|our)\s", np):

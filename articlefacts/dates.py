@@ -508,8 +508,9 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
         if not lead or lead.group(1).lower() not in HOLIDAY_TIME_LEADS:
             return False   # "a happy Thanksgiving", "the Thanksgiving turkey": the feast named, no time given
     if name == "year":
-        if text[m.start() - 1:m.start()] in ("-", "/") and text[m.start() - 2:m.start() - 1].isalpha():
-            return False   # "WH.gov/sotu-2022": part of a web address or a code
+        if text[m.start() - 1:m.start()] in ("-", "/") and text[m.start() - 2:m.start() - 1].isalpha() and \
+                not re.search(r"(?<![\w./-])(?i:pre|post)-$", text[max(0, m.start() - 6):m.start()]):
+            return False   # "WH.gov/sotu-2022": part of a web address or a code ("pre-2022 levels": the year)
         before = text[max(0, m.start() - 3):m.start()]
         after = text[m.end():m.end() + 25]
         if re.search(r"[$€£₩₽#]\s*$", text[max(0, m.start() - 3):m.start()]):   # (labels: the check above)

@@ -76,8 +76,8 @@ FRACTION = re.compile(r"\b(?i:(?P<frac>(?:a|one|two|three|four|five|six|seven|ei
 MULTIPLIER = re.compile(rf"\b(?P<mnum>{DIGITS}|(?i:{WORDNUM}))[\s-]?(?i:times|fold)\b"
                         rf"|\b(?i:a\s+factor\s+of)\s+(?P<fnum>{DIGITS}|(?i:{WORDNUM}))\b"
                         r"|\b(?P<mword>(?i:twice|doubled|doubling|tripled|tripling|trebled|trebling|quadrupled|"
-                        r"quadrupling|halved|halving|(?:two|three|four|five|ten|hundred)-?fold|double|triple|"
-                        r"quadruple))\b")
+                        r"quadrupling|halved|halving|(?:two|three|four|five|ten|hundred)-?fold|doubles|triples|quadruples|"
+                        r"double|triple|quadruple))\b")
 
 A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|meter|tonne|ton|year|month|week|day|"
                    r"decade|hour)\s+(?:old\b|long\b|away\b|or\s+(?:more|so|less)\b))"
@@ -336,7 +336,7 @@ def _multiplier_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
             w = m.group("mword").lower()
             if re.match(r"\s+down\b", text[m.end():m.end() + 6], re.I):
                 continue   # "doubling down, tripling down": an idiom, no multiple
-            if w in ("double", "triple", "quadruple"):
+            if w in ("double", "triple", "quadruple", "doubles", "triples", "quadruples"):
                 before = text[max(start, m.start() - 20):m.start()]
                 after = text[m.end():m.end() + 12]
                 if not (QUAL_PRE.search(before) or re.match(r"\s+(?:the|that|its|their|what|his|her|my|our|your|this|"
@@ -636,7 +636,8 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
     atoms.sort(key=lambda a: a.start)
     for i, a in enumerate(atoms):   # "negative 50 percent", "minus 3 percent": below zero
         neg = NEGATIVE_BEFORE.search(text, max(start, a.start - 10), a.start)
-        if neg and a.value > 0 and not a.currency:
+        if neg and a.value > 0 and not a.currency and \
+                not re.fullmatch(r"(?i)once|twice|thrice", text[a.start:a.end]):   # "test negative twice": no sign
             atoms[i] = replace(a, start=neg.start(), value=-a.value)
     return atoms
 
@@ -996,14 +997,17 @@ def assemble(text: str, start: int, end: int, atoms: list[Atom]) -> list[Figure]
         fig = Figure(span_start, fig_end, kind, lo, hi, qual, unit, per, hint=c.hint,
                      elided=not kind, partitive=c.partitive, core=(first.start, last.end), noun_span=noun_span)
         figs.append(fig)
-    for f, g in zip(figs, figs[1:]):
+    listed: set[int] = set()   # figures that took a list's unit
+    for f, g in reversed(list(zip(figs, figs[1:]))):   # from the end, so "25, 0.75, and 18 miles" reaches the first
         if not f.kind and g.kind in ("personnel", "count", "measure") and g.qualifier != "range" and \
                 re.fullmatch(r"\s+to\s+", text[f.end:g.start]) and \
                 re.search(r"\b[Ff]rom\s+$", text[max(start, f.start - 5):f.start]):
             f.kind, f.unit, f.elided = g.kind, g.unit, False   # "from 10 to 20 troops": the noun written once
         elif not f.kind and g.kind in ("percent", "personnel", "count", "measure") and \
-                re.fullmatch(r",?\s+and\s+", text[f.end:g.start]):
+                (re.fullmatch(r",?\s+(?:and|or)\s+", text[f.end:g.start]) or
+                 id(g) in listed and re.fullmatch(r",[ \t]+", text[f.end:g.start])):
             f.kind, f.unit, f.elided = g.kind, g.unit, False   # "95 and 94 percent": the unit written once
+            listed.add(id(f))
     return figs
 
 
@@ -1136,7 +1140,8 @@ AUXILIARY_START = re.compile(r"(?:did|do|does|is|are|was|were|can|could|will|wou
 # lower-case words a noun phrase does not start with (adverbs, prepositions, conjunctions)
 NOT_PHRASE_START = set("""even just only also then over under after before when while if because since until during
 through about around across against among between into onto upon within without toward towards than as so but and
-or nor yet not never already still again almost nearly""".split())
+or nor yet not never already still again almost nearly approximately roughly exactly precisely barely merely
+respectively reportedly""".split())
 
 
 def noun_phrase(candidate: str) -> str:

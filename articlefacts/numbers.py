@@ -43,7 +43,7 @@ def fraction_value(words: str) -> float | None:
 
 MULTIPLIER_WORDS = {"halved": 0.5, "halving": 0.5, "twice": 2, "double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3,
                     "tripling": 3, "treble": 3, "trebled": 3, "trebling": 3, "quadrupled": 4, "quadruple": 4,
-                    "quadrupling": 4,
+                    "quadrupling": 4, "doubles": 2, "triples": 3, "quadruples": 4,
                     "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10,
                     "two-fold": 2, "three-fold": 3, "four-fold": 4, "ten-fold": 10, "hundredfold": 100}
 

@@ -1886,3 +1886,35 @@ def test_telling_them_to_a_contracted_progressive_and_an_adverb_before_a_partici
     assert [(r["source"], r["source_type"]) for r in rows] == [
         ("Rep. Bennie Thompson", "government"), ("He (Rep. Bennie Thompson)", "government"), ("Democrats", "other"),
         ("author", "author")]
+
+
+def test_a_list_of_numbers_shares_the_unit_written_after_its_last():
+    rows = figure_rows("The stations lie approximately 25, 0.75, and 18 miles from the border.",
+                       "Rates were 3, 4, or 5 percent.", "In 2020, 12 rose.")
+    assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [
+        ("approximately 25", "measure", "miles"), ("0.75", "measure", "miles"), ("18 miles", "measure", "miles"),
+        ("3", "percent", "%"), ("4", "percent", "%"), ("5 percent", "percent", "%"), ("2020", "date", ""),
+        ("12", "other", "")]
+
+
+def test_a_figures_subject_is_never_a_lone_adverb():
+    rows = figure_rows("The stations are located, respectively, approximately 25 miles away.")
+    assert [(r["text"], r["subject"]) for r in rows] == [("approximately 25 miles", "The stations")]
+
+
+def test_doubles_an_object_is_a_multiple_and_negative_before_twice_is_no_sign():
+    rows = figure_rows("The grant doubles the funding.", "She plays doubles.", "Staff must test negative twice.")
+    assert [(r["text"], r["value_low"], r["unit"]) for r in rows] == [("doubles", 2.0, "times"), ("twice", 2.0, "times")]
+
+
+def test_a_year_after_pre_or_post_is_the_year_and_one_in_a_code_is_not():
+    rows = figure_rows("Levels returned to pre-2022 levels.", "The post-2025 goal is new.", "See WH.gov/sotu-2022.")
+    assert [(r["text"], r["date_start"]) for r in rows] == [("2022", "2022-01-01"), ("2025", "2025-01-01")]
+
+
+def test_an_article_number_heads_its_paragraph_and_as_or_herein_open_or_close_no_source():
+    rows = claims_of("Article 1. The facilities shall be subject to 3 conditions.",
+                     "As confirmed in Article 2 of this permit, the facilities shall remain subject to all laws.",
+                     "The facilities herein described, and all aspects of their operation, shall be inspected.")
+    assert [(r["text"][:22], r["source"]) for r in rows] == [
+        ("The facilities shall b", "author"), ("As confirmed in Articl", "author"), ("The facilities herein ", "author")]
