@@ -133,7 +133,9 @@ RULE_IF = re.compile(r"(?i)\b(?:" + "|".join(r["pattern"] for r in rows("rule_wo
 # (vocab/stage_directions.csv): no claim. A note of what the speaker did ("(Speaks Irish.)") stays one.
 _STAGE_WORDS = "|".join(re.escape(r["words"]).replace(r"\ ", r"\s+") for r in rows("stage_directions"))
 # "(Applause.)", or the words alone with no stop: a link's text left as a sentence of its own ("Watch")
-STAGE_DIRECTION = re.compile(rf"(?i)\(\s*(?:{_STAGE_WORDS})\s*[.!]?\s*\)\.?|(?:{_STAGE_WORDS})")
+# ("(Laughter and applause.)": two of them; "Q (Inaudible.)": a turn with nothing heard)
+STAGE_DIRECTION = re.compile(rf"(?:Q[ \t]+)?(?i:\(\s*(?:{_STAGE_WORDS})"
+                             rf"(?:\s*(?:,|,?\s+and)\s+(?:{_STAGE_WORDS}))*\s*[.!]?\s*\)\.?)|(?i:{_STAGE_WORDS})")
 # an "if" that means "whether" after a question: "asked if", "the question was just if"
 WHETHER_IF = re.compile(r"(?i)\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question\s+(?:was|is)(?:\s+just)?|see|"
                         r"check(?:s|ed)?|determin(?:e|es|ed|ing)|decid(?:e|es|ed|ing)|know|assess(?:es|ed)?|"
@@ -345,12 +347,13 @@ def _is_source_np(np: str) -> bool:
     if NOT_A_SUBJECT_START.match(np):
         return False  # "Within 30 days of the review (directed)", "bringing the total number (posted)": no subject
     if len(words) > 1 and any(w.lower() in CLAUSE_PRONOUNS and (k == 0 or words[k - 1].lower() not in ("and", "or"))
+                              and not (len(w) > 1 and w.isupper() and k == len(words) - 1)   # ("Springfield, ME")
                               for k, w in enumerate(words)):
         return False  # "he led the expansion into", "the first thing I", "Let me (put it)": a clause, not a noun phrase
     if VERB_WITH_OBJECT.search(np):
         return False  # "Vice President released their annual (disclosure)": a verb and its object
     if re.search(r"\d", words[-1]) and not re.fullmatch(r"[A-Z]{1,5}\d{1,2}", words[-1]) or \
-            words[-1].lower() in ("a", "an", "the", "of", "and", "to", "in"):
+            words[-1].lower() in ("a", "an", "the", "of", "and", "to", "in") and not words[-1].isupper():
         return False   # ends in a number ("troops in 2024"), unless a name like "MI6"
     if re.search(r"['’]s?$", np):
         return False  # "the channel's (claim)": a possessive, not the subject
@@ -402,6 +405,12 @@ def _relative_antecedent(head: str) -> str | None:
     c = tail.start()
     s = max(head.rfind(",", 0, c), head.rfind(";", 0, c)) + 1
     return head[s:c] if c > s else None
+
+
+# a place written in two parts, the town after a preposition and then its state: "in Austin, Texas", "of Fridley, MN"
+PLACE_FIRST = re.compile(r"\b(?:in|of|from|at|near|across|outside)\s+[A-Z][\w.’'-]*+(?:[ \t]+[A-Z][\w.’'-]*+){0,2}$")
+PLACE_SECOND = re.compile("|".join([*(re.escape(r["name"]) for r in rows("us_states")),
+                                     *(r["postal"] for r in rows("us_states")), r"D\.C\.?"]))
 
 
 def _subject_before(masked: str, pos: int, dashes: bool = True) -> tuple[str, str]:
@@ -461,6 +470,8 @@ def _subject_before(masked: str, pos: int, dashes: bool = True) -> tuple[str, st
                 re.search(r"\b[A-Z][\w’'\-]+\.?$", segs[-1].strip(" ,")):
             apposition = seg   # "Novartis, a Swiss drugmaker, announced"; "Fiserv, Inc., a provider of X, said"
             continue
+        if segs and PLACE_SECOND.fullmatch(seg) and PLACE_FIRST.search(segs[-1].rstrip(" ,")):
+            seg = f"{segs.pop().strip().rstrip(',')}, {seg}"   # "employees in Washington, D.C. (said)": one place
         if segs and re.fullmatch(r"(?:Jr|Sr)\.?|I{2,3}|IV", seg):
             seg = f"{segs.pop().strip().rstrip(',')}, {seg}"   # "Joseph R. Biden, Jr. (declared)": one name
         if apposition and segs and COMPANY_SUFFIX.fullmatch(seg):
@@ -472,6 +483,8 @@ def _subject_before(masked: str, pos: int, dashes: bool = True) -> tuple[str, st
         if closed and segs and re.match(r"^(?:for\s+(?:his|her|its|their)\s+part|in\s+turn|however|in\s+a\s+\w+|"
                                          r"meanwhile|too|also)$", seg, re.I):
             continue  # "Ri, for his part, told ..."
+        if re.search(r"(?i)\bwhat(?:ever)?\s+[^,;:]*$", seg):
+            return "", ""   # "do what the facts and the law requires": a free relative, what X says is the speaker's
         seg = re.split(r"\s+(?:and|but|while|whereas|as|so)\s+(?=[A-Z]|the\b|a\b|its\b|his\b|her\b|some\b|"
                        r"many\b|most\b|several\b)", seg)[-1]
         sub = SUBORDINATE_NP.search(seg)

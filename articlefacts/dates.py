@@ -167,7 +167,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     # an earlier year needs a preposition before it and no noun after it: "in 1066", "an invention of 1776"
     (r"(?:(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Ss]ince\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|"
      r"(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))(?P<y>1[0-7]\d\d)\b(?![-–,.]\d)"
-     r"(?![ \t]+(?!(?:were|was|is|are|and|or|when|that|which|as|the|to|at|in|on|by)\b)[a-z])", "year"),
+     r"(?![ \t]+(?!(?:were|was|is|are|and|or|when|that|which|as|the|to|at|in|on|by|they|we|he|she|it|you|there|"
+     r"his|her|their|its|our|a|an|with|during|after|before|until|while|amid|this|these|those)\b)[a-z])", "year"),
     # "the 1783 Treaty of Paris" (not "the 1500 Marines": a plural after it is what is counted)
     (r"(?<=\b[Tt]he\s)(?P<y>1[0-7]\d\d)(?=[ \t]+[A-Z][a-z]*+(?<!s)\b)", "year"),
     (r"\b(?:(?P<adv>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+"
@@ -180,6 +181,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>weekend|quarter|week|month|year)\b", "past"),
     (r"\b(?P<past>[Tt]he\s+(?:past|last))\s+(?P<unit>decade)\b(?!\s+or\b)", "past"),   # the calendar decade before
     (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s+\(FY\))?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
+    # "for the fiscal year ending September 30, 2026": the federal fiscal year that day closes
+    (rf"\b[Ff]iscal\s+[Yy]ear\s+ending\s+(?:on\s+)?September\s+30,?\s+(?P<y>{YEAR})\b", "fiscal"),
     (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"
      r"(?:\s*(?:GMT|UTC|KST|CET|EST|local\s+time))?"
      r"|(?<=\b[Aa]t\s)(?:1[0-2]|[1-9]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"   # "at 3:30"
@@ -428,7 +431,7 @@ def _nowadays(text: str, m: re.Match) -> bool:
         return bool(FUTURE_OF.search(text, max(0, m.start() - 24), m.start()))
     if word.lower() != "today":
         return False
-    if word[0] == "T" and not re.search(r"(?:^|[.!?:;\"“‘(—–\n]|[.!?][”’\')])\s*$", text[max(0, m.start() - 4):m.start()]):
+    if word[0] == "T" and not re.search(r"(?:^|[.!?:;\"“‘(—–…\n]|[.!?…][”’\')])\s*$", text[max(0, m.start() - 4):m.start()]):
         return True   # "Elizabeth Wise at USA Today": a capital inside a sentence, a name
     possessive = re.match(r"['’]s\b", text[m.end("word"):m.end("word") + 3])
     if re.search(r"(?i)\bas\s+of\s+$", text[max(0, m.start() - 8):m.start()]):
@@ -622,6 +625,12 @@ _BARE_YEAR_END = re.compile(r"\s*(?:-|–)\s*(?P<y>\d\d)\b(?!\d)")
 _WEEKDAY_COMMA = re.compile(r",[ \t]*")   # between a weekday and its date: "Thursday, April 30"
 
 
+def _counts_a_noun(after: str) -> bool:
+    """Whether a number is followed by what it counts ("4 percent", "10 people"), not by a clause."""
+    from .lexicon import noun_after   # late import: no cycle
+    return bool(re.match(r"\s*(?:%|percent|per\s+cent)", after) or noun_after(after))
+
+
 def _merge_ranges(text: str, ms: list[DateMention], limit: int) -> list[DateMention]:
     out: list[DateMention] = []
     i = 0
@@ -635,6 +644,15 @@ def _merge_ranges(text: str, ms: list[DateMention], limit: int) -> list[DateMent
             if m and (opener or m.group(0).strip()[0] in "-–"):
                 end_spec = replace(cur.spec, day=_day(m.group("d")))
                 out.append(DateMention(start, m.end(), DateSpec("range", a=cur.spec, b=end_spec)))
+                i += 1
+                continue
+            if m and m.group(0).strip().startswith("and") and cur.spec.day and _day(m.group("d")) > cur.spec.day and \
+                    not _counts_a_noun(text[m.end():m.end() + 25]):
+                end_spec = replace(cur.spec, day=_day(m.group("d")))
+                if end_spec.day - cur.spec.day < 3:   # "held in Tokyo on December 5 and 6": one event's days, one span
+                    out.append(DateMention(start, m.end(), DateSpec("range", a=cur.spec, b=end_spec)))
+                else:   # "on March 3 and 10": two days of the month
+                    out += [cur, DateMention(m.start("d"), m.end(), end_spec)]
                 i += 1
                 continue
         if cur.spec.kind == "year":
@@ -1038,7 +1056,7 @@ PRONOUN_SUBJECT = re.compile(r"\b(?:I|we|he|she|they|it|you|which|that|who)\s+(?
 
 # a past verb: a few auxiliaries, "-ed", and the irregular past verbs of vocab/past_verbs.csv (not those that
 # are present forms too: "let me tell you what happens on Friday")
-PAST_MARK = re.compile(r"\b(?:was|were|had|did|said|[a-z]+ed|"
+PAST_MARK = re.compile(r"\b(?:was|were|had|did|said|[a-z]+ed|(?:(?<=['’]ve\s)|(?<=have\s)|(?<=has\s))(?:seen|been|done|gone|met|heard|made|taken)|"
                        + "|".join(r["word"] for r in rows("past_verbs") if not r["present_too"]) + r")\b", re.I)
 # ("May" is a month)
 FUTURE_AFTER = re.compile(r"\b(?:will|['’]ll|shall|going\s+to|can|could|(?-i:may)|might)\b", re.I)

@@ -462,6 +462,8 @@ def _a_unit_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
 
 NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z][a-z]*+[ \t]+$|\b[A-Z]{2,}[ \t]+[A-Z][a-z]+[A-Z][A-Za-z]*+[ \t]+$")
 # (a brand's name: "Nestlé NAN SupremePro 1")
+# the rest of a short title that a number opens, inside quotation marks: (“60) Minutes”
+QUOTED_TITLE_REST = re.compile(r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}[”\"]")
 NAME_NUMBER_AFTER = re.compile(r"[.,;:!?)]|[ \t]+(?:is|was|will|would|won[’']t|has|had|once|could|can)\b")
 
 
@@ -511,6 +513,8 @@ def _digit_atom(m: re.Match, text: str, start: int) -> Atom | None:
         return None  # "sections 2118(b) and 2122(a)", "5 U.S.C. 101, 102, and 104(1)": more labels
     if nxt in ":/" and e + 1 < len(text) and text[e + 1].isdigit():
         return None  # "3:30", "24/7"
+    if prev in "“\"" and not m.group("cur") and QUOTED_TITLE_REST.match(text, e):
+        return None  # "the President’s remarks in “60 Minutes”": a title in quotation marks, no figure
     if LABEL_BEFORE.search(text[max(start, s - 24):s]) and not m.group("cur"):
         return None  # "Article 51"
     if prev in "-–‑" and prev2.isdigit() and \
@@ -639,6 +643,11 @@ def find_atoms(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
         if neg and a.value > 0 and not a.currency and \
                 not re.fullmatch(r"(?i)once|twice|thrice", text[a.start:a.end]):   # "test negative twice": no sign
             atoms[i] = replace(a, start=neg.start(), value=-a.value)
+        elif a.value > 0 and not a.currency and text[a.start:a.start + 1].isdigit() and \
+                a.start > start and text[a.start - 1] in "-−" and \
+                (a.start - 1 == start or text[a.start - 2] in " \t([") and \
+                not re.search(r"\d[ \t]*$", text[max(start, a.start - 8):a.start - 1]):   # ("3 -4": a range)
+            atoms[i] = replace(a, start=a.start - 1, value=-a.value)   # "a deficit of -4.0% of GDP": the sign written
     return atoms
 
 
@@ -1473,10 +1482,10 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
             if iv:
                 fig.date_start, fig.date_end = iv[0].isoformat(), iv[1].isoformat()
                 anchor = iv if spec.kind != "range" else (iv[1], iv[1]) if spec.a.kind == "day" else iv
-            elif spec.kind == "chain" and spec.which == "after_thing" and spec.unit in CHAIN_UNITS:
-                _as_length(text, fig, abs(spec.n), spec.unit)   # "14 days after that second dose", nothing to
-            if fig.kind == "date":                                # chain from: a length of time, never a blank date
-                continue
+            elif spec.kind == "chain" and spec.unit in CHAIN_UNITS:
+                _as_length(text, fig, abs(spec.n), spec.unit)   # "14 days after that second dose", "250 years
+            if fig.kind == "date":                                # later" with nothing to chain from: a length of
+                continue                                          # time, never a blank date
         if fig.elided:
             _resolve_elided(text, fig, sent[0], in_sentence, figs[max(0, idx - 12):idx])
             if fig.partitive == "them" and not fig.unit:

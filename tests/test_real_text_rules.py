@@ -1918,3 +1918,63 @@ def test_an_article_number_heads_its_paragraph_and_as_or_herein_open_or_close_no
                      "The facilities herein described, and all aspects of their operation, shall be inspected.")
     assert [(r["text"][:22], r["source"]) for r in rows] == [
         ("The facilities shall b", "author"), ("As confirmed in Articl", "author"), ("The facilities herein ", "author")]
+
+
+def test_a_bare_day_after_and_is_a_day_of_the_same_month_unless_it_counts_a_noun():
+    rows = figure_rows("The forum met in Tokyo on December 5 and 6, with 30 delegates.", "On March 3 and 17 they met.",
+                       "On March 3 and 4 percent rose.", published=dt.date(2023, 1, 10))
+    assert [(r["text"], r["kind"], r["date_start"], r["date_end"]) for r in rows] == [
+        ("December 5 and 6", "date", "2022-12-05", "2022-12-06"), ("30 delegates", "personnel", "", ""),
+        ("March 3", "date", "2022-03-03", "2022-03-03"), ("17", "date", "2022-03-17", "2022-03-17"),
+        ("March 3", "date", "2022-03-03", "2022-03-03"), ("4 percent", "percent", "", "")]
+
+
+def test_i_happen_to_think_hedges_like_i_think():
+    rows = claims_of("I happen to think it is a good thing.", "I truly think they want it shut.", "I think about it.")
+    assert [r["certainty"] for r in rows] == ["hedged", "hedged", "asserted"]
+
+
+def test_a_town_and_its_state_are_one_place_and_a_name_after_a_town_speaks_alone():
+    rows = claims_of("Officials in Austin, Texas, said the plan works.", "After talks in Paris, Macron said it works.",
+                     "Residents of Fridley, MN said 3 homes flooded.")
+    assert [r["source"] for r in rows] == ["Officials in Austin, Texas", "Macron", "Residents of Fridley, MN"]
+
+
+def test_a_hyphen_before_a_number_is_its_sign_and_a_quoted_title_or_a_regulations_part_no_figure():
+    rows = figure_rows("The deficit was -4.0% of GDP.", "They scored 3 -4 at home.", "His remarks in “60 Minutes” came up.",
+                       "They comply with 7 C.F.R. part 789.", "In part 2 percent rose.")
+    assert [(r["text"], r["value_low"], r["value_high"]) for r in rows] == [
+        ("-4.0%", -4.0, -4.0), ("3 -4", 3.0, 4.0), ("2 percent", 2.0, 2.0)]
+
+
+def test_a_weekday_after_a_present_perfect_is_the_last_one():
+    rows = figure_rows("You’ve seen the President in Mississippi on Friday.", "We’ve seen reports he will come on Friday.",
+                       "It’s my honor to serve… Today, the first steps are taken.", published=dt.date(2023, 4, 3))
+    assert [(r["text"], r["date_start"]) for r in rows] == [("Friday", "2023-03-31"), ("Friday", "2023-04-07"),
+                                                           ("Today", "2023-04-03")]
+
+
+def test_n_years_later_with_nothing_to_count_from_is_a_length_and_an_early_year_before_a_pronoun_a_year():
+    rows = figure_rows("It is amazing that 250 years later, he is here.", "In 1786 they met. Ten years later, they won.",
+                       "In 1500 cases they lost.", published=dt.date(2026, 7, 6))
+    assert [(r["text"], r["kind"], r["value_low"], r["date_start"]) for r in rows] == [
+        ("250 years", "measure", 250.0, ""), ("1786", "date", None, "1786-01-01"),
+        ("Ten years later", "date", None, "1796-01-01"), ("1500 cases", "count", 1500.0, "")]
+
+
+def test_the_fiscal_year_ending_september_30_is_that_whole_fiscal_year():
+    rows = figure_rows("It funds the fiscal year ending September 30, 2026, and more.", published=dt.date(2026, 2, 3))
+    assert [(r["text"], r["date_start"], r["date_end"]) for r in rows] == [
+        ("fiscal year ending September 30, 2026", "2025-10-01", "2026-09-30")]
+
+
+def test_stage_directions_joined_by_and_or_after_a_q_are_no_claims():
+    rows = claims_of("We did it. (Laughter and applause.)", "Q (Inaudible.)", "They came back.")
+    assert [r["text"] for r in rows] == ["We did it.", "They came back."]
+
+
+def test_a_free_relative_what_the_law_requires_has_no_source_and_he_thinks_hedges():
+    rows = claims_of("The Department will do what the facts and the law requires.",
+                     "MS. PSAKI: Well, he thinks it is the role of Congress.", "He has no reluctance to say what he thinks.")
+    assert [(r["source"], r["certainty"]) for r in rows] == [
+        ("author", "asserted"), ("MS. PSAKI", "hedged"), ("MS. PSAKI", "reported")]

@@ -247,3 +247,10 @@ def test_each_finding_noun_with_its_phrase_is_the_source_of_what_it_found(row):
     rows_ = extract(f"The {row['noun']} in the Journal, covering a decade of trade, found imports fell sharply.").claims
     rows_ = rows_.to_dict("records")
     assert [(r["source"], r["certainty"]) for r in rows_] == [(f"The {row['noun']} in the Journal", "reported")], row
+
+
+@pytest.mark.parametrize("row", rows("us_states"), ids=lambda r: r["name"])
+def test_each_state_joins_the_town_before_it_into_one_place_in_a_subject(row):
+    for state in (row["name"], row["postal"]):
+        c = claim(f"Officials in Springfield, {state} said 300 homes flooded.")
+        assert c["source"] == f"Officials in Springfield, {state}", (state, c["source"])
