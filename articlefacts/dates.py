@@ -500,8 +500,9 @@ def _accept(text: str, name: str, m: re.Match) -> bool:
     if name == "deictic" and re.match(r"\s+and\s+a\s+half\b", text[m.end():m.end() + 12]):
         return False   # "this last year and a half": a length of time (a figure of its own)
     if name in ("chain_the", "deictic") and re.match(r"(?i)(?:the\s+)?next\b", m.group(0)) and \
-            re.search(r"\b(?:over|during|throughout)\s+(?:the\s+)?$", text[max(0, m.start() - 16):m.start()]):
-        return False   # "over the next week": a length of time (a figure of its own), not the week after a date
+            re.search(r"(?i)\b(?:over|during|throughout|in|within)\s+(?:the\s+)?$", text[max(0, m.start() - 16):m.start()]):
+        return False   # "Over the next week", "In the next year": a length of time ahead (a figure of its own), not
+        # the week after a date
     if name == "holiday":   # "Chuseok (Korean Thanksgiving)": another country's feast, not the named day
         at = m.start("holiday")
         prev = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, at - 20):at])
@@ -1039,14 +1040,20 @@ def _whole(day: dt.date, unit: str) -> Interval:
 
 def is_forward(sentence_prefix: str) -> bool:
     """True when the words before a date in its sentence refer ahead ("plans to ... by"), unless a pronoun's past
-    verb comes between the last such word and the date ("You'll recall we launched it in mid-April")."""
+    verb, or a past verb no participle shares, comes between the last such word and the date ("You'll recall we
+    launched it in mid-April", "they’ll — those approvals just went through in November")."""
     last = None
     for last in FUTURE.finditer(sentence_prefix):
         pass
     if last is None:
         return False
-    return not any(PRONOUN_SUBJECT.search(sentence_prefix, max(0, m.start() - 16), m.start())
+    return not any(m.group(0) in PAST_ONLY or PRONOUN_SUBJECT.search(sentence_prefix, max(0, m.start() - 16), m.start())
                    for m in PAST_MARK.finditer(sentence_prefix, last.end()) if m.group(0)[0].islower())
+
+
+# a finite past verb that no participle shares ("the invasion began in late February", "approvals went through
+# in November"): it looks back whatever its subject (vocab/past_verbs.csv, past_only)
+PAST_ONLY = frozenset(["was", "were", "did"] + [r["word"] for r in rows("past_verbs") if r["past_only"]])
 
 
 # a pronoun as the subject of the verb after it: "that we signed in September", "the pricing it implemented"

@@ -92,7 +92,7 @@ A_UNIT = re.compile(r"\b(?P<a>[Aa]n?)(?=\s+(?:kilometre|kilometer|mile|metre|met
                    r"day|century|millennium)\s+(?:later|earlier|after|before|ago)\b)"
                    r"|\b(?P<fortnight>[Aa]\s+fortnight)\b"
                    r"|\b(?:[Aa]n?|[Oo]ne|last|past)\s+(?P<andhalf>(?P<hunit>year|month|week|day|hour|decade)\s+and\s+a\s+half)\b"
-                   r"|\b(?:[Oo]ver|[Dd]uring|[Tt]hroughout)\s+(?P<next>the\s+(?:next|coming)\s+(?P<nunit>decade|year|month|week|"
+                   r"|\b(?:[Oo]ver|[Dd]uring|[Tt]hroughout|[Ii]n|[Ww]ithin)\s+(?P<next>the\s+(?:next|coming)\s+(?P<nunit>decade|year|month|week|"
                    r"century))\b(?!['’]s)"
                    r"|\b(?P<partcent>(?:[Aa]\s+)?(?P<part>[Hh]alf|[Qq]uarter)-(?P<pu>century|million|billion))\b"
                    r"|\b(?P<halfunit>(?:[Aa]\s+)?[Hh]alf\s+(?:a|an)\s+(?:year|month|week|day|hour|decade|century|mile|kilometre|"
@@ -1150,7 +1150,7 @@ AUXILIARY_START = re.compile(r"(?:did|do|does|is|are|was|were|can|could|will|wou
 NOT_PHRASE_START = set("""even just only also then over under after before when while if because since until during
 through about around across against among between into onto upon within without toward towards than as so but and
 or nor yet not never already still again almost nearly approximately roughly exactly precisely barely merely
-respectively reportedly""".split())
+respectively reportedly in on at by from with for of to""".split())
 
 
 def noun_phrase(candidate: str) -> str:

@@ -1969,8 +1969,9 @@ def test_the_fiscal_year_ending_september_30_is_that_whole_fiscal_year():
 
 
 def test_stage_directions_joined_by_and_or_after_a_q_are_no_claims():
-    rows = claims_of("We did it. (Laughter and applause.)", "Q (Inaudible.)", "They came back.")
-    assert [r["text"] for r in rows] == ["We did it.", "They came back."]
+    rows = claims_of("We did it. (Laughter and applause.)", "Q (Inaudible.)", "They came back.",
+                     "THE PRESIDENT: (Laughs.) It works.")
+    assert [r["text"] for r in rows] == ["We did it.", "They came back.", "It works."]
 
 
 def test_a_free_relative_what_the_law_requires_has_no_source_and_he_thinks_hedges():
@@ -1978,3 +1979,13 @@ def test_a_free_relative_what_the_law_requires_has_no_source_and_he_thinks_hedge
                      "MS. PSAKI: Well, he thinks it is the role of Congress.", "He has no reluctance to say what he thinks.")
     assert [(r["source"], r["certainty"]) for r in rows] == [
         ("author", "asserted"), ("MS. PSAKI", "hedged"), ("MS. PSAKI", "reported")]
+
+
+def test_over_or_in_the_next_year_is_a_length_ahead_and_the_next_year_after_a_date_chains():
+    rows = figure_rows("On November 15, the law passed. Over the next year, towns will invest.",
+                       "In the next year, Amtrak is investing.", "In 1990 they met. The next year, they married.",
+                       published=dt.date(2022, 2, 28))
+    assert [(r["text"], r["kind"], r["date_start"], r["subject"]) for r in rows] == [
+        ("November 15", "date", "2021-11-15", ""), ("the next year", "measure", "", "years"),
+        ("the next year", "measure", "", "years"), ("1990", "date", "1990-01-01", ""),
+        ("The next year", "date", "1991-01-01", "")]

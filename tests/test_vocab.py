@@ -254,3 +254,10 @@ def test_each_state_joins_the_town_before_it_into_one_place_in_a_subject(row):
     for state in (row["name"], row["postal"]):
         c = claim(f"Officials in Springfield, {state} said 300 homes flooded.")
         assert c["source"] == f"Officials in Springfield, {state}", (state, c["source"])
+
+
+@pytest.mark.parametrize("row", [r for r in rows("past_verbs") if r["past_only"]], ids=lambda r: r["word"])
+def test_each_past_only_verb_after_a_future_word_still_looks_back(row):
+    pub = dt.date(2023, 11, 8)
+    figs = extract(f"They will say the 3 envoys {row['word']} in March.", published=pub).figures
+    assert figs.loc[figs["kind"] == "date", "date_start"].tolist() == ["2023-03-01"], row
