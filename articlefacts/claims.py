@@ -57,20 +57,9 @@ FIRST_PERSON = re.compile(r"(?i)(?:i|we|our|my|us)(?:['’](?:ve|m|d|ll|re))?|(?
                           r"team|office)")
 # vocab/finding_nouns.csv: what a study or a survey shows is its finding, and the study is a source
 FINDING_NOUNS = "|".join(re.escape(r["noun"]) for r in rows("finding_nouns"))
-SOURCE_NOUNS = re.compile(
-    r"\b(?:experts?|analysts?|officials?|media|sources?|diplomats?|lawmakers?|legislators?|defectors?|"
-    r"residents?|witnesses|witness|researchers?|observers?|scholars?|people|person|government|ministry|agency|"
-    r"authorities|military|army|forces|spokes(?:man|woman|person)|commanders?|intelligence|press|newspapers?|"
-    r"broadcasters?|outlets?|envoy|ambassador|president|minister|leaders?|documents?|statement|historians?|"
-    r"economists?|professors?|specialists?|agencies|services|department|office|council|committee|institute|"
-    r"think\s+tanks?|monitors?|groups?|prisoners?|soldiers|troops|families|relatives|accounts?|"
-    r"decree|treaty|agreement|pact|law|White House|Pentagon|Kremlin|staff|command|headquarters|"
-    r"navy|spokesperson|police|prosecutors?|investigators?|monitors?|activists?|citizens|villagers|locals|"
-    r"insiders|people|records|satellite\s+imagery|imagery|footage|traders|merchants|"
-    r"brokers|dealers|smugglers|farmers|workers|version|article|posts?|channels?|videos?|website|site|blogs?|"
-    r"accounts?|pages?|ministers|commanders|guests?|correspondents?|reporters?|editors?|critics|"
-    r"commentators?|observers|bloggers?|veterans|families|evidence|analyses|numbers|findings|"
-    rf"{FINDING_NOUNS})\b", re.I)   # (and the finding nouns: survey, data, study, report, poll, ...)
+# nouns that name who or what can speak (vocab/source_nouns.csv), and the finding nouns (survey, data, study, ...)
+SOURCE_NOUNS = re.compile(r"\b(?:" + "|".join([*(r["pattern"] for r in rows("source_nouns")), FINDING_NOUNS]) + r")\b",
+                          re.I)
 NEGATED = re.compile(r"\b(?:not|never|n['’]t|no\s+longer|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not|"
                      r"would\s+not|could\s+not)\s+(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|widely|generally|remain(?:s|ed|ing)?|stay(?:s|ed)?)\s+"
@@ -353,11 +342,11 @@ def _is_source_np(np: str) -> bool:
         return False  # "he led the expansion into", "the first thing I", "Let me (put it)": a clause, not a noun phrase
     if VERB_WITH_OBJECT.search(np):
         return False  # "Vice President released their annual (disclosure)": a verb and its object
-    if re.search(r"\d", words[-1]) and not re.fullmatch(r"[A-Z]{1,5}\d{1,2}", words[-1]) or \
+    if re.search(r"\d", words[-1]) and not re.fullmatch(r"[A-Z]{1,5}\d{1,2}|\((?:19|20)\d\d[a-z]?\)", words[-1]) or \
             words[-1].lower() in ("a", "an", "the", "of", "and", "to", "in") and not words[-1].isupper():
-        return False   # ends in a number ("troops in 2024"), unless a name like "MI6"
-    if re.search(r"['’]s?$", np):
-        return False  # "the channel's (claim)": a possessive, not the subject
+        return False   # ends in a number ("troops in 2024"), unless a name like "MI6" or a citation's "(2015)"
+    if re.search(r"['’]s?$", np) and not re.search(r"‘[^‘’]+’$", np):
+        return False  # "the channel's (claim)": a possessive, not the subject ("the ‘angel families’ (said)" is one)
     if re.fullmatch(r"(?:the|a|an)\s+[a-z]+s\s+[A-Z][\w’'\-]*", np):
         return False  # "the transfers Seoul (fears)": a reduced relative clause
     if any(w[0].isupper() for w in words if w[:1].isalpha()) or SOURCE_NOUNS.search(np):
@@ -408,6 +397,7 @@ def _relative_antecedent(head: str) -> str | None:
     return head[s:c] if c > s else None
 
 
+AS_WOULD_SAY = re.compile(r"(?i)(?:^|[,;:—–(]\s*|\s)as\s+[^,;:—–]{1,40}?\s+(?:would|might|used\s+to|likes?\s+to|loves?\s+to)$")
 # a place written in two parts, the town after a preposition and then its state: "in Austin, Texas", "of Fridley, MN"
 PLACE_FIRST = re.compile(r"\b(?:in|of|from|at|near|across|outside)\s+[A-Z][\w.’'-]*+(?:[ \t]+[A-Z][\w.’'-]*+){0,2}$")
 PLACE_SECOND = re.compile("|".join([*(re.escape(r["name"]) for r in rows("us_states")),
@@ -429,6 +419,8 @@ def _subject_before(masked: str, pos: int, dashes: bool = True) -> tuple[str, st
             np, _ = _subject_before(masked, start + opening, dashes=False)
             if np and _is_source_np(np):
                 return np, head[opening + 1:-1].strip()
+    if AS_WOULD_SAY.search(head):
+        return "", ""   # "as my dad would say, everybody ...": the speaker's own aside, a saying, not a report
     rel = _relative_antecedent(head)
     if rel is not None:  # "the NIS, which told parliament ...": the antecedent of the relative pronoun speaks
         np = _clean_np(_leading_trim(re.split(r"\s+(?:to|from|by|with|at)\s+(?=the\b|[A-Z])", rel)[-1]))

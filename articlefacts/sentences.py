@@ -16,7 +16,7 @@ TITLES = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "s
           "reps", "sens", "messrs", "mme", "vs", "v", "cf", "approx", "ca", "lt.-gen", "maj.-gen"}
 MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 BEFORE_NUMBER = {"no", "nos", "art", "arts", "vol", "pp", "p", "fig", "sec", "para", "ch", "res", "stat"}   # "63 Stat. 492"
-SOFT = {"etc", "inc", "ltd", "corp", "co", "bros", "jr", "sr", "plc", "llc"}
+SOFT = {"etc", "inc", "ltd", "corp", "co", "bros", "jr", "sr", "plc", "llc", "al"}   # ("Agarwal et al. (2015)")
 OPENERS = {"the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "but",
            "and", "in", "on", "at", "for", "as", "if", "when", "while", "its", "his", "her", "their", "there",
            "some", "many", "most", "according", "after", "before", "since", "yet", "so", "officials", "no",

@@ -1989,3 +1989,24 @@ def test_over_or_in_the_next_year_is_a_length_ahead_and_the_next_year_after_a_da
         ("November 15", "date", "2021-11-15", ""), ("the next year", "measure", "", "years"),
         ("the next year", "measure", "", "years"), ("1990", "date", "1990-01-01", ""),
         ("The next year", "date", "1991-01-01", "")]
+
+
+def test_the_speakers_own_hope_in_more_forms_hedges():
+    rows = claims_of("We thank the President for this action and hope this tariff will help.",
+                     "So, we were hoping today to cover three areas.", "I also hope it will not be long.",
+                     "Our hope is that music heals.", "It is a beacon of hope for 3 nations.")
+    assert [r["certainty"] for r in rows] == ["hedged", "hedged", "hedged", "hedged", "asserted"]
+
+
+def test_a_company_a_citation_year_and_a_quoted_name_can_be_sources():
+    rows = claims_of("NVIDIA will build 3 plants, the company said.",
+                     "An empirical paper by Agarwal et al. (2015) found that fees cost 3 billion dollars.",
+                     "In their letter, the ‘angel families’ said that 3 laws failed.")
+    assert [r["source"] for r in rows] == ["the company", "An empirical paper by Agarwal et al. (2015)",
+                                           "the ‘angel families’"]
+
+
+def test_as_someone_would_say_is_the_speakers_aside_not_a_report():
+    rows = claims_of("We stand together — as my dad would say, everybody is treated with dignity.",
+                     "As my mother used to say, hard work pays 3 times.", "As the CBO noted, 3 jobs were lost.")
+    assert [r["source"] for r in rows] == ["author", "author", "the CBO"]

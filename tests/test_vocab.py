@@ -261,3 +261,9 @@ def test_each_past_only_verb_after_a_future_word_still_looks_back(row):
     pub = dt.date(2023, 11, 8)
     figs = extract(f"They will say the 3 envoys {row['word']} in March.", published=pub).figures
     assert figs.loc[figs["kind"] == "date", "date_start"].tolist() == ["2023-03-01"], row
+
+
+@pytest.mark.parametrize("row", rows("source_nouns"), ids=lambda r: r["example"])
+def test_each_source_noun_can_speak(row):
+    c = claim(f"Rain fell on 3 towns, the {row['example']} said.")
+    assert c["source"].startswith(f"the {row['example']}"), (row, c["source"])
