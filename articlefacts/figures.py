@@ -1482,10 +1482,11 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
             if iv:
                 fig.date_start, fig.date_end = iv[0].isoformat(), iv[1].isoformat()
                 anchor = iv if spec.kind != "range" else (iv[1], iv[1]) if spec.a.kind == "day" else iv
-            elif spec.kind == "chain" and spec.unit in CHAIN_UNITS:
+            elif spec.kind == "chain" and spec.unit in CHAIN_UNITS and (spec.which == "after_thing" or published):
                 _as_length(text, fig, abs(spec.n), spec.unit)   # "14 days after that second dose", "250 years
             if fig.kind == "date":                                # later" with nothing to chain from: a length of
-                continue                                          # time, never a blank date
+                continue                                          # time, never a blank date (an undated
+                # article's "A week later" stays a date: all its dates are blank)
         if fig.elided:
             _resolve_elided(text, fig, sent[0], in_sentence, figs[max(0, idx - 12):idx])
             if fig.partitive == "them" and not fig.unit:
