@@ -920,8 +920,10 @@ SAID_TAIL = re.compile(r"(?i:(?:and|but|so)\s+)?(?i:as|like)\s+(?P<np>[^,]+?)\s+
 
 
 # a name and its past verb opening a colon's lead-in: the name speaks what follows
-CLAUSE_LEAD = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*+[ \t]+){0,4}[A-Z][\w’'.\-]*+)[ \t]+"
+CLAUSE_LEAD = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*+[ \t]+){0,4}[A-Z][\w’'.\-]*+)[ \t]+(?:(?:also|then|later|again|once)[ \t]+)?"
                          r"(?:[a-z]+ed|gave|spoke|took|made|laid|held|told|said)\b[^:]*$")
+# the day a quotation was said, written after its speaker: "Sen. Mark Kelly (9/29/23): “...”"
+SAID_ON = re.compile(rf"\s*\((?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}})\)$")
 
 
 def _colon_quote(masked: str) -> list[Attribution]:
@@ -931,7 +933,7 @@ def _colon_quote(masked: str) -> list[Attribution]:
     m = COLON_QUOTE.match(TITLE_DOT.sub("\\1\u00b7", masked))   # "Sen. Jane Roe: “...”": the title's period kept
     if not m:
         return []
-    np, context, cue = m.group("np").strip().replace("\u00b7", "."), "", ""
+    np, context, cue = SAID_ON.sub("", m.group("np").strip().replace("\u00b7", ".")), "", ""
     said = SAID_TAIL.fullmatch(np)
     if said:   # "As the President said: “...”": the speaker is the subject of the verb of saying
         np, cue = said.group("np"), said.group("cue")

@@ -187,7 +187,9 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
      r"(?:\s*(?:GMT|UTC|KST|CET|EST|local\s+time))?"
      r"|(?<=\b[Aa]t\s)(?:1[0-2]|[1-9]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"   # "at 3:30"
      r"|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
-     r"(?:[ \t]+(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC)\b)?", "clock"),   # "10:00 AM ET"
+     r"(?:[ \t]+(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC)\b)?"   # "10:00 AM ET"
+     r"|\b(?:1[0-2]|[1-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))[ \t]+o['’]clock\b",
+     "clock"),   # "by 10 o’clock on Election Day", "at four o’clock that day"
     (r"\b[Tt]he\s+(?P<dir>following|next|previous|preceding|prior)\s+(?P<unit>day|week|month|year|weekend)\b",
      "chain_the"),
     (r"\b[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)\b", "chain_the"),
@@ -547,7 +549,7 @@ NEEDS = {"my_rel": re.compile(r"(?i)\bof\s+(?:this|last|next)\s+year\b"),
          "ago": re.compile(r"\bago\b"), "hours_ago": re.compile(r"\bago\b"), "countdown": re.compile(r"\bdays\s"),
          "from_today": re.compile(r"\bfrom\s+(?:today|now)\b"),
          "chain_n": re.compile(r"\b(?:later|earlier|afterwards?|before|after)\b"),
-         "clock": re.compile(r"\d:\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"),
+         "clock": re.compile(r"\d:\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)|o['’]clock\b"),
          "decade": re.compile(r"\d0s\b"), "iso": re.compile(r"\d-[01]\d-|\d/\d"),
          "observance": re.compile(r"[Mm]onth\b"), "named_day": re.compile(r"[a-z] (?:Day|Week)\b"),
          "season": _SEASON_WORD, "season_rel": _SEASON_WORD, "my_yy": _APOSTROPHE_YEAR, "year_yy": _APOSTROPHE_YEAR,

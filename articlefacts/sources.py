@@ -229,4 +229,7 @@ def pattern_is_org(name: str) -> bool:
                           # companies: "Shell Oil", "Tyson’s Food", "General Motors"
                           r"Oil|Gas|Energy|Foods?|Motors|Company|Companies|Corp|Corporation|Inc|LLC|Ltd|Airlines|"
                           r"Holdings|Industries|Technologies|Pharmaceuticals|Systems|Partners|Capital|Coalition|"
-                          r"Alliance|Administration|Congress|Senate)\b", name))
+                          r"Alliance|Administration|Congress|Senate|"
+                          # laws and places: "the Taiwan Relations Act", "Harris County" (no "he" or "she")
+                          r"Act|Law|Treaty|Agreement|Accord|Strait|County|City|Park|Memorial|Monument|Canyon|Islands|"
+                          r"Gulf|Ocean|Avenue|Airport)\b", name))

@@ -2010,3 +2010,19 @@ def test_as_someone_would_say_is_the_speakers_aside_not_a_report():
     rows = claims_of("We stand together — as my dad would say, everybody is treated with dignity.",
                      "As my mother used to say, hard work pays 3 times.", "As the CBO noted, 3 jobs were lost.")
     assert [r["source"] for r in rows] == ["author", "author", "the CBO"]
+
+
+def test_a_time_in_o_clock_is_a_time_of_day_on_its_day():
+    rows = figure_rows("We will play the quote tonight at 6 o’clock.", "He came in at four o’clock that day.",
+                       published=dt.date(2022, 1, 5))
+    assert [(r["text"], r["kind"], r["date_start"]) for r in rows] == [
+        ("tonight", "date", "2022-01-05"), ("6 o’clock", "date", "2022-01-05"),
+        ("four o’clock that day", "date", "2022-01-05")]
+
+
+def test_a_quotations_date_after_its_speaker_and_an_adverb_before_a_lead_in_verb():
+    rows = claims_of("Sen. Mark Kelly (9/29/23): “A shutdown would cost 3 billion dollars.”",
+                     "The President also gave an interview where he said this: “He was part of a militia.”")
+    assert [r["source"] for r in rows] == ["Sen. Mark Kelly", "The President"]
+    rows = claims_of("The Taiwan Relations Act guides our policy. And he underscored the importance of peace.")
+    assert [r["source"] for r in rows] == ["author", "he"]   # a law is no "he"
