@@ -15,7 +15,8 @@ for _r in rows("plural_names"):
     PLURAL_NAMES.setdefault(_last, []).append(_head)
 # agent-noun endings that count people ("specialists", "technicians", "trainees", "servicemen")
 PERSONNEL_ENDING = re.compile(r"^(?:(?!(?:degr|committ|guarant|decr|pedigr|jambor|toff|coff|entr|matin|dungar|sett|"
-                              r"marqu|soir|lev|filigr|rup|tr)ees$)[a-z]{3,}(?:ists|ians|ees|men|women)|"
+                              r"marqu|soir|lev|filigr|rup|tr)ees$)(?!(?:ass|ex|ins|pers|cons|res|subs)ists$)"
+                              r"[a-z]{3,}(?:ists|ians|ees|men|women)|"
                               r"[a-z]+-[a-z]+(?:ers|ors)|"
                               r"(?!(?:slog|sed|org|carav|turb|cardig|pelic|touc|div|kaft|caft)ans$)[a-z]{3,}ans)$")
 # ("Afghans", "Koreans", "veterans": people, as "Ukrainians" and "trainees" are; "slogans", "sedans", "organs",
@@ -67,7 +68,8 @@ NOUN_ENDINGS_NOT_PLURAL = ("ss", "us", "is", "'s", "’s", "ous")
 NOT_NOUNS = set("""was has is its this thus always perhaps as less across towards afterwards besides overseas
 sometimes whereas nevertheless regardless unless yes news series species means appears seems remains shows says
 suggests stems comes goes makes takes gives puts gets looks sounds represents includes exceeds equals amounts marks
-reflects covers rises falls stands lies seeks needs wants helps happens belongs depends""".split())
+reflects covers rises falls stands lies seeks needs wants helps happens belongs depends themselves ourselves
+yourselves reduces requires provides allows ensures creates establishes directs declares""".split())
 
 # a word: "U.S.-based", "US&R teams", "KN-23", "170mm"
 WORD = re.compile(r"(?:[A-Z]\.){2,}(?:-[A-Za-z]+)?|[A-Z]{1,4}&[A-Z]{1,4}\b|"
@@ -103,6 +105,10 @@ LIST_COMMA = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?")
 DEGREE_SIGN = re.compile(r"[ \t]?°(?:[ \t]?[CF]\b)?")
 
 
+ACRONYM_AFTER_NAME = re.compile(r"[ \t]+\([A-Z][A-Za-z&]{1,7}\)(?=[ \t]+[a-z])")
+SUPERLATIVE = re.compile(r"[ \t]+(?:most|least)(?=[ \t]+[a-z]{3,}[ \t]+[a-z])")
+
+
 def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
     """The counted noun right after a number: (characters consumed, head noun, lower case).
 
@@ -118,6 +124,12 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
     if sign:
         return sign.end(), "degrees"   # "1.5°C", "1.5 °C": the degree sign is the unit
     while n < max_words:
+        acronym = ACRONYM_AFTER_NAME.match(text, pos) if n and text[pos - 1:pos].isalpha() else None
+        if acronym:
+            pos = acronym.end()   # "10,000 new Immigration and Customs Enforcement (ICE) personnel": the name's
+            # acronym, then its noun
+        if not head and n == 0 and SUPERLATIVE.match(text, pos):
+            pos = SUPERLATIVE.match(text, pos).end()   # "the two most powerful countries": the adjective's degree
         m = re.match(r"[ \t]+|-", text[pos:])
         if not m and not head and n and LIST_COMMA.match(text, pos) and \
                 re.search(r"(?:^|\s)(?:[A-Z][\w’'\-]*|[a-z]+-[\w\-]+)$", text[max(0, pos - 30):pos]):
@@ -149,6 +161,9 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
         known = low in PERSONNEL or low in TIME_UNITS or low in MEASURE_UNITS
         if head and not known and (head.endswith("s") or not is_plural_noun(low)) and \
                 not (word[0].isupper() and text[head_end - len(head):head_end][:1].isupper() and is_plural_noun(low)):
+            if word[0].isupper() and ACRONYM_AFTER_NAME.match(text, pos):
+                head = ""   # "Customs Enforcement (ICE) personnel": the plural was inside a name, its noun follows
+                continue
             break  # past the head noun only another known noun continues it ("forces troops"), or a plural
             # after a noun with no plural ending: "armored personnel carriers", "police officers"; in a
             # capitalized name the last plural is the head ("130 Industry Operations Investigators")

@@ -2026,3 +2026,19 @@ def test_a_quotations_date_after_its_speaker_and_an_adverb_before_a_lead_in_verb
     assert [r["source"] for r in rows] == ["Sen. Mark Kelly", "The President"]
     rows = claims_of("The Taiwan Relations Act guides our policy. And he underscored the importance of peace.")
     assert [r["source"] for r in rows] == ["author", "he"]   # a law is no "he"
+
+
+def test_a_pronoun_or_a_verb_in_s_is_no_counted_noun_and_assists_are_no_people():
+    rows = figure_rows("Over 350,000 lifting themselves out of poverty.", "Alexis Morris led with nine assists.",
+                       "It has allowed 800,000 Dreamers to stay.")
+    assert [(r["text"], r["kind"], r["unit"]) for r in rows] == [
+        ("Over 350,000", "other", ""), ("nine assists", "count", "assists"),
+        ("800,000 Dreamers", "personnel", "dreamers")]
+
+
+def test_a_superlative_and_a_names_acronym_come_before_the_counted_noun():
+    rows = figure_rows("These are the two most powerful countries in the world.",
+                       "We hired 10,000 new Immigration and Customs Enforcement (ICE) personnel.",
+                       "I met with nearly a dozen CEOs of utilities.")
+    assert [(r["kind"], r["unit"]) for r in rows] == [("count", "countries"), ("personnel", "personnel"),
+                                                      ("personnel", "ceos")]
