@@ -124,8 +124,9 @@ _STAGE_WORDS = "|".join(re.escape(r["words"]).replace(r"\ ", r"\s+") for r in ro
 # "(Applause.)", or the words alone with no stop: a link's text left as a sentence of its own ("Watch")
 # ("(Laughter and applause.)": two of them; "Q (Inaudible.)", "THE PRESIDENT: (Laughs.)": a turn's note, no words;
 # one set's annotators kept "THE PRESIDENT: (Laughs.) Yeah." whole; fourteen sets rise with it, that one falls 0.003)
-STAGE_DIRECTION = re.compile(rf"(?:Q[ \t]+|[A-Z][A-Z.’' -]{{1,40}}:[ \t]+)?(?i:\(\s*(?:{_STAGE_WORDS})"
-                             rf"(?:\s*(?:,|,?\s+and)\s+(?:{_STAGE_WORDS}))*\s*[.!]?\s*\)\.?)|(?i:{_STAGE_WORDS})")
+STAGE_DIRECTION = re.compile(rf"(?:Q[ \t]+|[A-Z][A-Z.’' -]{{1,40}}:[ \t]+)?(?i:\(\s*+(?:{_STAGE_WORDS})"
+                             rf"(?:(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)(?:{_STAGE_WORDS}))*+\s*+[.!]?\s*+\)\.?)|"
+                             rf"(?i:{_STAGE_WORDS})")   # (possessive: a run of spaces is read once)
 # an "if" that means "whether" after a question: "asked if", "the question was just if"
 WHETHER_IF = re.compile(r"(?i)\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question\s+(?:was|is)(?:\s+just)?|see|"
                         r"check(?:s|ed)?|determin(?:e|es|ed|ing)|decid(?:e|es|ed|ing)|know|assess(?:es|ed)?|"
