@@ -1470,7 +1470,9 @@ def _contextualise(text: str, figs: list[Figure], sentences: list[tuple[int, int
             if spec.kind == "weekday" and nxt is not None and nxt.kind == "date" and \
                     nxt.date_mention.spec.kind == "day" and re.fullmatch(r",?[ \t]*", text[fig.end:nxt.start]):
                 iv = resolve(nxt.date_mention.spec, published, anchor, forward)   # "Thursday, March 31": that day
-            iv = iv or resolve(spec, published, anchor, forward)
+            if not (spec.kind == "chain" and spec.which == "" and spec.n and anchor is None):
+                iv = iv or resolve(spec, published, anchor, forward)   # ("250 years later" with no date before it
+                # counts from an event, not from publication: a length of time, below)
             if spec.kind == "day" and spec.year and iv and not text[paragraph_start(fig.para):fig.start].strip():
                 context = (fig.para, iv[0])  # a dated entry ("6 August 2024 — ...") dates what follows in it
             prev = figs[idx - 1] if idx else None

@@ -2042,3 +2042,10 @@ def test_a_superlative_and_a_names_acronym_come_before_the_counted_noun():
                        "I met with nearly a dozen CEOs of utilities.")
     assert [(r["kind"], r["unit"]) for r in rows] == [("count", "countries"), ("personnel", "personnel"),
                                                       ("personnel", "ceos")]
+
+
+def test_n_years_later_with_no_date_before_it_counts_from_an_event_not_from_publication():
+    rows = figure_rows("It is amazing that 250 years later, he is here.", "Five days later, the bill passed.",
+                       published=dt.date(2026, 7, 6))
+    assert [(r["text"], r["kind"], r["value_low"]) for r in rows] == [("250 years", "measure", 250.0),
+                                                                      ("Five days", "measure", 5.0)]
