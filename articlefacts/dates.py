@@ -443,7 +443,7 @@ def _nowadays(text: str, m: re.Match) -> bool:
 
 
 # a bound or an approximation before "N days before/ago" makes it a length of time
-BOUND_BEFORE = re.compile(r"(?i)\b(?:at\s+least|(?:no|not)\s+(?:fewer|less|more)\s+than|more\s+than|less\s+than|"
+BOUND_BEFORE = re.compile(r"(?i)\b(?:for|at\s+least|(?:no|not)\s+(?:fewer|less|more)\s+than|more\s+than|less\s+than|"
                           r"fewer\s+than|within|up\s+to|at\s+most|over|under|nearly|almost|about|around|roughly|"
                           r"approximately|some|close\s+to)\s+$")
 
@@ -966,6 +966,9 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             return dt.date(year - 1, 12, 1), dt.date(year, 1, 31)
         if k == "chain":
             base = ((pub, pub) if pub else None) if spec.which in ("publication", "ago", "decade") else anchor
+            if base is anchor and anchor and spec.unit in ("day", "week") and (anchor[1] - anchor[0]).days > 300:
+                base = (pub, pub) if pub else None   # "by 2030 ... In New Mexico, the next day, we’ll": a day
+                # counts from no year; from publication
             if base is None:
                 return None
             if spec.which == "publication":  # "yesterday", "a year ago today": that day ("... ago tomorrow": the next)

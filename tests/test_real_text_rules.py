@@ -2049,3 +2049,10 @@ def test_n_years_later_with_no_date_before_it_counts_from_an_event_not_from_publ
                        published=dt.date(2026, 7, 6))
     assert [(r["text"], r["kind"], r["value_low"]) for r in rows] == [("250 years", "measure", 250.0),
                                                                       ("Five days", "measure", 5.0)]
+
+
+def test_a_day_counts_from_publication_not_from_a_whole_year_and_for_before_n_years_after_makes_a_length():
+    rows = figure_rows("We will conserve land by 2030. In New Mexico, the next day, we’ll see it.",
+                       "He served for two years after the war.", published=dt.date(2023, 8, 7))
+    assert [(r["text"], r["kind"], r["date_start"]) for r in rows] == [
+        ("2030", "date", "2030-01-01"), ("the next day", "date", "2023-08-08"), ("two years", "measure", "")]
