@@ -206,7 +206,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?P<n>{NUM})(?P<half>\s+and\s+a\s+half)?\s+(?:(?:short|long|brief)\s+)?(?P<unit>{UNIT})s?\s+ago"
      r"(?P<today>\s+(?:today|tomorrow|yesterday))?\b", "ago"),   # ("25 years ago tomorrow": that day)
     (rf"\b[Tt]he\s+week\s+(?P<from>of|starting|beginning)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})"
-     rf"(?:\s*,?\s*(?P<y>{YEAR}))?", "week_of"),   # ("the week starting June 11, 2023": the seven days from it)
+     rf"(?:\s*,?\s*(?P<y>{YEAR}))?(?!\s*(?:through|to|until|-|–)\s*(?:{MONTH}\s+)?{DAY})", "week_of"),
+    # ("the week starting June 11, 2023": the seven days from it; "the week of August 7 through August 13": those days)
     (r"\b[Tt]he\s+turn\s+of\s+the\s+year\b", "turn"),
     (rf"(?=[A-Z])(?<![\w'’])(?P<holiday>{HOLIDAY})(?![\w'’])", "holiday"),   # ("this Labor Day": find_dates)
     (OBSERVANCE, "observance"),
@@ -621,7 +622,8 @@ def _clock_with_day(text: str, ms: list[DateMention]) -> list[DateMention]:
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|until|till|through|-|–|—)\s*$")
-_BARE_DAY_END = re.compile(rf"\s*(?:-|–|to|and|through)\s*(?P<d>{DAY})(?!\s*(?:,\s*)?\d)(?!\s*(?:{MONTH}))")
+_BARE_DAY_END = re.compile(rf"\s*(?:-|–|to|and|through)\s*(?P<d>{DAY})(?:,?[ \t]+(?P<y>{YEAR})\b(?![-–,.]\d)|"
+                           rf"(?!\s*(?:,\s*)?\d))(?!\s*(?:{MONTH}))")   # ("from January 20 to 31, 2021": its year)
 _BARE_YEAR_END = re.compile(r"\s*(?:-|–)\s*(?P<y>\d\d)\b(?!\d)")
 
 
@@ -645,9 +647,12 @@ def _merge_ranges(text: str, ms: list[DateMention], limit: int) -> list[DateMent
         if cur.spec.kind == "day":
             m = _BARE_DAY_END.match(text, cur.end, limit)
             if m and (opener or m.group(0).strip()[0] in "-–"):
-                end_spec = replace(cur.spec, day=_day(m.group("d")))
-                out.append(DateMention(start, m.end(), DateSpec("range", a=cur.spec, b=end_spec)))
+                a_spec = replace(cur.spec, year=int(m.group("y"))) if m.group("y") and not cur.spec.year else cur.spec
+                end_spec = replace(a_spec, day=_day(m.group("d")))
+                out.append(DateMention(start, m.end(), DateSpec("range", a=a_spec, b=end_spec)))
                 i += 1
+                while i < len(ms) and ms[i].start < m.end():
+                    i += 1   # (the year after the end day is the range's)
                 continue
             if m and m.group(0).strip().startswith("and") and cur.spec.day and _day(m.group("d")) > cur.spec.day and \
                     not _counts_a_noun(text[m.end():m.end() + 25]):

@@ -766,6 +766,9 @@ def _currency_after(text: str, pos: int) -> tuple[str, int] | None:
     return (code, m.end()) if code else None
 
 
+OF_MONEY_WORD = re.compile(r"\s+([A-Za-z’']+)")
+
+
 def _rates(text: str, pos: int, limit: int) -> tuple[list[str], int]:
     rates, end = [], pos
     for _ in range(3):
@@ -893,12 +896,20 @@ def _what_is_counted(text: str, start: int, end: int, pos: int, a: Atom, first: 
         return Counted(*_head_kind(na[1]), span[1], span)
     of = re.match(r"\s+of\b", rest)
     if a.span_start is not None and of:   # "billions of dollars": money
-        cw = re.match(r"\s+(?:(?:their|its|his|her|our|your|the|[A-Za-z]+['’]s?)\s+){0,2}([A-Za-z]+)",
-                      rest[of.end():])
-        # ("hundreds of millions of their clients’ dollars")
-        code = lx.CURRENCY_WORDS.get(cw.group(1).lower()) if cw else None
-        if code and cw.group(1).lower().endswith("s"):
-            return Counted("money", code, pos + of.end() + cw.end())
+        # ("hundreds of millions of their clients’ dollars", "billions of taxpayer dollars")
+        at = of.end()
+        for _ in range(3):   # the currency word, after up to two modifiers
+            cw = OF_MONEY_WORD.match(rest, at)
+            if not cw:
+                break
+            word = cw.group(1).lower()
+            code = lx.CURRENCY_WORDS.get(word)
+            if code and word.endswith("s"):
+                return Counted("money", code, pos + cw.end())
+            if not re.fullmatch(r"[a-z]+|[A-Za-z]+['’]s?", cw.group(1)) or word in lx.STOP - {"their", "its", "his",
+                                                                                           "her", "our", "your", "the"}:
+                break
+            at = cw.end()
     if AGE_BEFORE.search(text[max(start, first.start - 30):first.start]) or AGE_AFTER.match(text, last.end, end):
         return Counted("measure", "years", pos)
     if a.span_start is not None and of:  # "thousands of North Korean soldiers": the noun belongs to the span
@@ -1093,6 +1104,13 @@ def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[F
     number_of = _number_of_noun(NUMBER_OF.search(text, _window(text, sent_start, fig.start), fig.start))
     if number_of and not fig.hint:   # "the number of Americans with OUD increased ... to 5.7 million"
         fig.kind, fig.unit = _head_kind(number_of)
+        return
+    last = next((f for f in reversed(before) if f.kind and f.kind != "date"), None)
+    if last is not None and last.kind == "money" and not fig.hint and fig.start - last.end < 160 and \
+            re.search(r"(?i)(?:million|billion|trillion)s?$", text[fig.core[0]:fig.core[1]]) and \
+            not re.search(r"\b[a-z]+s\s+of\s+(?:[\w-]+\s+){0,2}[a-z]+s\b", text[sent_start:fig.start]):
+        # ("numbers of medical images—3.6 billion": the noun named before it)
+        fig.kind, fig.unit = "money", last.unit   # "billions of taxpayer dollars. We spent hundreds of billions"
         return
     same = _prev_kind_unit(in_sentence, ("personnel",) if fig.hint == "personnel" else ("personnel", "count"))
     hint = None if same else _hint_backward(text, sent_start, fig.core[0])

@@ -2056,3 +2056,27 @@ def test_a_day_counts_from_publication_not_from_a_whole_year_and_for_before_n_ye
                        "He served for two years after the war.", published=dt.date(2023, 8, 7))
     assert [(r["text"], r["kind"], r["date_start"]) for r in rows] == [
         ("2030", "date", "2030-01-01"), ("the next day", "date", "2023-08-08"), ("two years", "measure", "")]
+
+
+def test_two_names_joined_by_and_speak_together_and_it_after_a_named_act_is_that_act():
+    rows = claims_of("Together, the United States and China are now announcing the launch of 3 groups.",
+                     "The bill passed the House and Senator Jones said it works.",
+                     "When Congress passed the 1935 Labor Relations Act, it allowed unions. It said that we should "
+                     "encourage unions.")
+    assert [r["source"] for r in rows] == ["the United States and China", "Jones", "author",
+                                           "It (the 1935 Labor Relations Act)"]
+    rows = claims_of("The United States and the ROK reaffirm the importance of 3 rules.")
+    assert [r["source"] for r in rows] == ["author"]   # a joint statement's own voice
+
+
+def test_a_bare_end_day_takes_the_year_after_it_and_the_week_of_a_day_through_a_day_is_those_days():
+    rows = figure_rows("The logs cover visitors from January 20 to 31, 2021.",
+                       "I proclaim the week of August 7 through August 13, 2022, as Health Center Week.",
+                       published=dt.date(2021, 5, 7))
+    assert [(r["date_start"], r["date_end"]) for r in rows] == [("2021-01-20", "2021-01-31"),
+                                                                ("2022-08-07", "2022-08-13")]
+
+
+def test_billions_of_taxpayer_dollars_are_money_and_a_bare_scale_after_money_is_money():
+    rows = figure_rows("They waste billions of taxpayer dollars. We spent hundreds of billions with no plan.")
+    assert [(r["kind"], r["unit"]) for r in rows] == [("money", "USD"), ("money", "USD")]
