@@ -398,6 +398,9 @@ def _relative_antecedent(head: str) -> str | None:
     return head[s:c] if c > s else None
 
 
+# words after an inverted "said" that begin no speaker's noun phrase ("said this", "said yes")
+INVERTED_NOT_SUBJECT = {"this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "yes", "thanks",
+                        "goes", "was", "has", "is", "as"}
 # two names joined by "and", nothing else: "the United States and China", "Japan and Korea"
 TWO_NAMES = re.compile(r"(?:[Tt]he[ \t]+)?[A-Z][\w.’'-]*+(?:[ \t]+[A-Z][\w.’'-]*+){0,3}[ \t]+and[ \t]+(?:the[ \t]+)?"
                        r"[A-Z][\w.’'-]*+(?:[ \t]+[A-Z][\w.’'-]*+){0,3}")
@@ -541,6 +544,11 @@ ROLE_END = re.compile(r"\b(?:correspondent|reporter|spokes(?:man|woman|person)|m
 
 def _after_np(masked: str, pos: int) -> tuple[str, str]:
     """The naming phrase after an inverted cue ("..., said Hanna Erikstad, a professor ...")."""
+    titles = TITLES_THEN_NAME.match(masked, pos, min(len(masked), pos + 240))
+    if titles and re.search(rf"\b(?:{ROLE_WORD})\b", titles.group("titles"), re.I):
+        # "said U.S. Chamber of Commerce Executive Vice President, Chief Policy Officer, and Head of Strategic
+        # Advocacy, Neil L. Bradley.": the titles, then the name
+        return titles.group("name"), titles.group("titles").strip(" ,")
     # matched in place (no copy of the rest of the sentence per cue)
     chain = TITLE_CHAIN.match(masked, pos, min(len(masked), pos + 240))
     if chain and len(chain.group(1).split()) > 4:   # "said Under Secretary of Commerce ... and Director Dr. Jo Roe."
@@ -560,14 +568,19 @@ def _after_np(masked: str, pos: int) -> tuple[str, str]:
         return "", ""
     np = _clean_np(m.group(1))
     app = AFTER_APPOSITION.match(masked, m.end())
+    if app and re.search(rf"\b(?:{ROLE_WORD})(?:\s+of\s+[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)?$", np, re.I) and \
+            re.fullmatch(PERSON, app.group(1).strip()) and re.match(r"\s*(?:[.;]|$)", masked[app.end():app.end() + 2]):
+        return app.group(1).strip(), np   # "said NAM Managing Vice President of Policy, Charles Crain.": the name
     return np, app.group(1).strip() if app else ""
 
 
 # a run of titles and names up to the sentence's end: "Acting National Science Foundation Director Brian Stone."
 _CHAIN_WORD = r"[A-Z](?:[\w’'\-]|\.(?=[A-Z]))*+"   # a capitalized word, "U.S" inside it
 TITLE_CHAIN = re.compile(rf"\s*(?:the[ \t]+)?((?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+|U\.S\.[ \t]+)?{_CHAIN_WORD}"
-                         rf"(?:[ \t]+(?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+)?(?:{_CHAIN_WORD}|of|for|and|the|on))*+)"
+                         rf"(?:[ \t]+(?:(?:Dr|Mr|Ms|Mrs)\.[ \t]+|[A-Z]\.[ \t]+(?=[A-Z]))?(?:{_CHAIN_WORD}|of|for|and|the|on|&))*+)"
                          r"(?=\.(?:\s|$))")
+TITLES_THEN_NAME = re.compile(rf"\s*(?P<titles>(?:(?:[^,.;:\n]|(?<=\b[A-Z])\.){{1,80}},[ \t]*(?:and[ \t]+)?){{1,4}})"
+                              rf"(?P<name>{NAME_WORD}+(?:[ \t]+(?:[A-Z]\.|{NAME_WORD}+)){{1,3}})(?=\.(?:\s|$))")
 AFTER_PERSON = re.compile(rf"\s*({PERSON})(?P<app>\s*,\s*[^,.;]+|\s+(?:of|at|from)\s+[^,.;]+)?")
 AFTER_NOT_NAME = re.compile(r"\s*(?:on|in|at|last|this|that|to|from|by|for|with|after|before|during|when|while|it|he|"
                             r"she|they)\b", re.I)
@@ -842,7 +855,8 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             np, app = _after_np(masked, m.end())
             np = re.sub(r"(?<=[a-z]{2})\.$", "", np)   # "said a veteran officer." ends the sentence, not the name
             # after a quotation, "said a traveler", "said one resident": whoever follows the verb speaks
-            if np and (_is_source_np(np) or re.match(r"(?i)(?:a|an|one)\s+\w", np) and not FINITE.search(np)) \
+            if np and (_is_source_np(np) or re.match(r"(?i)(?:a|an|one)\s+\w", np) and not FINITE.search(np) or
+                       re.fullmatch(r"(?:[a-z]+\s+)?[a-z]{3,}s", np) and np.split()[0] not in INVERTED_NOT_SUBJECT) \
                     and not re.match(r"(?i)that\b", np):
                 cands.append(Attribution(m.start(), np, word, app))
                 continue

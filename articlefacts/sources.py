@@ -173,7 +173,8 @@ PERSON = rf"{_TITLE_ABBR}{NAME_WORD}+(?:[ \t]+{NAME_WORD}+){{1,3}}"  # a name ne
 ROLE_WORD = (r"(?:correspondent|reporter|spokes(?:man|woman|person)|minister|secretary|official|envoy|ambassador|"
              r"analyst|researcher|professor|fellow|expert|economist|historian|director|chief|head|commander|general|"
              r"admiral|officer|lawmaker|legislator|adviser|advisor|president|leader|guest|pastor|priest|activist|"
-             r"defector|editor|scholar|negotiator|diplomat|aide|soldier|prisoner|veteran|lecturer|scientist)")
+             r"defector|editor|scholar|negotiator|diplomat|aide|soldier|prisoner|veteran|lecturer|scientist|ceo|"
+             r"chairman|chairwoman|chair|founder|executive|manager|administrator|governor|senator|mayor)")
 _P_APPOSITION = re.compile(rf"(?P<name>{PERSON})\s*,\s*(?P<role>(?:a|an|the|who|its|his|her|[A-Z][a-z]+['’]s)\b"
                            r"[^,.;“”\"]{2,90})")
 _P_TITLE = re.compile(rf"(?i:{ROLE_WORD})\s*,?\s+(?P<name>{PERSON})")

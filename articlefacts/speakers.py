@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import letters
+from .sources import shorten
 from .vocab import rows
 
 # capitals with their accents: "PRESIDENT LÓPEZ OBRADOR:", "MR. ŁUKASZ NOWAK:"
@@ -155,6 +156,23 @@ GUEST_HEADING = re.compile(r"(?P<np>[A-Z][\w’'.\-]*+[ \t]+(?:(?:[A-Z][\w’'.\
 TOPIC_QUOTE = re.compile(r"(?:On|About|Regarding)[ \t][^:\n“”]{1,120}:[ \t]*[“\"]|[“\"]")
 
 
+# a heading that names who speaks in the quotation under it: "America First Policy Institute", "U.S. Senator
+# Kevin Cramer (R-ND)", "Chairman Mary Neumayr, Council on Environmental Quality, 2019-2021": capitalized words
+# (and "of", "the", "and", "for", "&"), then a party in brackets or an apposition after a comma
+SPEAKER_HEADING = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*+|&)(?:[ \t]+(?:[A-Z][\w’'.\-]*+|of|the|and|for|&)){0,9}+)"
+                             r"(?:[ \t]*\([^()\n]{1,30}\))?(?:,[ \t]*[^,\n:]{1,80}){0,3}")
+
+
+def _heading_speaker(line: str) -> str | None:
+    """The speaker a heading names, or None: a heading of capitalized words and no verb, no colon, no final stop
+    ("Mitigating Smoke Impacts to Aviation" and "Statement from the White House" are titles)."""
+    m = SPEAKER_HEADING.fullmatch(line)
+    if not m or re.search(r"[.!?:;]$", line) or re.match(r"[A-Z][a-z]+ing\b", line):
+        return None
+    np = m.group("np").strip()
+    return np if len(np.split()) >= 2 and not np.isupper() else None
+
+
 def quoted_turns(text: str, paragraphs: list[tuple[int, int]], type_of) -> dict[tuple[int, int], Turn]:
     """Paragraphs of quotation introduced by a lead-in that ends in a colon ("At the dinner, President
     Trump toasted the friendship between the two nations:"): each is the speaker's, named in the
@@ -175,12 +193,17 @@ def quoted_turns(text: str, paragraphs: list[tuple[int, int]], type_of) -> dict[
             continue
         running = None
         gap = text[paragraphs[k - 1][1] if k else 0:span[0]].strip()
+        named = None
         if gap:   # a heading (or furniture) stands between this paragraph and the one before
             g = GUEST_HEADING.fullmatch(gap.splitlines()[-1].strip()) if k else None
             guest = Turn(g.group("np").strip(), type_of(g.group("np").strip()), False) if g else None
+            named = _heading_speaker(gap.splitlines()[-1].strip())
+            speaker = None   # a heading ends the quotations of the speaker before it
         if guest is not None and TOPIC_QUOTE.match(par):
             turns[span] = guest   # "On mortgage rates: “Rates are down.”" under the guest's heading
             continue
+        if named and par[:1] in "“\"":   # "U.S. Senator Kevin Cramer (R-ND)" over "“Katherine Scarlett is ...”"
+            speaker = Turn(shorten(named)[0], type_of(named), False)   # (the name without its title)
         byline = EPIGRAPH.search(par) if par[:1] in "“\"" else None
         if byline:   # "“Prices fell again. The data proves it.” — Press Secretary Jane Roe": signed below
             turns[span] = Turn(byline.group("np"), type_of(byline.group("np")), False)

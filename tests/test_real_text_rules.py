@@ -2080,3 +2080,20 @@ def test_a_bare_end_day_takes_the_year_after_it_and_the_week_of_a_day_through_a_
 def test_billions_of_taxpayer_dollars_are_money_and_a_bare_scale_after_money_is_money():
     rows = figure_rows("They waste billions of taxpayer dollars. We spent hundreds of billions with no plan.")
     assert [(r["kind"], r["unit"]) for r in rows] == [("money", "USD"), ("money", "USD")]
+
+
+def test_a_heading_that_names_a_speaker_gives_them_the_quotation_under_it():
+    text = ("Title\n\nScarlett has received wide support:\nAmerica First Policy Institute\n“It is our belief that she "
+            "cut 3 rules.”\nU.S. Senator Kevin Cramer (R-ND)\n“She is the right person for 3 jobs.”\n"
+            "Mitigating Smoke Impacts to Aviation\n“Smoke affects 3 airports.”\n")
+    claims = extract(text).claims.to_dict("records")
+    assert [c["source"] for c in claims] == ["author", "America First Policy Institute", "Kevin Cramer", "author"]
+
+
+def test_titles_before_a_name_after_said_and_confirmed_as_and_plain_plurals_after_said():
+    rows = claims_of("“She works,” said U.S. Chamber of Commerce Executive Vice President, Chief Policy Officer, and "
+                     "Head of Strategic Advocacy, Neil L. Bradley.",
+                     "“It works,” said American Exploration & Production Council CEO Anne Bradbury.",
+                     "Today, the Senate confirmed Katherine Scarlett as the Chairman of 3 councils.",
+                     "“They need to be paid!” said travelers at the airport.")
+    assert [r["source"] for r in rows] == ["Neil L. Bradley", "Anne Bradbury", "author", "travelers"]

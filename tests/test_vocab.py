@@ -52,7 +52,8 @@ def test_a_cue_verb_is_no_speech_act_before_its_exception(row):
     exception = re.compile(row["not_followed_by"])
     # the first object of ours that the row's exception covers
     obj = next(o for o in ("in hard work", "in support of the bill", "of federal crimes", "on the new credit",
-                           "the new credit", "its largest gain", "40 new buses", "a new credit line", "$40 to new buses")
+                           "the new credit", "its largest gain", "40 new buses", "a new credit line", "$40 to new buses",
+                           "Jane Roe as the new chair")
                if exception.match(" " + o))
     subject = "The officials" if row["form"] == "base" else "The ministry"
     assert claim(f"{subject} {verb} {obj} for 1,500 troops.")["source_type"] == "author"
