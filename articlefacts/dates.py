@@ -95,6 +95,7 @@ FUTURE = re.compile(r"\b(?:(?:will|['’]ll)(?!\s+(?:recall|remember)\b)|would(?
                     r"hopes?\s+(?:to|that|for)|hoped|look(?:s|ing|ed)?\s+forward\s+to|agree[sd]?\s+to|come(?=\s+$)|"
                     r"(?:is|are|remains?|runs?|lasts?|stays?)\b[^.;]{0,40}?\b(?:until|through)|upcoming|coming|next|"
                     r"could(?!\s+have\b)|(?-i:may)(?!\s+(?:have|recall|remember)\b)|might(?!\s+have\b)|"
+                    r"can(?!\s+(?:have|recall|remember|see)\b)|must(?!\s+have\b)|"
                     r"(?<!going\s)to be|between\s+now\s+and|from\s+now\s+(?:on|until|to|through))\b",
                     re.I)
 
@@ -180,7 +181,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), name) for p, name in [
     (rf"\b(?P<word>{DEICTIC_DAY})(?:['’]s)?\b", "deictic_day"),   # ("earlier this morning": find_dates)
     (r"\b(?P<past>[Tt]his\s+past|[Tt]he\s+past)\s+(?P<unit>weekend|quarter|week|month|year)\b", "past"),
     (r"\b(?P<past>[Tt]he\s+(?:past|last))\s+(?P<unit>decade)\b(?!\s+or\b)", "past"),   # the calendar decade before
-    (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s+\(FY\))?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b", "fiscal"),
+    (rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s+\(FY\))?|FY)\s?(?P<y>{YEAR})\b|\bFY\s?(?P<yy>\d\d)\b|"
+     r"\b[Ff]iscal\s+[Yy]ear\s+['’‘](?P<yy2>\d\d)\b", "fiscal"),   # ("Fiscal Year ‘24")
     # "for the fiscal year ending September 30, 2026": the federal fiscal year that day closes
     (rf"\b[Ff]iscal\s+[Yy]ear\s+ending\s+(?:on\s+)?September\s+30,?\s+(?P<y>{YEAR})\b", "fiscal"),
     (r"(?<![\d:.])\b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d)(?!\s*(?:[ap]\.m\.|[AaPp][Mm]\b))"
@@ -256,8 +258,8 @@ def _year(g: dict) -> int | None:
     """The year a match names: four digits, or two after an apostrophe ('22 is 2022, '98 is 1998)."""
     if g.get("y"):
         return int(g["y"])
-    if g.get("yy"):
-        yy = int(g["yy"])
+    if g.get("yy") or g.get("yy2"):
+        yy = int(g.get("yy") or g["yy2"])
         return 2000 + yy if yy <= 40 else 1900 + yy
     return None
 
@@ -1055,8 +1057,8 @@ def is_forward(sentence_prefix: str) -> bool:
     last = None
     for last in FUTURE.finditer(sentence_prefix):
         pass
-    if last is None:
-        return False
+    if last is None or re.search(r"(?i)\b(?:since|ever\s+since)\s+(?:the\s+)?$", sentence_prefix[-18:]):
+        return False   # ("prices, which have fallen since the summer": since looks back)
     return not any(m.group(0) in PAST_ONLY or PRONOUN_SUBJECT.search(sentence_prefix, max(0, m.start() - 16), m.start())
                    for m in PAST_MARK.finditer(sentence_prefix, last.end()) if m.group(0)[0].islower())
 

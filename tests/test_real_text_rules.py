@@ -2097,3 +2097,10 @@ def test_titles_before_a_name_after_said_and_confirmed_as_and_plain_plurals_afte
                      "Today, the Senate confirmed Katherine Scarlett as the Chairman of 3 councils.",
                      "“They need to be paid!” said travelers at the airport.")
     assert [r["source"] for r in rows] == ["Neil L. Bradley", "Anne Bradbury", "author", "travelers"]
+
+
+def test_fiscal_year_with_an_apostrophe_year_and_can_before_a_deadline_looks_ahead_but_since_looks_back():
+    rows = figure_rows("In Fiscal Year ‘24, we admitted 30,000 refugees.", "We can meet the demand by the end of May.",
+                       "Gas prices, which we can lower, have fallen since the summer.", published=dt.date(2021, 4, 19))
+    assert [(r["text"], r["date_start"]) for r in rows if r["kind"] == "date"] == [
+        ("Fiscal Year ‘24", "2023-10-01"), ("the end of May", "2021-05-01"), ("the summer", "2020-06-01")]
