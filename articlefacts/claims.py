@@ -403,7 +403,14 @@ INVERTED_NOT_SUBJECT = {"this", "that", "these", "those", "there", "his", "her",
                         "goes", "was", "has", "is", "as"}
 # two names joined by "and", nothing else: "the United States and China", "Japan and Korea"
 TWO_NAMES = re.compile(r"(?:[Tt]he[ \t]+)?[A-Z][\w.’'-]*+(?:[ \t]+[A-Z][\w.’'-]*+){0,3}[ \t]+and[ \t]+(?:the[ \t]+)?"
-                       r"[A-Z][\w.’'-]*+(?:[ \t]+[A-Z][\w.’'-]*+){0,3}")
+                       r"[A-Z][\w.’'-]*+(?:[ \t]+[A-Z][\w.’'-]*+){0,3}(?:[ \t]+both)?")
+# what the parties of a statement do in its own voice ("The United States says" still reports)
+JOINT_VERB = re.compile(r"(?:re)?affirms?|reiterates?|welcomes?|supports?|commits?|express(?:es)?|underscores?|"
+                        r"emphasi[sz]es?|stress(?:es)?|recogni[sz]es?|condemns?|notes?|acknowledges?|applauds?|"
+                        r"calls?|urges?|endorses?|intends?|highlights?|commends?")
+# the parties of a statement as its subject: "The United States (welcomes)", "The two sides (affirm)"
+JOINT_VOICE = re.compile(r"(?:[Tt]he[ \t]+)?(?:United[ \t]+States|(?:two|both)[ \t]+(?:sides|leaders|countries|governments|"
+                         r"nations|parties)|[Pp]arties)(?:[ \t]+both)?")
 AS_WOULD_SAY = re.compile(r"(?i)(?:^|[,;:—–(]\s*|\s)as\s+[^,;:—–]{1,40}?\s+(?:would|might|used\s+to|likes?\s+to|loves?\s+to)$")
 # a place written in two parts, the town after a preposition and then its state: "in Austin, Texas", "of Fridley, MN"
 PLACE_FIRST = re.compile(r"\b(?:in|of|from|at|near|across|outside)\s+[A-Z][\w.’'-]*+(?:[ \t]+[A-Z][\w.’'-]*+){0,2}$")
@@ -899,9 +906,11 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             continue   # (after a modal the base form agrees with any subject: "Intel will announce")
         if word in DOC_ONLY_CUES and not (DOCUMENT.search(np) or np.lower() in ("it", "this")):
             continue
-        if TWO_NAMES.fullmatch(np) and CUE_FORM.get(word) == "base" and not after_modal:
-            continue   # "The United States and the ROK reaffirm ...": a joint statement's own voice (5 of 5
-            # annotated uses); "agreed", "are now announcing" report the two
+        if (TWO_NAMES.fullmatch(np) or JOINT_VOICE.fullmatch(np)) and CUE_FORM.get(word) in ("base", "s") and \
+                not after_modal and JOINT_VERB.fullmatch(word):
+            continue   # "The United States and the ROK reaffirm ...", "The United States welcomes ...", "The two
+            # sides affirm ...": a statement's own voice, in the present (9 of 9 annotated uses); "agreed", "are now
+            # announcing" report the two
         if word in WEAK_CUES and not (SOURCE_NOUNS.search(np) or np.lower() in PRONOUNS or
                                       re.search(r"\b[A-Z]", np)):
             continue
@@ -946,6 +955,9 @@ SAID_TAIL = re.compile(r"(?i:(?:and|but|so)\s+)?(?i:as|like)\s+(?P<np>[^,]+?)\s+
 # a name and its past verb opening a colon's lead-in: the name speaks what follows
 CLAUSE_LEAD = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*+[ \t]+){0,4}[A-Z][\w’'.\-]*+)[ \t]+(?:(?:also|then|later|again|once)[ \t]+)?"
                          r"(?:[a-z]+ed|gave|spoke|took|made|laid|held|told|said)\b[^:]*$")
+# a pronoun and its verb of saying opening a colon's lead-in: "..., he wrote a line that is now etched ...:"
+PRONOUN_LEAD = re.compile(r"(?:^|,[ \t]+)(?P<np>[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?P<cue>wrote|said|told|declared|added|"
+                          r"noted|explained|put\s+it)\b[^:]*$")
 # the day a quotation was said, written after its speaker: "Sen. Mark Kelly (9/29/23): “...”"
 SAID_ON = re.compile(rf"\s*\((?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}})\)$")
 
@@ -964,6 +976,9 @@ def _colon_quote(masked: str) -> list[Attribution]:
     clause = CLAUSE_LEAD.match(np) if not said else None
     if clause:   # "President Trump addressed the critics while affirming his plan: “...”": the clause's subject
         np = clause.group("np")
+    pronoun = PRONOUN_LEAD.search(np) if not (said or clause) else None
+    if pronoun:   # "In his letter to Mrs. Adams, he wrote a line that’s now etched into the mantel ...: “...”"
+        return [Attribution(0, pronoun.group("np"), pronoun.group("cue"))]
     if "," in np:
         first, rest = np.split(",", 1)
         if re.fullmatch(PERSON, re.sub(rf"^(?:{ROLE_WORD})\s+", "", first.strip(), flags=re.I)):
@@ -1152,7 +1167,7 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
             return memory.gender.get(_surname(name)) in (None, low)
 
         quoted = [(pos, _bare(src)) for src, _, _, pos in memory.recent()
-                  if _looks_like_person(_bare(src)) and fits(_bare(src))]
+                  if _looks_like_person(_bare(src)) and fits(_bare(src)) and _bare(src).lower() != "you"]
         offset = before - len(window)
         introduced = []
         for m in re.finditer(PERSON, window):

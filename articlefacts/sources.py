@@ -233,4 +233,6 @@ def pattern_is_org(name: str) -> bool:
                           r"Alliance|Administration|Congress|Senate|"
                           # laws and places: "the Taiwan Relations Act", "Harris County" (no "he" or "she")
                           r"Act|Law|Treaty|Agreement|Accord|Strait|County|City|Park|Memorial|Monument|Canyon|Islands|"
-                          r"Gulf|Ocean|Avenue|Airport)\b", name))
+                          r"Gulf|Ocean|Avenue|Airport|"
+                          # plans and bills: "the American Families Plan" (no "he" either)
+                          r"Plan|Agenda|Framework|Strategy|Fund)\b", name))   # (not "Bill": "Bill Barr")

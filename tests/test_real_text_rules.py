@@ -2104,3 +2104,12 @@ def test_fiscal_year_with_an_apostrophe_year_and_can_before_a_deadline_looks_ahe
                        "Gas prices, which we can lower, have fallen since the summer.", published=dt.date(2021, 4, 19))
     assert [(r["text"], r["date_start"]) for r in rows if r["kind"] == "date"] == [
         ("Fiscal Year ‘24", "2023-10-01"), ("the end of May", "2021-05-01"), ("the summer", "2020-06-01")]
+
+
+def test_a_statements_parties_in_the_present_speak_in_its_own_voice_and_a_pronoun_lead_in_gives_the_quote():
+    rows = claims_of("The United States and Italy both reaffirm their commitment to 3 goals.",
+                     "The two sides reiterate the importance of 3 things.", "The United States says 3 ships sank.")
+    assert [r["source"] for r in rows] == ["author", "author", "The United States"]
+    rows = claims_of("President John Adams wrote to his wife. In his letter to Mrs. Adams, he wrote a line that’s now "
+                     "etched into the mantel in the State Dining Room: “I pray Heaven to bless 3 homes.”")
+    assert [r["source"] for r in rows][-1] == "he (John Adams)"
