@@ -1158,7 +1158,7 @@ def _antecedent(text: str, before: int, np: str, cue: str, memory: SourceMemory,
         docs = list(DOC_NOUN.finditer(window))
         if docs:
             d = docs[-1]
-            if re.search(r"\b[A-Z]", d.group("np")[4:]):
+            if re.search(r"\b[A-Z]", d.group("np")[4:-len(d.group("n"))]):
                 return d.group("np")   # "the 1935 Labor Relations Act": the law by its name
             return "the " + d.group("n").lower()
     if low in ("he", "she"):

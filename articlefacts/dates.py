@@ -384,7 +384,7 @@ def _spec(name: str, m: re.Match) -> DateSpec | None:
         row = HOLIDAYS[re.sub(r"\s+", " ", g["holiday"].lower()).replace("’", "'")]
         which = "this" if THIS_BEFORE.search(m.string, max(0, m.start() - 6), m.start()) else ""   # the nearest one
         if row["day"]:
-            return DateSpec("day", None, int(row["month"]), int(row["day"]), which=which)
+            return DateSpec("day", None, int(row["month"]), int(row["day"]), which=which, unit="holiday")
         return DateSpec("holiday", None, int(row["month"]), WEEKDAYS[row["weekday"].lower()], n=int(row["nth"]),
                         which=which)
     if name == "day_words":
@@ -823,8 +823,9 @@ def resolve(spec: DateSpec, published: dt.date | None, anchor: Interval | None =
             if pub is None:
                 return None
             event = EVENT_DAYS.get((spec.month, spec.day))
-            if event is not None and not forward and spec.which != "this" and event < pub:
-                return event, event   # "the anniversary of January 6": the day its name recalls
+            if event is not None and not forward and spec.which != "this" and event < pub and spec.unit != "holiday":
+                return event, event   # "the anniversary of January 6": the day its name recalls ("Patriot Day"
+                # is the holiday, each year)
             d = _nearest_day(spec.month, spec.day, pub, forward, nearest=spec.which == "this")
             return (d, d) if d else None
         if k == "day_of_month":   # "the 18th of next month": that day of the month before, of or after publication's

@@ -1397,8 +1397,10 @@ def test_experts_are_people_data_a_measure_and_a_yearly_rule_no_date():
 def test_a_long_title_after_said_gives_the_name_and_an_adverb_is_no_part_of_the_subject():
     rows = claims_of("“We hold 3 records,” said Acting National Science Foundation Director Brian Stone.",
                      "“We grew 3 percent,” said the Department of Agriculture Under Secretary and Chief Scientist "
-                     "Dr. Scott Hutchins.", "The United States strongly condemns the launch of 3 missiles.")
-    assert [r["source"] for r in rows] == ["Brian Stone", "Scott Hutchins", "The United States"]
+                     "Dr. Scott Hutchins.", "Kyiv’s foreign ministry strongly condemns the launch of 3 missiles.",
+                     "The United States strongly condemns the launch of 3 missiles.")
+    # (the United States condemning in the present is the statement's own voice: both annotated uses)
+    assert [r["source"] for r in rows] == ["Brian Stone", "Scott Hutchins", "Kyiv’s foreign ministry", "author"]
 
 
 def test_a_title_chain_gives_the_name_after_titles_but_not_an_institution_after_of():
