@@ -404,10 +404,9 @@ INVERTED_NOT_SUBJECT = {"this", "that", "these", "those", "there", "his", "her",
 # two names joined by "and", nothing else: "the United States and China", "Japan and Korea"
 TWO_NAMES = re.compile(r"(?:[Tt]he[ \t]+)?[A-Z][\w.’'-]*+(?:[ \t]+[A-Z][\w.’'-]*+){0,3}[ \t]+and[ \t]+(?:the[ \t]+)?"
                        r"[A-Z][\w.’'-]*+(?:[ \t]+[A-Z][\w.’'-]*+){0,3}(?:[ \t]+both)?")
-# what the parties of a statement do in its own voice ("The United States says" still reports)
-JOINT_VERB = re.compile(r"(?:re)?affirms?|reiterates?|welcomes?|supports?|commits?|express(?:es)?|underscores?|"
-                        r"emphasi[sz]es?|stress(?:es)?|recogni[sz]es?|condemns?|notes?|acknowledges?|applauds?|"
-                        r"calls?|urges?|endorses?|intends?|highlights?|commends?")
+# what the parties of a statement do in its own voice (vocab/cue_verbs.csv, own_voice: "welcomes", "reaffirm";
+# "The United States says" still reports)
+OWN_VOICE_CUES = {r["verb"] for r in _CUE_ROWS if r["own_voice"] == "1"}
 # the parties of a statement as its subject: "The United States (welcomes)", "The two sides (affirm)"
 JOINT_VOICE = re.compile(r"(?:[Tt]he[ \t]+)?(?:United[ \t]+States|(?:two|both)[ \t]+(?:sides|leaders|countries|governments|"
                          r"nations|parties)|[Pp]arties)(?:[ \t]+both)?")
@@ -906,8 +905,7 @@ def _cue_verbs(masked: str) -> list[Attribution]:
             continue   # (after a modal the base form agrees with any subject: "Intel will announce")
         if word in DOC_ONLY_CUES and not (DOCUMENT.search(np) or np.lower() in ("it", "this")):
             continue
-        if (TWO_NAMES.fullmatch(np) or JOINT_VOICE.fullmatch(np)) and CUE_FORM.get(word) in ("base", "s") and \
-                not after_modal and JOINT_VERB.fullmatch(word):
+        if (TWO_NAMES.fullmatch(np) or JOINT_VOICE.fullmatch(np)) and word in OWN_VOICE_CUES and not after_modal:
             continue   # "The United States and the ROK reaffirm ...", "The United States welcomes ...", "The two
             # sides affirm ...": a statement's own voice, in the present (9 of 9 annotated uses); "agreed", "are now
             # announcing" report the two

@@ -268,3 +268,10 @@ def test_each_past_only_verb_after_a_future_word_still_looks_back(row):
 def test_each_source_noun_can_speak(row):
     c = claim(f"Rain fell on 3 towns, the {row['example']} said.")
     assert c["source"].startswith(f"the {row['example']}"), (row, c["source"])
+
+
+@pytest.mark.parametrize("row", [r for r in rows("cue_verbs") if r["own_voice"]], ids=lambda r: r["verb"])
+def test_each_own_voice_verb_of_a_statements_parties_is_the_statements_voice(row):
+    parties, other = ("The two sides", "The officials") if row["form"] == "base" else ("The United States", "The ministry")
+    assert claim(f"{parties} {row['verb']} that 1,500 troops left.")["source_type"] == "author", row
+    assert claim(f"{other} {row['verb']} that 1,500 troops left.")["source_type"] != "author", row
