@@ -1081,6 +1081,10 @@ def _number_of_noun(m: re.Match | None) -> str:
                  lx.is_plural_noun(w.lower())), "")
 
 
+# a plural noun of a plural noun before a bare scale: "numbers of medical images—3.6 billion"
+NOUNS_OF_NOUNS = re.compile(r"\b[a-z]+s\s+of\s+(?:[\w-]+\s+){0,2}[a-z]+s\b")
+
+
 def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[Figure], before: list[Figure]) -> None:
     if fig.value_low is not None and 0 < fig.value_low < 1 and re.fullmatch(r"0?\.\d+", text[fig.core[0]:fig.core[1]]):
         fig.kind, fig.unit = "other", "fraction"   # "about 60 percent (0.626) of the quality": a share written as one
@@ -1108,7 +1112,7 @@ def _resolve_elided(text: str, fig: Figure, sent_start: int, in_sentence: list[F
     last = next((f for f in reversed(before) if f.kind and f.kind != "date"), None)
     if last is not None and last.kind == "money" and not fig.hint and fig.start - last.end < 160 and \
             re.search(r"(?i)(?:million|billion|trillion)s?$", text[fig.core[0]:fig.core[1]]) and \
-            not re.search(r"\b[a-z]+s\s+of\s+(?:[\w-]+\s+){0,2}[a-z]+s\b", text[sent_start:fig.start]):
+            not NOUNS_OF_NOUNS.search(text, max(sent_start, fig.start - 160), fig.start):
         # ("numbers of medical images—3.6 billion": the noun named before it)
         fig.kind, fig.unit = "money", last.unit   # "billions of taxpayer dollars. We spent hundreds of billions"
         return

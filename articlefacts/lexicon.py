@@ -128,8 +128,9 @@ def noun_after(text: str, max_words: int = 6) -> tuple[int, str] | None:
         if acronym:
             pos = acronym.end()   # "10,000 new Immigration and Customs Enforcement (ICE) personnel": the name's
             # acronym, then its noun
-        if not head and n == 0 and SUPERLATIVE.match(text, pos):
-            pos = SUPERLATIVE.match(text, pos).end()   # "the two most powerful countries": the adjective's degree
+        degree = SUPERLATIVE.match(text, pos) if not head and n == 0 else None
+        if degree:
+            pos = degree.end()   # "the two most powerful countries": the adjective's degree
         m = re.match(r"[ \t]+|-", text[pos:])
         if not m and not head and n and LIST_COMMA.match(text, pos) and \
                 re.search(r"(?:^|\s)(?:[A-Z][\w’'\-]*|[a-z]+-[\w\-]+)$", text[max(0, pos - 30):pos]):
